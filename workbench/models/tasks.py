@@ -1,0 +1,57 @@
+"""Task detection from a config, and the Auto class that loads each task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.models.spec import TASKS
+
+# Decoder-only model types seen without an `architectures` field (configs built in code).
+_DECODER_TYPES = {"gpt2", "gpt_neo", "gpt_neox", "gptj", "llama", "mistral", "mixtral", "qwen2",
+                  "qwen3", "phi", "phi3", "gemma", "gemma2", "gemma3_text", "opt", "bloom", "falcon",
+                  "olmo", "olmo2", "starcoder2", "smollm3", "codegen"}
+
+
+def detect_task(config: Any) -> str:
+    """Guess the task from config.architectures (e.g. GPT2LMHeadModel -> causal-lm)."""
+    for arch in getattr(config, "architectures", None) or []:
+        if arch.endswith("ForSequenceClassification"):
+            return "sequence-classification"
+        if arch.endswith(("ForMaskedLM", "ForPreTraining")):
+            return "masked-lm"
+        if arch.endswith(("ForCausalLM", "LMHeadModel")) and not getattr(config, "is_encoder_decoder", False):
+            return "causal-lm"
+        if arch.endswith(("ForConditionalGeneration", "LMHeadModel")) and getattr(config, "is_encoder_decoder", False):
+            return "seq2seq-lm"
+        if arch.endswith("Model"):
+            return "feature-extraction"
+    if getattr(config, "is_encoder_decoder", False):
+        return "seq2seq-lm"
+    if getattr(config, "model_type", "") in _DECODER_TYPES:
+        return "causal-lm"
+    return "feature-extraction"
+
+
+def auto_class(task: str) -> Any:
+    """The transformers Auto class that builds a model for `task`."""
+    import transformers as tf
+
+    classes = {
+        "causal-lm": tf.AutoModelForCausalLM,
+        "seq2seq-lm": tf.AutoModelForSeq2SeqLM,
+        "masked-lm": tf.AutoModelForMaskedLM,
+        "sequence-classification": tf.AutoModelForSequenceClassification,
+        "feature-extraction": tf.AutoModel,
+    }
+    if task not in classes:
+        raise ValueError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+    return classes[task]
+
+
+TASK_TITLES = {
+    "causal-lm": "Text generation (causal LM)",
+    "seq2seq-lm": "Sequence to sequence (summarization, translation)",
+    "masked-lm": "Fill-mask (masked LM)",
+    "sequence-classification": "Text classification",
+    "feature-extraction": "Embeddings (feature extraction)",
+}
