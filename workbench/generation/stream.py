@@ -1,0 +1,210 @@
+"""Streaming generation, one token at a time, with the probability of every token.
+
+Hand-written on purpose: `model.generate` with a streamer gives text but not, per token, the
+model's probability and the alternatives it considered, which the Playground shows. The
+sampling itself is transformers' own logits processors, so the numbers match `generate`.
+Works for decoders (KV cache) and encoder-decoders (encoder once, decoder with cache).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from workbench.config import GenerationSettings
+from workbench.control import Control
+from workbench.errors import InputError
+from workbench.models.spec import LoadedModel
+
+
+@dataclass(frozen=True)
+class Alternative:
+    token_id: int
+    text: str
+    prob: float
+
+
+@dataclass(frozen=True)
+class TokenGenerated:
+    """One new token. text is what it adds to the output (may be "" mid-way through a UTF-8 char)."""
+
+    index: int
+    token_id: int
+    token: str  # the vocabulary entry, e.g. "Ġcat"
+    text: str
+    prob: float  # the model's probability of this token (softmax of raw logits)
+    alternatives: tuple[Alternative, ...]
+    elapsed_s: float  # since generation started (prefill included)
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    prompt: str
+    text: str
+    tokens: tuple[TokenGenerated, ...]
+    prompt_tokens: int
+    seconds: float
+    stop_reason: str  # "eos", "length", "context", "cancelled"
+
+    @property
+    def tokens_per_second(self) -> float:
+        return len(self.tokens) / self.seconds if self.seconds > 0 else 0.0
+
+
+def logits_processors(settings: GenerationSettings) -> Any:
+    """transformers' processors for the settings, in generate()'s order."""
+    from transformers import (LogitsProcessorList, RepetitionPenaltyLogitsProcessor,
+                              TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper)
+
+    procs = LogitsProcessorList()
+    if settings.repetition_penalty != 1.0:
+        procs.append(RepetitionPenaltyLogitsProcessor(settings.repetition_penalty))
+    if not settings.greedy:
+        if settings.temperature != 1.0:
+            procs.append(TemperatureLogitsWarper(settings.temperature))
+        if settings.top_k > 0:
+            procs.append(TopKLogitsWarper(settings.top_k))
+        if settings.top_p < 1.0:
+            procs.append(TopPLogitsWarper(settings.top_p))
+    return procs
+
+
+def encode_prompt(loaded: LoadedModel, prompt: str) -> Any:
+    """Prompt -> input ids (1, n) on the model's device; errors for empty or too-long prompts."""
+    tok = loaded.tokenizer
+    ids = tok(prompt, return_tensors="pt", add_special_tokens=loaded.is_encoder_decoder).input_ids
+    if ids.shape[1] == 0:
+        if loaded.is_encoder_decoder or tok.bos_token_id is None:
+            raise InputError("The prompt is empty; type some text first")
+        ids = ids.new_tensor([[tok.bos_token_id]])  # an empty prompt starts from <bos>
+    limit = loaded.info.context_length
+    if limit and ids.shape[1] >= limit and not loaded.is_encoder_decoder:
+        raise InputError(f"The prompt is {ids.shape[1]} tokens but the model's context is {limit}; "
+                         "shorten it")
+    if limit and ids.shape[1] > limit:
+        raise InputError(f"The input is {ids.shape[1]} tokens but the encoder takes at most {limit}")
+    return ids.to(loaded.device)
+
+
+def generate_stream(loaded: LoadedModel, prompt: str, settings: GenerationSettings,
+                    control: Control | None = None) -> Iterator[TokenGenerated]:
+    """Yield tokens as they are sampled until EOS, max_new_tokens, the context end, or cancel."""
+    import torch
+
+    if loaded.task not in ("causal-lm", "seq2seq-lm"):
+        raise InputError(f"This model is loaded for {loaded.task}, not text generation")
+    settings.validate()
+    ids = encode_prompt(loaded, prompt)
+    tok, model = loaded.tokenizer, loaded.model
+    procs = logits_processors(settings)
+    gen = torch.Generator(device="cpu")
+    gen.manual_seed(settings.seed if settings.seed is not None else int(time.time_ns() % 2**31))
+    eos = _eos_ids(loaded)
+    step = _Stepper(loaded, ids)
+    limit = loaded.info.context_length
+    max_new = settings.max_new_tokens
+    if limit and not loaded.is_encoder_decoder:
+        max_new = min(max_new, limit - ids.shape[1])
+    history = ids if not loaded.is_encoder_decoder else step.decoder_ids
+    new_ids: list[int] = []
+    shown = ""
+    start = time.perf_counter()
+    for index in range(max_new):
+        if control is not None and control.cancelled:
+            return
+        with torch.inference_mode():
+            logits = step.next_logits().float()  # (1, vocab)
+        probs = torch.softmax(logits, dim=-1)[0]
+        scores = procs(history, logits)
+        if settings.greedy:
+            next_id = int(scores.argmax(dim=-1))
+        else:
+            sample_p = torch.softmax(scores, dim=-1)[0].cpu()
+            next_id = int(torch.multinomial(sample_p, 1, generator=gen))
+        history = torch.cat([history, history.new_tensor([[next_id]])], dim=1)
+        step.feed(next_id)
+        new_ids.append(next_id)
+        text = tok.decode(new_ids, skip_special_tokens=True)
+        delta = "" if text.endswith("\ufffd") else text[len(shown):]
+        shown = shown if text.endswith("\ufffd") else text
+        yield TokenGenerated(
+            index=index, token_id=next_id, token=tok.convert_ids_to_tokens(next_id), text=delta,
+            prob=float(probs[next_id]), alternatives=_alternatives(tok, probs, settings.alternatives),
+            elapsed_s=time.perf_counter() - start)
+        if next_id in eos:
+            return
+
+
+def generate_text(loaded: LoadedModel, prompt: str, settings: GenerationSettings,
+                  control: Control | None = None) -> GenerationResult:
+    """Run generate_stream to the end and collect the result."""
+    start = time.perf_counter()
+    tokens = list(generate_stream(loaded, prompt, settings, control))
+    seconds = time.perf_counter() - start
+    eos = _eos_ids(loaded)
+    if control is not None and control.cancelled:
+        reason = "cancelled"
+    elif tokens and tokens[-1].token_id in eos:
+        reason = "eos"
+    elif len(tokens) < settings.max_new_tokens:
+        reason = "context"
+    else:
+        reason = "length"
+    n_prompt = int(encode_prompt(loaded, prompt).shape[1])
+    return GenerationResult(prompt=prompt, text="".join(t.text for t in tokens), tokens=tuple(tokens),
+                            prompt_tokens=n_prompt, seconds=seconds, stop_reason=reason)
+
+
+class _Stepper:
+    """Feeds the model one token at a time, keeping the KV cache (and encoder output)."""
+
+    def __init__(self, loaded: LoadedModel, ids: Any) -> None:
+        import torch
+
+        self.model = loaded.model
+        self.past: Any = None
+        self.encdec = loaded.is_encoder_decoder
+        if self.encdec:
+            with torch.inference_mode():
+                self.encoder_out = self.model.get_encoder()(input_ids=ids)
+            start = self.model.config.decoder_start_token_id
+            if start is None:
+                start = loaded.tokenizer.pad_token_id or 0
+            self.decoder_ids = ids.new_tensor([[start]])
+            self.pending = self.decoder_ids
+        else:
+            self.pending = ids
+
+    def next_logits(self) -> Any:
+        if self.encdec:
+            out = self.model(encoder_outputs=self.encoder_out, decoder_input_ids=self.pending,
+                             past_key_values=self.past, use_cache=True)
+        else:
+            out = self.model(input_ids=self.pending, past_key_values=self.past, use_cache=True)
+        self.past = out.past_key_values
+        return out.logits[:, -1, :]
+
+    def feed(self, token_id: int) -> None:
+        self.pending = self.pending.new_tensor([[token_id]])
+
+
+def _eos_ids(loaded: LoadedModel) -> set[int]:
+    ids: set[int] = set()
+    gc = getattr(loaded.model, "generation_config", None)
+    for src in (getattr(gc, "eos_token_id", None), loaded.tokenizer.eos_token_id):
+        if isinstance(src, int):
+            ids.add(src)
+        elif isinstance(src, (list, tuple)):
+            ids.update(int(x) for x in src)
+    return ids
+
+
+def _alternatives(tok: Any, probs: Any, k: int) -> tuple[Alternative, ...]:
+    if k <= 0:
+        return ()
+    import torch
+
+    top = torch.topk(probs, min(k, probs.shape[-1]))
+    return tuple(Alternative(int(i), tok.decode([int(i)]), float(p))
+                 for p, i in zip(top.values.tolist(), top.indices.tolist()))

@@ -1,0 +1,104 @@
+"""Random-weight models built from configs, saved as ordinary Hugging Face folders.
+
+Used by the tests (tiny shapes) and the benchmarks (GPT-2-small / BERT-base shapes), because
+nothing can be downloaded here. They are real transformers models with real tokenizers trained
+with the `tokenizers` library; only the weights are random.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+FAMILIES = ("gpt2", "llama", "bert", "bert-mlm", "bert-cls", "bart", "t5")
+_TEXT = ("the quick brown fox jumps over the lazy dog . a cat sat on the mat and looked at "
+         "the bird . once upon a time there was a little robot who liked to read books . ") * 20
+
+
+def make_tokenizer(kind: str = "bpe", vocab_size: int = 400) -> Any:
+    """A small fast tokenizer: byte-level BPE (decoders) or WordPiece with [CLS]/[SEP] (encoders)."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    if kind == "bpe":
+        tk = Tokenizer(models.BPE())
+        tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+        tk.decoder = decoders.ByteLevel()
+        specials = ["<|endoftext|>", "<pad>"]
+        tk.train_from_iterator([_TEXT], trainers.BpeTrainer(
+            vocab_size=vocab_size, special_tokens=specials,
+            initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+        return PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<|endoftext|>",
+                                       eos_token="<|endoftext|>", pad_token="<pad>")
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tk = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tk.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tk.decoder = decoders.WordPiece()
+    tk.train_from_iterator([_TEXT], trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=specials))
+    cls, sep = tk.token_to_id("[CLS]"), tk.token_to_id("[SEP]")
+    tk.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
+    return PreTrainedTokenizerFast(tokenizer_object=tk, unk_token="[UNK]", pad_token="[PAD]",
+                                   cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
+
+
+def build_config(family: str, vocab_size: int, size: str = "tiny", tokenizer: Any = None) -> Any:
+    """A config of `family`; size "tiny" (2 layers, 64 dims) or "base" (GPT-2 small / BERT base)."""
+    import transformers as tf
+
+    base = size == "base"
+    L, H, D = (12, 12, 768) if base else (2, 4, 64)
+    ctx = 1024 if base else 128
+    if family == "gpt2":
+        return tf.GPT2Config(vocab_size=vocab_size, n_layer=L, n_head=H, n_embd=D, n_positions=ctx,
+                             bos_token_id=tokenizer.bos_token_id if tokenizer else None,
+                             eos_token_id=tokenizer.eos_token_id if tokenizer else None)
+    if family == "llama":  # grouped-query attention: 2 key/value heads for 4 query heads
+        return tf.LlamaConfig(vocab_size=vocab_size, num_hidden_layers=L, num_attention_heads=H,
+                              num_key_value_heads=max(1, H // 2), hidden_size=D, intermediate_size=4 * D,
+                              max_position_embeddings=ctx,
+                              bos_token_id=tokenizer.bos_token_id if tokenizer else None,
+                              eos_token_id=tokenizer.eos_token_id if tokenizer else None)
+    if family.startswith("bert"):
+        cfg = tf.BertConfig(vocab_size=vocab_size, num_hidden_layers=L, num_attention_heads=H,
+                            hidden_size=D, intermediate_size=4 * D, max_position_embeddings=512 if base else ctx,
+                            pad_token_id=tokenizer.pad_token_id if tokenizer else 0)
+        if family == "bert-cls":
+            cfg.id2label = {0: "negative", 1: "positive"}
+            cfg.label2id = {"negative": 0, "positive": 1}
+        return cfg
+    if family == "bart":
+        return tf.BartConfig(vocab_size=vocab_size, encoder_layers=L, decoder_layers=L,
+                             encoder_attention_heads=H, decoder_attention_heads=H, d_model=D,
+                             encoder_ffn_dim=4 * D, decoder_ffn_dim=4 * D, max_position_embeddings=ctx,
+                             pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+                             eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+                             forced_eos_token_id=None)
+    if family == "t5":
+        return tf.T5Config(vocab_size=vocab_size, num_layers=L, num_decoder_layers=L, num_heads=H,
+                           d_model=D, d_kv=D // H, d_ff=4 * D, pad_token_id=tokenizer.pad_token_id,
+                           eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.pad_token_id)
+    raise ValueError(f"unknown family {family!r}; one of {FAMILIES}")
+
+
+def build_random_model(family: str, out_dir: Path, size: str = "tiny", seed: int = 0) -> Path:
+    """Save a random `family` model with its tokenizer to out_dir; returns out_dir."""
+    import torch
+    import transformers as tf
+
+    torch.manual_seed(seed)
+    tok = make_tokenizer("wordpiece" if family.startswith("bert") else "bpe",
+                         vocab_size=1000 if size == "base" else 400)
+    cfg = build_config(family, len(tok), size, tok)
+    cls = {"gpt2": tf.GPT2LMHeadModel, "llama": tf.LlamaForCausalLM, "bert": tf.BertModel,
+           "bert-mlm": tf.BertForMaskedLM, "bert-cls": tf.BertForSequenceClassification,
+           "bart": tf.BartForConditionalGeneration, "t5": tf.T5ForConditionalGeneration}[family]
+    model = cls(cfg)
+    if family in ("gpt2", "llama", "bart", "t5"):
+        model.generation_config.pad_token_id = tok.pad_token_id
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(out_dir)
+    tok.save_pretrained(out_dir)
+    return out_dir
