@@ -1,0 +1,37 @@
+"""Builds the QApplication and the main window: the one place where the core meets the GUI."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+DEFAULT_MODEL = "builtin:tiny-stories"
+
+
+def run_app(model: str | None = None, startup_time: bool = False, t0: float | None = None) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Workbench")
+    app.setOrganizationName("Workbench")
+    settings = QSettings()
+    apply_theme(str(settings.value("theme", "System")))
+    window = MainWindow(settings)
+    window.show()
+    if startup_time:
+        def report() -> None:
+            elapsed = time.perf_counter() - (t0 if t0 is not None else 0.0)
+            print(f"startup: window shown after {elapsed:.2f} s")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)  # runs once the window is shown and the loop is idle
+        return app.exec()
+    # Heavy imports (torch, transformers) happen in the loading worker, after the window shows.
+    source = model or str(settings.value("last_model", DEFAULT_MODEL))
+    QTimer.singleShot(0, lambda: window.open_model(source))
+    return app.exec()

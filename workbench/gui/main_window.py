@@ -1,0 +1,172 @@
+"""The main window: a navigation list on the left, one page at a time on the right, status bar."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QWidget)
+
+from workbench.gui.pages import PAGES
+from workbench.gui.state import AppState
+
+
+def _page_class(target: str) -> Any:
+    module, _, cls = target.partition(":")
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), cls)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Workbench")
+        self.resize(1280, 820)
+        self.settings = settings or QSettings("Workbench", "Workbench")
+        self.state = AppState(self.settings, self)
+        self.state.show_page = self.show_page
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        font = self.nav.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.nav.setFont(font)
+        self.nav.setSpacing(3)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for title, target in PAGES:
+            cls = _page_class(target)
+            if cls is not None:
+                self._add_page(title, cls(self.state, self))
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self._build_status_bar()
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.state.model_changed.connect(self._on_model_changed)
+        self.state.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._restore()
+
+    # -- pages -------------------------------------------------------------------------------
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.pages[title] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        self.nav.addItem(item)
+
+    def show_page(self, title: str) -> QWidget | None:
+        page = self.pages.get(title)
+        if page is not None:
+            self.nav.setCurrentRow(list(self.pages).index(title))
+        return page
+
+    def _on_nav(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+
+    # -- status bar ----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.device_label = QLabel("Device: detecting ...")
+        self.model_label = QLabel("No model loaded")
+        self.memory_label = QLabel("")
+        for w in (self.model_label, self.device_label, self.memory_label):
+            self.statusBar().addPermanentWidget(w)
+        self._mem_timer = QTimer(self)
+        self._mem_timer.timeout.connect(self._update_memory)
+        self._mem_timer.start(2000)
+        self._update_memory()
+
+    def _update_memory(self) -> None:
+        from workbench.gui.sysinfo import memory_text
+
+        self.memory_label.setText(memory_text())
+
+    def set_device_text(self, text: str) -> None:
+        self.device_label.setText(text)
+
+    def _on_model_changed(self, loaded: Any) -> None:
+        if loaded is None:
+            self.model_label.setText("No model loaded")
+            return
+        info = loaded.info
+        self.model_label.setText(f"Model: {info.source} ({info.task}, {info.device})")
+        self.settings.setValue("last_model", info.source)
+
+    # -- menus, drag and drop, settings ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open model folder...", self)
+        open_action.setShortcut(QKeySequence.Open)
+        open_action.triggered.connect(self._open_folder)
+        file_menu.addAction(open_action)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for i, title in enumerate(self.pages):
+            act = QAction(title, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _=False, t=title: self.show_page(t))
+            view_menu.addAction(act)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("Theme")
+        for name in ("System", "Light", "Dark"):
+            act = QAction(name, self)
+            act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            theme_menu.addAction(act)
+
+    def set_theme(self, name: str) -> None:
+        from workbench.gui.theme import apply_theme
+
+        apply_theme(name)
+        self.settings.setValue("theme", name)
+
+    def _open_folder(self) -> None:
+        page = self.show_page("Models")
+        if page is not None:
+            page.browse_folder()
+
+    def open_model(self, source: str) -> None:
+        page = self.show_page("Models")
+        if page is not None:
+            page.open_source(source)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        folders = [p for p in urls if os.path.isdir(p)]
+        if folders:
+            self.open_model(folders[0])
+            event.acceptProposedAction()
+        elif urls:
+            self.state.status.emit(f"Drop a model folder (with config.json), not a file: {urls[0]}")
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event: Any) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
+        self.state.runner.shutdown(10000)
+        self.settings.setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,32 @@
+"""Application state shared by the pages: the loaded model and the navigation hooks."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from workbench.gui.runner import Runner
+
+
+class AppState(QObject):
+    """Owns the current LoadedModel. Pages listen to model_changed instead of polling."""
+
+    model_changed = Signal(object)  # LoadedModel (or an ONNX model) or None
+    status = Signal(str)  # a short message for the status bar
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = Runner(self)
+        self.loaded: Any = None
+        # Set by the main window: navigate to a page by title, and cross-page actions.
+        self.show_page: Callable[[str], Any] = lambda _title: None
+
+    def set_model(self, loaded: Any) -> None:
+        self.loaded = loaded
+        self.model_changed.emit(loaded)
+
+    def page(self, title: str) -> Any:
+        """The page widget with that title (after navigating to it), or None."""
+        return self.show_page(title)

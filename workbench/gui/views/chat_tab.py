@@ -1,0 +1,106 @@
+"""Chat tab: a conversation formatted with the tokenizer's chat template (or a plain transcript)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from workbench.gui.state import AppState
+from workbench.gui.views.generate_tab import generate_job
+from workbench.gui.views.sampling_form import SamplingForm
+from workbench.gui.widgets import MessageBanner
+
+
+class ChatTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.job: Any = None
+        self.messages: list[dict[str, str]] = []
+        self.reply = ""
+        self.transcript = QTextBrowser()
+        self.template_label = QLabel()
+        self.input = QLineEdit()
+        self.input.setPlaceholderText("Type a message and press Enter")
+        self.send_button = QPushButton("Send")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        self.clear_button = QPushButton("Clear")
+        self.form = SamplingForm(max_new_tokens=96)
+        self.banner = MessageBanner()
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(self.send_button)
+        row.addWidget(self.stop_button)
+        row.addWidget(self.clear_button)
+        left = QVBoxLayout()
+        left.addWidget(self.template_label)
+        left.addWidget(self.transcript, 1)
+        left.addWidget(self.banner)
+        left.addLayout(row)
+        lay = QHBoxLayout(self)
+        lay.addLayout(left, 3)
+        lay.addWidget(self.form, 1)
+        self.send_button.clicked.connect(self.send)
+        self.input.returnPressed.connect(self.send)
+        self.stop_button.clicked.connect(lambda: self.job and self.job.cancel())
+        self.clear_button.clicked.connect(self.clear)
+
+    def set_model(self, loaded: Any) -> None:
+        has = bool(getattr(loaded.tokenizer, "chat_template", None))
+        self.template_label.setText("Using the tokenizer's chat template." if has else
+                                    "This tokenizer has no chat template: the conversation is sent as a "
+                                    "plain 'User: / Assistant:' transcript.")
+        self.clear()
+
+    def clear(self) -> None:
+        self.messages = []
+        self.transcript.clear()
+
+    def send(self) -> None:
+        from workbench.generation.chat import chat_prompt
+
+        loaded = self.state.loaded
+        text = self.input.text().strip()
+        if loaded is None or not text or (self.job is not None and self.job.running):
+            if loaded is not None and not text:
+                self.banner.show_error("Type a message first.")
+            return
+        self.banner.hide()
+        self.input.clear()
+        self.messages.append({"role": "user", "content": text})
+        self._append(f"<p><b>You:</b> {html.escape(text)}</p><p><b>Model:</b> ")
+        self.reply = ""
+        prompt = chat_prompt(loaded.tokenizer, self.messages)
+        self.send_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.job = self.state.runner.start("chat", generate_job, loaded, prompt, self.form.settings(),
+                                           on_item=self._on_token, on_error=self._on_error,
+                                           on_finished=self._on_finished)
+
+    def _append(self, fragment: str) -> None:
+        cursor = self.transcript.textCursor()
+        cursor.movePosition(QTextCursor.End)
+        self.transcript.setTextCursor(cursor)
+        self.transcript.insertHtml(fragment)
+
+    def _on_token(self, tok: Any) -> None:
+        self.reply += tok.text
+        self._append(html.escape(tok.text).replace("\n", "<br>"))
+
+    def _on_error(self, text: str, details: str) -> None:
+        self.banner.show_error(text, details)
+        if self.messages and self.messages[-1]["role"] == "user":
+            self.messages.pop()
+
+    def _on_finished(self) -> None:
+        from workbench.generation.chat import trim_reply
+
+        self.send_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if self.messages and self.messages[-1]["role"] == "user" and not self.banner.isVisible():
+            self.messages.append({"role": "assistant", "content": trim_reply(self.reply)})
+        self._append("</p><br>")

@@ -1,0 +1,195 @@
+"""Generation tab: prompt in, tokens streamed out, each coloured by its probability.
+
+Hovering or clicking a token shows its probability and the alternatives the model considered;
+"Show attention" opens the Attention page on prompt + output at that token.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget, QHeaderView)
+
+from workbench.gui.state import AppState
+from workbench.gui.views.sampling_form import SamplingForm
+from workbench.gui.widgets import MessageBanner, prob_color
+
+
+def generate_job(ctx: Any, loaded: Any, prompt: str, settings: Any) -> Any:
+    from workbench.generation.stream import generate_stream
+
+    n = 0
+    for tok in generate_stream(loaded, prompt, settings, ctx.control):
+        ctx.emit(tok)
+        n += 1
+    return n
+
+
+def token_html(index: int, text: str, prob: float) -> str:
+    color = prob_color(prob).name()
+    shown = html.escape(text).replace("\n", "↵<br>")
+    return (f'<a href="tok:{index}" style="background:{color};color:#111;text-decoration:none">'
+            f"{shown}</a>")
+
+
+class GenerateTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.job: Any = None
+        self.tokens: list[Any] = []
+        self.prompt_used = ""
+        self.selected: int | None = None
+        self.prompt = QPlainTextEdit("Once upon a time")
+        self.prompt.setMaximumHeight(110)
+        self.input_label = QLabel("Prompt")
+        self.form = SamplingForm()
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setShortcut("Ctrl+Return")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        self.output = QTextBrowser()
+        self.output.setOpenLinks(False)
+        self.stats = QLabel("")
+        self.banner = MessageBanner()
+        self.detail_title = QLabel("Hover or click a generated token to see the alternatives.")
+        self.detail_title.setWordWrap(True)
+        self.alt_table = QTableWidget(0, 2)
+        self.alt_table.setHorizontalHeaderLabels(["Alternative", "Probability"])
+        self.alt_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.alt_table.verticalHeader().hide()
+        self.attention_button = QPushButton("Show attention for this token")
+        self.attention_button.setEnabled(False)
+        self._layout()
+        self.generate_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.output.highlighted.connect(self._on_hover)
+        self.output.anchorClicked.connect(self._on_click)
+        self.attention_button.clicked.connect(self._open_attention)
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.stats, 1)
+        center = QWidget()
+        cl = QVBoxLayout(center)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.input_label)
+        cl.addWidget(self.prompt)
+        cl.addLayout(buttons)
+        cl.addWidget(self.banner)
+        cl.addWidget(QLabel("Output (colour = the model's probability of each token: red low, green high)"))
+        cl.addWidget(self.output, 1)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.form)
+        sl.addWidget(self.detail_title)
+        sl.addWidget(self.alt_table, 1)
+        sl.addWidget(self.attention_button)
+        split = QSplitter()
+        split.addWidget(center)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+
+    def set_seq2seq(self, on: bool) -> None:
+        self.input_label.setText("Input text (the model writes a new text from it)" if on else "Prompt")
+
+    # -- running -------------------------------------------------------------------------------
+    def start(self) -> None:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.banner.show_error("Load a model first (Models page).")
+            return
+        if self.job is not None and self.job.running:
+            return
+        self.banner.hide()
+        self.tokens = []
+        self.prompt_used = self.prompt.toPlainText()
+        self.output.clear()
+        if not loaded.is_encoder_decoder:
+            self.output.insertHtml(f"<b>{html.escape(self.prompt_used).replace(chr(10), '<br>')}</b>")
+        self.generate_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.stats.setText("Generating ...")
+        self.job = self.state.runner.start("generate", generate_job, loaded, self.prompt_used,
+                                           self.form.settings(), on_item=self._on_token,
+                                           on_error=lambda m, d: self.banner.show_error(m, d),
+                                           on_finished=self._on_finished)
+
+    def stop(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_token(self, tok: Any) -> None:
+        self.tokens.append(tok)
+        cursor = self.output.textCursor()
+        cursor.movePosition(QTextCursor.End)
+        self.output.setTextCursor(cursor)
+        self.output.insertHtml(token_html(tok.index, tok.text or "·", tok.prob))
+        rate = len(self.tokens) / tok.elapsed_s if tok.elapsed_s > 0 else 0.0
+        self.stats.setText(f"{len(self.tokens)} tokens, {rate:.1f} tokens/s")
+
+    def _on_finished(self) -> None:
+        self.generate_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if self.tokens:
+            last = self.tokens[-1]
+            rate = len(self.tokens) / last.elapsed_s if last.elapsed_s > 0 else 0.0
+            cancelled = self.job is not None and self.job.control.cancelled
+            self.stats.setText(f"{len(self.tokens)} tokens, {rate:.1f} tokens/s"
+                               + (" (stopped)" if cancelled else ""))
+        elif not self.banner.isVisible():
+            self.stats.setText("No tokens generated")
+
+    def output_text(self) -> str:
+        return "".join(t.text for t in self.tokens)
+
+    # -- token details ---------------------------------------------------------------------------
+    def _token_at(self, url: QUrl) -> Any:
+        s = url.toString()
+        if not s.startswith("tok:"):
+            return None
+        i = int(s[4:])
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def _on_hover(self, url: QUrl) -> None:
+        tok = self._token_at(url)
+        if tok is not None:
+            self.show_details(tok)
+
+    def _on_click(self, url: QUrl) -> None:
+        tok = self._token_at(url)
+        if tok is not None:
+            self.selected = tok.index
+            self.show_details(tok)
+            self.attention_button.setEnabled("Attention" in getattr(self.window(), "pages", {}))
+
+    def show_details(self, tok: Any) -> None:
+        self.detail_title.setText(f"Token {tok.index + 1}: {tok.token!r} (id {tok.token_id}), "
+                                  f"p = {tok.prob:.3f}")
+        self.alt_table.setRowCount(len(tok.alternatives))
+        for r, alt in enumerate(tok.alternatives):
+            mark = "  ← chosen" if alt.token_id == tok.token_id else ""
+            self.alt_table.setItem(r, 0, QTableWidgetItem(repr(alt.text) + mark))
+            item = QTableWidgetItem(f"{alt.prob:.4f}")
+            item.setBackground(prob_color(alt.prob))
+            self.alt_table.setItem(r, 1, item)
+
+    def _open_attention(self) -> None:
+        loaded = self.state.loaded
+        if self.selected is None or loaded is None:
+            return
+        page = self.state.page("Attention")
+        if page is not None and hasattr(page, "show_text"):
+            text = self.prompt_used + "".join(t.text for t in self.tokens[: self.selected + 1])
+            prompt_len = len(loaded.tokenizer(self.prompt_used)["input_ids"]) if not loaded.is_encoder_decoder else 0
+            page.show_text(loaded, text, prompt_len + self.selected)

@@ -1,0 +1,211 @@
+"""Models page: open a model (hub id, folder, built-in), the library list, and the info card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+                               QHeaderView)
+
+from workbench.gui.state import AppState
+from workbench.gui.widgets import MessageBanner, heading
+
+TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification",
+                "feature-extraction")
+
+
+def _load_job(ctx: Any, spec: Any) -> Any:
+    """Worker: load the model (imports torch/transformers on first use)."""
+    from workbench.models.library import add_recent
+    from workbench.models.loading import load_model
+
+    loaded = load_model(spec, progress=ctx.message)
+    add_recent(spec.source)
+    return loaded
+
+
+def _library_job(ctx: Any) -> Any:
+    from workbench.gui.sysinfo import device_text
+    from workbench.models.library import builtin_entries, cached_entries, recent_entries
+    from workbench.models.loading import available_devices
+
+    return {"Built-in": builtin_entries(), "Recent": recent_entries(), "Hub cache": cached_entries(),
+            "devices": available_devices(), "device_text": device_text()}
+
+
+class ModelsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.job: Any = None
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("Hub id (gpt2, bert-base-uncased ...), a folder, or builtin:tiny-stories")
+        self.open_button = QPushButton("Open")
+        self.browse_button = QPushButton("Folder...")
+        self.task_combo = QComboBox()
+        self.task_combo.addItems(TASK_CHOICES)
+        self.device_combo = QComboBox()
+        self.device_combo.addItems(["auto", "cpu"])
+        self.dtype_combo = QComboBox()
+        self.dtype_combo.addItems(["float32", "float16", "bfloat16"])
+        self.trust_check = QCheckBox("Trust remote code (this model only)")
+        self.banner = MessageBanner()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Model", "Detail"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.info_table = QTableWidget(0, 2)
+        self.info_table.setHorizontalHeaderLabels(["Property", "Value"])
+        self.info_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.info_table.verticalHeader().hide()
+        self.info_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.info_title = QLabel("No model loaded. Pick one on the left, type a hub id, or drop a folder here.")
+        self.info_title.setWordWrap(True)
+        self._layout()
+        self.open_button.clicked.connect(lambda: self.open_source(self.source_edit.text()))
+        self.source_edit.returnPressed.connect(lambda: self.open_source(self.source_edit.text()))
+        self.browse_button.clicked.connect(self.browse_folder)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.tree.itemActivated.connect(self._on_tree_activated)
+        self.state.model_changed.connect(self._show_info)
+        self.refresh_library()
+
+    def _layout(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.source_edit, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.browse_button)
+        opts = QFormLayout()
+        opts.addRow("Task", self.task_combo)
+        opts.addRow("Device", self.device_combo)
+        opts.addRow("Dtype", self.dtype_combo)
+        opts.addRow("", self.trust_check)
+        options = QGroupBox("Load options")
+        options.setLayout(opts)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel("Library (double-click to open)"))
+        ll.addWidget(self.tree, 1)
+        ll.addWidget(options)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.info_title)
+        rl.addWidget(self.info_table, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress_label, 1)
+        busy.addWidget(self.progress)
+        busy.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Models"))
+        lay.addLayout(row)
+        lay.addWidget(self.banner)
+        lay.addLayout(busy)
+        lay.addWidget(split, 1)
+
+    # -- library --------------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        self.state.runner.start("library", _library_job, on_done=self._fill_library,
+                                on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def _fill_library(self, groups: dict[str, Any]) -> None:
+        self.tree.clear()
+        for title in ("Built-in", "Recent", "Hub cache"):
+            top = QTreeWidgetItem([title, "" if groups[title] else "(none)"])
+            top.setFlags(Qt.ItemIsEnabled)
+            self.tree.addTopLevelItem(top)
+            for entry in groups[title]:
+                item = QTreeWidgetItem([entry.source, entry.detail])
+                item.setData(0, Qt.UserRole, entry.source)
+                item.setToolTip(0, entry.source)
+                top.addChild(item)
+            top.setExpanded(True)
+        current = self.device_combo.currentText()
+        self.device_combo.clear()
+        self.device_combo.addItems(groups["devices"])
+        if current in groups["devices"]:
+            self.device_combo.setCurrentText(current)
+        window = self.window()
+        if hasattr(window, "set_device_text"):
+            window.set_device_text(groups["device_text"])
+
+    def _on_tree_activated(self, item: QTreeWidgetItem, _col: int) -> None:
+        source = item.data(0, Qt.UserRole)
+        if source:
+            self.open_source(source)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def browse_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a model folder (with config.json)")
+        if folder:
+            self.open_source(folder)
+
+    def open_source(self, source: str) -> None:
+        from workbench.models.spec import ModelSpec
+
+        source = source.strip()
+        if not source:
+            self.banner.show_error("Type a hub id, a folder path or builtin:NAME first.")
+            return
+        if self.job is not None and self.job.running:
+            self.banner.show_error("A model is already loading; wait or cancel it first.")
+            return
+        self.source_edit.setText(source)
+        task = self.task_combo.currentText()
+        spec = ModelSpec(source=source, task=None if task == "auto" else task,
+                         device=self.device_combo.currentText(), dtype=self.dtype_combo.currentText(),
+                         trust_remote_code=self.trust_check.isChecked())
+        self.banner.hide()
+        self._busy(True, f"Opening {source} ...")
+        self.job = self.state.runner.start("load", _load_job, spec, on_done=self._on_loaded,
+                                           on_error=self._on_error, on_message=self.progress_label.setText,
+                                           on_finished=lambda: self._busy(False))
+
+    def _cancel(self) -> None:
+        # from_pretrained cannot be interrupted; the result is discarded when it arrives.
+        if self.job is not None:
+            self.job.cancel()
+        self._busy(False)
+        self.banner.show_info("Loading cancelled; the previous model stays loaded.")
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.open_button.setEnabled(not busy)
+        self.progress_label.setText(text)
+
+    def _on_loaded(self, loaded: Any) -> None:
+        if self.job is not None and self.job.control.cancelled:
+            return
+        self.state.set_model(loaded)
+        self.state.status.emit(f"Loaded {loaded.info.source}")
+        self.refresh_library()
+
+    def _on_error(self, text: str, details: str) -> None:
+        kept = self.state.loaded.info.source if self.state.loaded is not None else None
+        suffix = f" ({kept} is still loaded.)" if kept else ""
+        self.banner.show_error(text + suffix, details)
+
+    def _show_info(self, loaded: Any) -> None:
+        if loaded is None:
+            return
+        rows = loaded.info.as_rows()
+        self.info_title.setText(f"<b>{loaded.info.source}</b> — ready in the Playground")
+        self.info_table.setRowCount(len(rows))
+        for i, (label, value) in enumerate(rows):
+            self.info_table.setItem(i, 0, QTableWidgetItem(label))
+            self.info_table.setItem(i, 1, QTableWidgetItem(value))
+        self.info_table.resizeColumnToContents(0)

@@ -1,0 +1,72 @@
+"""Playground: try the loaded model. Only the tabs that work for its task are shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from workbench.gui.state import AppState
+from workbench.gui.views.chat_tab import ChatTab
+from workbench.gui.views.generate_tab import GenerateTab
+from workbench.gui.views.task_tabs import ClassifyTab, EmbeddingsTab, FillMaskTab
+from workbench.gui.views.tokenizer_tab import TokenizerTab
+from workbench.gui.widgets import heading
+
+# Which tabs each task shows, by tab title.
+TABS_FOR_TASK = {
+    "causal-lm": ("Generate", "Chat", "Embeddings", "Tokenizer"),
+    "seq2seq-lm": ("Generate", "Embeddings", "Tokenizer"),
+    "masked-lm": ("Fill-mask", "Embeddings", "Tokenizer"),
+    "sequence-classification": ("Classify", "Embeddings", "Tokenizer"),
+    "feature-extraction": ("Embeddings", "Tokenizer"),
+}
+
+
+class PlaygroundPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.title = QLabel("Load a model on the Models page to try it here.")
+        self.tabs = QTabWidget()
+        self.generate = GenerateTab(state)
+        self.chat = ChatTab(state)
+        self.classify = ClassifyTab(state)
+        self.fill_mask = FillMaskTab(state)
+        self.embeddings = EmbeddingsTab(state)
+        self.tokenizer = TokenizerTab(state)
+        self.by_title: dict[str, QWidget] = {
+            "Generate": self.generate, "Chat": self.chat, "Classify": self.classify,
+            "Fill-mask": self.fill_mask, "Embeddings": self.embeddings, "Tokenizer": self.tokenizer}
+        for title, tab in self.by_title.items():
+            self.tabs.addTab(tab, title)
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), False)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Playground"))
+        lay.addWidget(self.title)
+        lay.addWidget(self.tabs, 1)
+        state.model_changed.connect(self.set_model)
+
+    def visible_tabs(self) -> list[str]:
+        return [t for t, w in self.by_title.items() if self.tabs.isTabVisible(self.tabs.indexOf(w))]
+
+    def set_model(self, loaded: Any) -> None:
+        if loaded is None:
+            return
+        wanted = TABS_FOR_TASK.get(loaded.task, ("Tokenizer",))
+        for title, tab in self.by_title.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), title in wanted)
+            if title in wanted and hasattr(tab, "set_model"):
+                tab.set_model(loaded)
+        self.generate.set_seq2seq(loaded.task == "seq2seq-lm")
+        self.tabs.setTabText(self.tabs.indexOf(self.generate),
+                             "Summarize / translate" if loaded.task == "seq2seq-lm" else "Generate")
+        self.tabs.setCurrentWidget(self.by_title[wanted[0]])
+        self.title.setText(f"<b>{loaded.info.source}</b> — {loaded.task}, "
+                           f"{loaded.info.num_parameters:,} parameters on {loaded.device}")
+
+    def shutdown(self) -> None:
+        for tab in self.by_title.values():
+            job = getattr(tab, "job", None)
+            if job is not None:
+                job.cancel()

@@ -1,0 +1,81 @@
+"""Tokenizer inspector: the text split into tokens, coloured spans, ids and counts (live)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QLabel, QPlainTextEdit, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
+                               QVBoxLayout, QWidget, QHeaderView)
+from PySide6.QtCore import Qt
+
+from workbench.gui.state import AppState
+from workbench.gui.widgets import MessageBanner
+
+PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6")
+
+
+def _tokenize_job(ctx: Any, tokenizer: Any, text: str) -> Any:
+    from workbench.predict import tokenize
+
+    return text, tokenize(tokenizer, text)
+
+
+class TokenizerTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.spans: list[Any] = []
+        self.text = QPlainTextEdit("Tokenizers split text into pieces from a fixed vocabulary: "
+                                   "unbelievable words become several tokens.")
+        self.text.setMaximumHeight(120)
+        self.view = QTextBrowser()
+        self.counts = QLabel("")
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Id", "Token", "Text"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        self.banner = MessageBanner()
+        self.timer = QTimer(self, singleShot=True, interval=200)  # debounce typing
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.table)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Text (updates as you type)"))
+        lay.addWidget(self.text)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.counts)
+        lay.addWidget(split, 1)
+        self.text.textChanged.connect(self.timer.start)
+        self.timer.timeout.connect(self.refresh)
+
+    def set_model(self, _loaded: Any) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        loaded = self.state.loaded
+        if loaded is None:
+            return
+        self.state.runner.start("tokenize", _tokenize_job, loaded.tokenizer, self.text.toPlainText(),
+                                on_done=self.show_spans, on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def show_spans(self, result: Any) -> None:
+        text, spans = result
+        if text != self.text.toPlainText():
+            return  # a newer request is on its way
+        self.spans = spans
+        parts = []
+        for i, s in enumerate(spans):
+            shown = html.escape(s.text if not s.special else s.token).replace("\n", "↵<br>")
+            style = "border:1px solid #888;color:#555" if s.special else f"background:{PALETTE[i % len(PALETTE)]};color:#111"
+            parts.append(f'<span style="{style}" title="id {s.id}">{shown}</span>')
+        self.view.setHtml("<div style='font-size:13pt;line-height:160%'>" + "".join(parts) + "</div>")
+        n_chars = len(text)
+        n = len(spans)
+        self.counts.setText(f"{n} tokens ({sum(s.special for s in spans)} special), {n_chars} characters, "
+                            f"{n_chars / max(1, n - sum(s.special for s in spans)):.2f} characters per token")
+        self.table.setRowCount(n)
+        for r, s in enumerate(spans):
+            for c, v in enumerate((str(s.id), s.token, s.text)):
+                self.table.setItem(r, c, QTableWidgetItem(v))

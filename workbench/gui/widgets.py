@@ -1,0 +1,68 @@
+"""Small widgets shared by the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class MessageBanner(QFrame):
+    """An inline message (error or info) with its details one click away; never a modal dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MessageBanner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.details_button = QPushButton("Details")
+        self.details_button.setCheckable(True)
+        self.close_button = QPushButton("✕")
+        self.close_button.setFixedWidth(28)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(160)
+        self.details.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        top.addWidget(self.details_button)
+        top.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.addLayout(top)
+        lay.addWidget(self.details)
+        self.details_button.toggled.connect(self.details.setVisible)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_error(self, text: str, details: str = "") -> None:
+        self._show(text, details, "#fde2e1", "#8a1c14")
+
+    def show_info(self, text: str, details: str = "") -> None:
+        self._show(text, details, "#e3f0fd", "#0b3d6e")
+
+    def _show(self, text: str, details: str, bg: str, fg: str) -> None:
+        self.setStyleSheet(f"#MessageBanner {{ background: {bg}; border-radius: 4px; }}"
+                           f" #MessageBanner QLabel {{ color: {fg}; }}")
+        self.label.setText(text)
+        self.details.setPlainText(details)
+        self.details_button.setVisible(bool(details))
+        self.details_button.setChecked(False)
+        self.show()
+
+
+def prob_color(p: float) -> QColor:
+    """Background for a token of probability p: red (unlikely) through yellow to green (likely)."""
+    p = max(0.0, min(1.0, p))
+    hue = int(120 * p)  # 0 = red, 120 = green
+    return QColor.fromHsv(hue, 90, 255)
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + 3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
