@@ -149,6 +149,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     settings = sampling_from_args(args)
     settings.validate()
+    if not args.prompt.strip():
+        raise WorkbenchError("The prompt is empty; give some text with --prompt")
     loaded = load_from_args(args)
     if loaded.task not in ("causal-lm", "seq2seq-lm"):
         raise WorkbenchError(f"{args.model} is a {loaded.task} model; `generate` needs a causal or seq2seq LM")
@@ -214,6 +216,9 @@ def cmd_build_builtins(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Library chatter (tqdm bars, config warnings) would bury the one-line errors and the output.
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     if args.command is None:
         return run_gui(args)
     try:

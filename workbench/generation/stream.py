@@ -73,11 +73,9 @@ def logits_processors(settings: GenerationSettings) -> Any:
 def encode_prompt(loaded: LoadedModel, prompt: str) -> Any:
     """Prompt -> input ids (1, n) on the model's device; errors for empty or too-long prompts."""
     tok = loaded.tokenizer
+    if not prompt.strip():
+        raise InputError("The prompt is empty; type some text first")
     ids = tok(prompt, return_tensors="pt", add_special_tokens=loaded.is_encoder_decoder).input_ids
-    if ids.shape[1] == 0:
-        if loaded.is_encoder_decoder or tok.bos_token_id is None:
-            raise InputError("The prompt is empty; type some text first")
-        ids = ids.new_tensor([[tok.bos_token_id]])  # an empty prompt starts from <bos>
     limit = loaded.info.context_length
     if limit and ids.shape[1] >= limit and not loaded.is_encoder_decoder:
         raise InputError(f"The prompt is {ids.shape[1]} tokens but the model's context is {limit}; "

@@ -137,6 +137,7 @@ def load_tokenizer(folder: Path, trust_remote_code: bool = False) -> Any:
 def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel:
     """Load weights, tokenizer and info for `spec`. Raises ModelLoadError with a readable message."""
     progress = progress or (lambda _msg: None)
+    _quiet_transformers()
     if spec.task is not None and spec.task not in TASKS:
         raise ModelLoadError(f"Unknown task '{spec.task}'; choose one of {', '.join(TASKS)}")
     if spec.dtype not in DTYPES:
@@ -243,6 +244,13 @@ def inspect_model(source: str, task: str | None = None, trust_remote_code: bool 
 def context_length(loaded: LoadedModel) -> int | None:
     """Longest input the model accepts, from its config (tokenizers often say 1e30)."""
     return loaded.info.context_length
+
+
+def _quiet_transformers() -> None:
+    """Workbench reports its own progress; transformers' tqdm bars would only clutter stderr."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
 
 
 def _first_attr(cfg: Any, *names: str) -> int | None:

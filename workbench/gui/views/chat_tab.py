@@ -89,7 +89,8 @@ class ChatTab(QWidget):
 
     def _on_token(self, tok: Any) -> None:
         self.reply += tok.text
-        self._append(html.escape(tok.text).replace("\n", "<br>"))
+        shown = html.escape(tok.text).replace("\n", "<br>")
+        self._append(f'<span style="white-space:pre-wrap">{shown}</span>')
 
     def _on_error(self, text: str, details: str) -> None:
         self.banner.show_error(text, details)

@@ -32,7 +32,7 @@ def generate_job(ctx: Any, loaded: Any, prompt: str, settings: Any) -> Any:
 def token_html(index: int, text: str, prob: float) -> str:
     color = prob_color(prob).name()
     shown = html.escape(text).replace("\n", "↵<br>")
-    return (f'<a href="tok:{index}" style="background:{color};color:#111;text-decoration:none">'
+    return (f'<a href="tok:{index}" style="background:{color};color:#111;text-decoration:none;white-space:pre-wrap">'
             f"{shown}</a>")
 
 
@@ -116,7 +116,8 @@ class GenerateTab(QWidget):
         self.prompt_used = self.prompt.toPlainText()
         self.output.clear()
         if not loaded.is_encoder_decoder:
-            self.output.insertHtml(f"<b>{html.escape(self.prompt_used).replace(chr(10), '<br>')}</b>")
+            prompt = html.escape(self.prompt_used).replace(chr(10), "<br>")
+            self.output.insertHtml(f'<b style="white-space:pre-wrap">{prompt}</b>')
         self.generate_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.stats.setText("Generating ...")

@@ -1,0 +1,101 @@
+"""The window, the Models page and the Playground, driven as a user would (offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+
+from tests.gui.conftest import load
+
+
+def test_pages_listed(window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[:2] == ["Models", "Playground"]
+
+
+def test_load_and_generate_streams(qtbot, window, tiny_gpt2):
+    loaded = load(qtbot, window, str(tiny_gpt2))
+    assert "causal-lm" in window.model_label.text()
+    info = window.pages["Models"].info_table
+    assert info.rowCount() > 10 and info.item(0, 1).text() == str(tiny_gpt2)
+    page = window.show_page("Playground")
+    assert page.visible_tabs() == ["Generate", "Chat", "Embeddings", "Tokenizer"]
+    tab = page.generate
+    tab.prompt.setPlainText("the cat")
+    tab.form.max_new.setValue(12)
+    tab.form.greedy.setChecked(True)
+    counts = []
+    tab.start()
+    qtbot.waitUntil(lambda: counts.append(len(tab.tokens)) or not tab.job.running, timeout=30000)
+    assert len(tab.tokens) == 12
+    assert sorted(set(counts))[0] < 12  # tokens arrived one by one, not all at the end
+    assert tab.output_text() in tab.output.toPlainText()
+    assert "tokens/s" in tab.stats.text()
+    tab._on_click(QUrl("tok:2"))
+    assert tab.alt_table.rowCount() == 5
+    assert str(tab.tokens[2].token_id) in tab.detail_title.text()
+    assert loaded.tokenizer is not None
+
+
+def test_stop_button_cancels(qtbot, window, tiny_gpt2):
+    load(qtbot, window, str(tiny_gpt2))
+    tab = window.show_page("Playground").generate
+    tab.form.max_new.setValue(100)
+    tab.prompt.setPlainText("the")
+    tab.start()
+    qtbot.waitUntil(lambda: len(tab.tokens) >= 1, timeout=20000)
+    tab.stop()
+    qtbot.waitUntil(lambda: not tab.job.running, timeout=20000)
+    assert len(tab.tokens) < 100 and "stopped" in tab.stats.text()
+
+
+def test_empty_prompt_message(qtbot, window, tiny_gpt2):
+    load(qtbot, window, str(tiny_gpt2))
+    tab = window.show_page("Playground").generate
+    tab.prompt.setPlainText("")
+    tab.start()
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=10000)
+    assert "empty" in tab.banner.label.text()
+    assert tab.generate_button.isEnabled()
+
+
+def test_classify_shows_bars(qtbot, window, tiny_bert_cls):
+    load(qtbot, window, str(tiny_bert_cls))
+    page = window.show_page("Playground")
+    assert page.visible_tabs()[0] == "Classify"
+    page.classify.run()
+    qtbot.waitUntil(lambda: bool(page.classify.chart.items), timeout=20000)
+    labels = {label for label, _ in page.classify.chart.items}
+    assert labels == {"negative", "positive"}
+    assert abs(sum(p for _, p in page.classify.chart.items) - 1) < 1e-5
+
+
+def test_fill_mask_and_tokenizer(qtbot, window, tiny_bert_mlm):
+    load(qtbot, window, str(tiny_bert_mlm))
+    page = window.show_page("Playground")
+    page.fill_mask.text.setText("the [MASK] sat")
+    page.fill_mask.run()
+    qtbot.waitUntil(lambda: page.fill_mask.table.rowCount() == 5, timeout=20000)
+    page.tokenizer.text.setPlainText("the quick fox")
+    qtbot.waitUntil(lambda: [s.text for s in page.tokenizer.spans if not s.special] and
+                    "".join(s.text for s in page.tokenizer.spans).replace(" ", "") == "thequickfox", timeout=10000)
+    assert page.tokenizer.table.rowCount() == len(page.tokenizer.spans)
+
+
+def test_bad_folder_keeps_previous_model(qtbot, window, tiny_gpt2, tmp_path):
+    load(qtbot, window, str(tiny_gpt2))
+    (tmp_path / "not-a-model").mkdir()
+    window.open_model(str(tmp_path / "not-a-model"))
+    banner = window.pages["Models"].banner
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert "no config.json" in banner.label.text()
+    assert "Traceback" not in banner.label.text()
+    assert window.state.loaded.info.source == str(tiny_gpt2)
+
+
+def test_theme_switch_without_restart(window):
+    from workbench.gui.theme import current_is_dark
+
+    window.set_theme("Dark")
+    assert current_is_dark()
+    window.set_theme("Light")
+    assert not current_is_dark()
