@@ -99,3 +99,38 @@ def test_theme_switch_without_restart(window):
     assert current_is_dark()
     window.set_theme("Light")
     assert not current_is_dark()
+
+
+def test_seq2seq_generates_from_input(qtbot, window, tiny_bart):
+    load(qtbot, window, str(tiny_bart))
+    page = window.show_page("Playground")
+    assert page.visible_tabs()[0] == "Generate"
+    assert page.tabs.tabText(page.tabs.indexOf(page.generate)) == "Summarize / translate"
+    tab = page.generate
+    tab.prompt.setPlainText("the quick brown fox jumps over the lazy dog")
+    tab.form.greedy.setChecked(True)
+    tab.form.max_new.setValue(6)
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.job.running, timeout=30000)
+    assert not tab.banner.isVisible()
+    assert 1 <= len(tab.tokens) <= 6
+    assert not tab.output.toPlainText().startswith("the quick")  # output is new text, not the input
+
+
+def test_drop_folder_opens_it(qtbot, window, tiny_gpt2):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tiny_gpt2))])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=30000)
+    assert window.state.loaded.info.source == str(tiny_gpt2)
+
+
+def test_last_model_and_geometry_persist(qtbot, window, tiny_gpt2):
+    load(qtbot, window, str(tiny_gpt2))
+    window.close()
+    assert window.settings.value("last_model") == str(tiny_gpt2)
+    assert window.settings.value("geometry") is not None
