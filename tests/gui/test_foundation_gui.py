@@ -9,7 +9,24 @@ from tests.gui.conftest import load
 
 def test_pages_listed(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:2] == ["Models", "Playground"]
+    assert titles[:3] == ["Welcome", "Models", "Playground"]
+
+
+def test_welcome_on_first_run_only(qtbot, window, tmp_path):
+    from workbench.gui.main_window import MainWindow
+
+    assert window.stack.currentWidget() is window.pages["Welcome"]
+    second = MainWindow(window.settings)  # same settings file: not the first run any more
+    qtbot.addWidget(second)
+    assert second.stack.currentWidget() is second.pages["Models"]
+    second.close()
+
+
+def test_log_panel_records_loads_and_errors(qtbot, window, tiny_gpt2):
+    load(qtbot, window, str(tiny_gpt2))
+    qtbot.waitUntil(lambda: any("Loaded" in line for line in window.log_panel.lines()), timeout=5000)
+    window.open_model("/no/such/dir")
+    qtbot.waitUntil(lambda: any("No such folder" in line for line in window.log_panel.lines()), timeout=10000)
 
 
 def test_load_and_generate_streams(qtbot, window, tiny_gpt2):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QWidget)
 
+from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
 from workbench.gui.state import AppState
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self._titles = [t for t, target in PAGES if _page_class(target) is not None]
         for title, target in PAGES:
             cls = _page_class(target)
             if cls is not None:
@@ -50,12 +52,18 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._on_nav)
+        self.log_panel = LogPanel(self)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.log_panel)
+        self.log_panel.hide()
         self._build_status_bar()
         self._build_menus()
         self.setAcceptDrops(True)
         self.state.model_changed.connect(self._on_model_changed)
         self.state.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._restore()
+
+    def page_titles(self) -> list[str]:
+        return list(self._titles)
 
     # -- pages -------------------------------------------------------------------------------
     def _add_page(self, title: str, page: QWidget) -> None:
@@ -122,6 +130,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, t=title: self.show_page(t))
             view_menu.addAction(act)
         view_menu.addSeparator()
+        log_action = self.log_panel.toggleViewAction()
+        log_action.setText("Log panel")
+        log_action.setShortcut(QKeySequence("Ctrl+L"))
+        view_menu.addAction(log_action)
         theme_menu = view_menu.addMenu("Theme")
         for name in ("System", "Light", "Dark"):
             act = QAction(name, self)
@@ -161,7 +173,12 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.nav.setCurrentRow(0)
+        first_run = not self.settings.value("welcomed", False, type=bool)
+        self.show_page("Welcome" if first_run else "Models")
+        self.settings.setValue("welcomed", True)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
 
     def closeEvent(self, event: Any) -> None:
         for page in self.pages.values():
@@ -169,4 +186,6 @@ class MainWindow(QMainWindow):
                 page.shutdown()
         self.state.runner.shutdown(10000)
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.log_panel.detach()
         super().closeEvent(event)

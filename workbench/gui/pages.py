@@ -6,6 +6,7 @@ so the window only shows what works.
 """
 
 PAGES: tuple[tuple[str, str], ...] = (
+    ("Welcome", "workbench.gui.views.welcome_page:WelcomePage"),
     ("Models", "workbench.gui.views.models_page:ModelsPage"),
     ("Playground", "workbench.gui.views.playground_page:PlaygroundPage"),
     ("Attention", "workbench.gui.views.attention_page:AttentionPage"),

@@ -10,6 +10,7 @@ So anything connected to a Job's signals, lambdas included, runs on the GUI thre
 
 from __future__ import annotations
 
+import logging
 import traceback
 from typing import Any, Callable
 
@@ -83,6 +84,7 @@ class Job(QObject):
 
     @Slot(str, str)
     def _on_error(self, text: str, details: str) -> None:
+        logging.getLogger("workbench").warning("%s: %s", self.name, text)
         self.running = False
         self.error.emit(text, details)
         self.finished.emit()

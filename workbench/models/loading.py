@@ -7,7 +7,9 @@ Every failure a user can cause becomes a ModelLoadError with one readable senten
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,6 +18,7 @@ from workbench.models.spec import BUILTIN_PREFIX, DTYPES, TASKS, LoadedModel, Mo
 from workbench.models.tasks import auto_class, detect_task
 
 Progress = Callable[[str], None]
+log = logging.getLogger("workbench")
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".gguf")
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "vocab.json",
                    "spiece.model", "sentencepiece.bpe.model", "tokenizer.model")
@@ -137,6 +140,7 @@ def load_tokenizer(folder: Path, trust_remote_code: bool = False) -> Any:
 def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel:
     """Load weights, tokenizer and info for `spec`. Raises ModelLoadError with a readable message."""
     progress = progress or (lambda _msg: None)
+    start = time.perf_counter()
     _quiet_transformers()
     if spec.task is not None and spec.task not in TASKS:
         raise ModelLoadError(f"Unknown task '{spec.task}'; choose one of {', '.join(TASKS)}")
@@ -156,6 +160,8 @@ def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel
     model.to(device)
     model.eval()
     info = build_info(spec, folder, config, task, model, device, tokenizer)
+    log.info("Loaded %s (%s, %s parameters) from %s on %s in %.1f s", spec.source, task,
+             f"{info.num_parameters:,}", folder, device, time.perf_counter() - start)
     return LoadedModel(spec=spec, model=model, tokenizer=tokenizer, task=task, info=info, device=device)
 
 

@@ -1,0 +1,61 @@
+"""First-run welcome: the built-in models, what each area does, how to open other models."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workbench.gui.state import AppState
+from workbench.gui.widgets import heading
+from workbench.models.builtins import BUILTINS
+
+AREAS = (
+    ("Models", "Open a model: a Hugging Face hub id (e.g. gpt2, from your local cache when offline), "
+               "a folder you drop on the window, or a built-in model."),
+    ("Playground", "Try the model: generate text token by token and see how likely each token was, "
+                   "chat, classify, fill in [MASK], compare sentence embeddings, inspect tokens."),
+    ("Attention", "Look inside: what every layer and head attends to, as heatmaps and line views."),
+    ("Training", "Fine-tune a model or train a small one from scratch while the loss curves update."),
+    ("Export", "Export to ONNX with a parity check and run it offline with ONNX Runtime."),
+)
+
+
+class WelcomePage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Welcome to Workbench"))
+        intro = QLabel("A desk for experimenting with transformer language models. Everything here "
+                       "works offline; start with one of the built-in models, trained by this "
+                       "project on text it generates itself:")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.open_buttons: dict[str, QPushButton] = {}
+        for b in BUILTINS.values():
+            row = QHBoxLayout()
+            button = QPushButton(f"Open {b.name}")
+            button.clicked.connect(lambda _=False, n=b.name: self._open(n))
+            self.open_buttons[b.name] = button
+            row.addWidget(button)
+            row.addWidget(QLabel(f"{b.description} ({b.task})"), 1)
+            lay.addLayout(row)
+        lay.addSpacing(12)
+        lay.addWidget(heading("What each area does"))
+        pages = getattr(parent, "page_titles", lambda: [a for a, _ in AREAS])()
+        for title, text in AREAS:
+            if title in pages:
+                label = QLabel(f"<b>{title}</b> — {text}")
+                label.setWordWrap(True)
+                lay.addWidget(label)
+        lay.addSpacing(12)
+        tips = QLabel("To open your own model: type a hub id on the Models page, use File → Open "
+                      "model folder (Ctrl+O), or drag a folder with config.json onto the window. "
+                      "Ctrl+1 … Ctrl+6 switch between areas.")
+        tips.setWordWrap(True)
+        lay.addWidget(tips)
+        lay.addStretch(1)
+
+    def _open(self, name: str) -> None:
+        window = self.window()
+        if hasattr(window, "open_model"):
+            window.open_model("builtin:" + name)
