@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # CPU wheel by default; GPU users install their CUDA build of torch into .venv first (README).
 TORCH_SPEC ?= torch==2.13.0
 
-.PHONY: run test venv builtins bench clean
+.PHONY: run test venv builtins bench package clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ builtins: venv
 
 bench: venv
 	$(VENV)/bin/workbench bench
+
+package:
+	packaging/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -6,6 +6,7 @@ Registry only for now; the builder (corpus + training) is added by the built-ins
 from __future__ import annotations
 
 from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 from workbench.errors import ModelLoadError
@@ -28,8 +29,10 @@ BUILTINS: dict[str, BuiltinModel] = {
 
 def builtins_root() -> Path:
     """resources/builtins, next to the package in a checkout or bundled in a frozen app."""
-    here = Path(__file__).resolve().parent.parent.parent / "resources" / "builtins"
-    return here
+    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle: resources/ sits beside the code
+    if frozen:
+        return Path(frozen) / "resources" / "builtins"
+    return Path(__file__).resolve().parent.parent.parent / "resources" / "builtins"
 
 
 def builtin_path(name: str) -> Path:

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Build the one-folder app into dist/workbench from a clean venv (.venv-package), then run its
+# self-test. Usage: packaging/build.sh   (or `make package`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv-package
+rm -rf "$VENV" build/pyinstaller dist/workbench
+python3 -m venv "$VENV"
+"$VENV/bin/pip" install -q --upgrade pip
+"$VENV/bin/pip" install -q "${TORCH_SPEC:-torch==2.13.0}"
+"$VENV/bin/pip" install -q . "pyinstaller>=6.10"
+"$VENV/bin/pyinstaller" --noconfirm --clean --workpath build/pyinstaller --distpath dist packaging/workbench.spec
+echo "bundle size: $(du -sh dist/workbench | cut -f1)"
+QT_QPA_PLATFORM=offscreen dist/workbench/workbench --self-test
