@@ -1,0 +1,57 @@
+"""Guided explanations: the step-by-step attention equals the model's map; the loss adds up."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.errors import InputError
+from workbench.explain.attention_steps import explain_attention
+from workbench.explain.loss import explain_loss
+from workbench.models.loading import load_model
+from workbench.models.spec import ModelSpec
+
+
+def _model_map(loaded, text, layer, head):
+    import torch
+
+    loaded.model.set_attn_implementation("eager")
+    enc = loaded.tokenizer(text, return_tensors="pt")
+    with torch.inference_mode():
+        out = loaded.model(**enc, output_attentions=True)
+    return out.attentions[layer][0, head].numpy()
+
+
+@pytest.mark.parametrize("family,layer,head", [("gpt2", 1, 2), ("bert", 0, 3), ("llama", 1, 3)])
+def test_steps_end_in_the_models_attention(request, family, layer, head):
+    loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
+    text = "the quick brown fox jumps over the dog"
+    steps = explain_attention(loaded, text, layer, head)
+    T = len(steps.tokens)
+    assert steps.q.shape == (T, steps.d_k) and steps.scores.shape == (T, T)
+    np.testing.assert_allclose(steps.scaled, steps.scores / np.sqrt(steps.d_k), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(steps.weights.sum(-1), 1, atol=1e-5)
+    np.testing.assert_allclose(steps.weights, _model_map(loaded, text, layer, head), atol=1e-5)
+    if steps.causal:
+        assert np.all(steps.weights[np.triu_indices(T, 1)] == 0)
+
+
+def test_bad_layer_and_text(tiny_gpt2):
+    loaded = load_model(ModelSpec(str(tiny_gpt2)))
+    with pytest.raises(InputError, match="Layer"):
+        explain_attention(loaded, "the cat", 5, 0)
+    with pytest.raises(InputError, match="Head"):
+        explain_attention(loaded, "the cat", 0, 9)
+    with pytest.raises(InputError, match="empty"):
+        explain_attention(loaded, " ", 0, 0)
+
+
+def test_loss_breakdown_matches_model_loss(tiny_gpt2):
+    loaded = load_model(ModelSpec(str(tiny_gpt2)))
+    br = explain_loss(loaded, "the quick brown fox jumps")
+    assert br.mean_loss == pytest.approx(br.model_loss, rel=1e-5)
+    for p in br.positions:
+        assert p.cross_entropy == pytest.approx(-np.log(p.prob), rel=1e-5)
+    assert len(br.positions) == len(br.tokens) - 1
+    with pytest.raises(InputError):
+        explain_loss(loaded, "a")
