@@ -84,9 +84,19 @@ def explain_attention(loaded: LoadedModel, text: str, layer: int, head: int) -> 
         masked[np.triu_indices_from(masked, k=1)] = -np.inf
     weights = _softmax(masked)
     return AttentionSteps(
-        tokens=tuple(tok.convert_ids_to_tokens(enc["input_ids"][0].tolist())), layer=layer, head=head,
+        tokens=display_tokens(tok, enc["input_ids"][0].tolist()), layer=layer, head=head,
         d_k=q.shape[1], q=q, k=k, v=v, scores=scores, scaled=scaled, masked=masked, weights=weights,
         output=weights @ v, causal=causal)
+
+
+def display_tokens(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
+    """Readable token labels: decoded text (so 'Ġcat' shows as ' cat'), '##' pieces kept."""
+    out = []
+    for i, tid in enumerate(ids):
+        raw = tokenizer.convert_ids_to_tokens(tid)
+        text = raw if raw.startswith("##") or raw in tokenizer.all_special_tokens else tokenizer.decode([tid])
+        out.append(text.replace("\n", "↵") or raw)
+    return tuple(out)
 
 
 def _project(mod: Any, h: Any, pos: Any, head: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:

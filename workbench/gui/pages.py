@@ -12,4 +12,5 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("Attention", "workbench.gui.views.attention_page:AttentionPage"),
     ("Training", "workbench.gui.views.training_page:TrainingPage"),
     ("Export", "workbench.gui.views.export_page:ExportPage"),
+    ("Learn", "workbench.gui.views.learn_page:LearnPage"),
 )

@@ -1,0 +1,209 @@
+"""Learn: the concepts behind the model, computed on the loaded model and the user's text.
+
+Tokenisation (text -> ids in this vocabulary), attention step by step for one layer and head
+(Q, K, QK^T, / sqrt(d_k), softmax, weighted sum of V) and the loss position by position.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget, QScrollArea)
+
+from workbench.gui.state import AppState
+from workbench.gui.widgets import MessageBanner, heading, prob_color
+
+STEPS = (
+    ("q", "1. Queries Q", "Each token's hidden state times the query weights W_Q: what this token is looking for."),
+    ("k", "2. Keys K", "Times the key weights W_K: what each token offers to be found by."),
+    ("scores", "3. Scores QKᵀ", "Every query dotted with every key: how well they match (row = query, column = key)."),
+    ("scaled", "4. Scaled by 1/√d_k", "Divided by √d_k so the scores do not grow with the head size and the softmax stays soft."),
+    ("masked", "5. Mask", "A causal model may not look at later tokens: those scores become −∞."),
+    ("weights", "6. Softmax", "Each row becomes probabilities that sum to 1: the attention map."),
+    ("v", "7. Values V", "Times the value weights W_V: what each token passes on."),
+    ("output", "8. Output = weights · V", "Each token's new vector is the weighted average of the values."),
+)
+
+
+def _steps_job(ctx: Any, loaded: Any, text: str, layer: int, head: int) -> Any:
+    from workbench.explain.attention_steps import explain_attention
+
+    return explain_attention(loaded, text, layer, head)
+
+
+def _loss_job(ctx: Any, loaded: Any, text: str) -> Any:
+    from workbench.explain.loss import explain_loss
+
+    return explain_loss(loaded, text)
+
+
+def fill_matrix(table: QTableWidget, m: np.ndarray, rows: list[str], cols: list[str], prob: bool = False) -> None:
+    """Show a small matrix with a colour per cell (probabilities: red-green; others: blue-white-red)."""
+    table.setRowCount(m.shape[0])
+    table.setColumnCount(m.shape[1])
+    table.setVerticalHeaderLabels(rows)
+    table.setHorizontalHeaderLabels(cols)
+    finite = m[np.isfinite(m)]
+    scale = float(np.abs(finite).max()) if finite.size else 1.0
+    for r in range(m.shape[0]):
+        for c in range(m.shape[1]):
+            v = float(m[r, c])
+            item = QTableWidgetItem("−∞" if v == -np.inf else f"{v:.3f}" if prob else f"{v:.2f}")
+            if prob:
+                item.setBackground(prob_color(v))
+            elif np.isfinite(v) and scale > 0:
+                a = int(200 * min(1.0, abs(v) / scale))
+                item.setBackground(QColor(255, 255 - a, 255 - a) if v > 0 else QColor(255 - a, 255 - a, 255))
+            else:
+                item.setBackground(QColor("#bbbbbb"))
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    rows_h = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(min(420, rows_h + table.horizontalHeader().height() + 6))
+
+
+class AttentionStepsTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.steps: Any = None
+        self.text = QLineEdit("the cat sat on the mat")
+        self.layer = QSpinBox(minimum=0, maximum=0)
+        self.head = QSpinBox(minimum=0, maximum=0)
+        self.dims = QSpinBox(minimum=1, maximum=64, value=8)
+        self.run_button = QPushButton("Compute")
+        self.banner = MessageBanner()
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.tables: dict[str, QTableWidget] = {}
+        form = QHBoxLayout()
+        for label, w in (("Text", self.text), ("Layer", self.layer), ("Head", self.head), ("Dims shown", self.dims)):
+            form.addWidget(QLabel(label))
+            form.addWidget(w, 3 if w is self.text else 0)
+        form.addWidget(self.run_button)
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        for key, title, explanation in STEPS:
+            bl.addWidget(QLabel(f"<b>{title}</b> — {explanation}"))
+            table = QTableWidget()
+            table.setMinimumHeight(120)
+            self.tables[key] = table
+            bl.addWidget(table)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.summary)
+        lay.addWidget(scroll, 1)
+        self.run_button.clicked.connect(self.run)
+        self.text.returnPressed.connect(self.run)
+
+    def set_model(self, loaded: Any) -> None:
+        self.layer.setMaximum(max(0, (loaded.info.num_layers or 1) - 1))
+        self.head.setMaximum(max(0, (loaded.info.num_heads or 1) - 1))
+
+    def run(self) -> None:
+        if self.state.loaded is None:
+            self.banner.show_error("Load a model first (Models page).")
+            return
+        self.banner.hide()
+        self.state.runner.start("attention steps", _steps_job, self.state.loaded, self.text.text(),
+                                self.layer.value(), self.head.value(), on_done=self.show_steps,
+                                on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def show_steps(self, s: Any) -> None:
+        self.steps = s
+        toks = list(s.tokens)
+        n = min(self.dims.value(), s.d_k)
+        dims = [f"d{i}" for i in range(n)]
+        for key in ("q", "k", "v", "output"):
+            fill_matrix(self.tables[key], getattr(s, key)[:, :n], toks, dims)
+        for key in ("scores", "scaled", "masked"):
+            fill_matrix(self.tables[key], getattr(s, key), toks, toks)
+        fill_matrix(self.tables["weights"], s.weights, toks, toks, prob=True)
+        self.summary.setText(
+            f"Layer {s.layer}, head {s.head}: d_k = {s.d_k}, so scores are divided by √{s.d_k} = "
+            f"{np.sqrt(s.d_k):.2f}. {'Causal model: later tokens are masked.' if s.causal else 'Encoder: every token sees every token.'} "
+            f"Showing the first {n} of {s.d_k} dimensions of Q, K, V and the output.")
+
+
+class LossTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.result: Any = None
+        self.text = QLineEdit("Once upon a time there was a little cat.")
+        self.run_button = QPushButton("Compute")
+        self.banner = MessageBanner()
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Context", "True next token", "p(true)", "−ln p", "Model expected"])
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.run_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("A language model is trained to give the true next token a high probability. "
+                             "Its loss at each position is the cross-entropy −ln p(true next token); "
+                             "the training loss is the mean over positions, and perplexity is e^loss."))
+        lay.addLayout(row)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        self.run_button.clicked.connect(self.run)
+        self.text.returnPressed.connect(self.run)
+
+    def run(self) -> None:
+        if self.state.loaded is None:
+            self.banner.show_error("Load a model first (Models page).")
+            return
+        self.banner.hide()
+        self.state.runner.start("loss", _loss_job, self.state.loaded, self.text.text(), on_done=self.show_loss,
+                                on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def show_loss(self, br: Any) -> None:
+        self.result = br
+        self.table.setRowCount(len(br.positions))
+        for r, p in enumerate(br.positions):
+            ctx = p.context if len(p.context) < 40 else "…" + p.context[-39:]
+            expected = ", ".join(f"{t!r} {q:.2f}" for t, q in p.top[:3])
+            for c, v in enumerate((ctx, repr(p.target), f"{p.prob:.3f}", f"{p.cross_entropy:.2f}", expected)):
+                item = QTableWidgetItem(v)
+                if c == 2:
+                    item.setBackground(prob_color(p.prob))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(f"Mean cross-entropy over {len(br.positions)} positions: <b>{br.mean_loss:.3f}</b> "
+                             f"(the model's own loss: {br.model_loss:.3f}); perplexity {br.perplexity:.1f}.")
+
+
+class LearnPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.tabs = QTabWidget()
+        self.attention = AttentionStepsTab(state)
+        self.loss = LossTab(state)
+        self.tabs.addTab(self.attention, "Attention, step by step")
+        self.tabs.addTab(self.loss, "The loss")
+        self.note = QLabel("Load a model to see these ideas computed on it.")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Learn"))
+        lay.addWidget(self.note)
+        lay.addWidget(self.tabs, 1)
+        state.model_changed.connect(self.set_model)
+
+    def set_model(self, loaded: Any) -> None:
+        if loaded is None:
+            return
+        self.attention.set_model(loaded)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.loss), loaded.task == "causal-lm")
+        self.note.setText(f"Computed on <b>{loaded.info.source}</b>: {loaded.info.num_layers} layers × "
+                          f"{loaded.info.num_heads} heads, vocabulary of {loaded.info.vocab_size:,} tokens "
+                          "(see Playground → Tokenizer for how your text becomes ids).")
