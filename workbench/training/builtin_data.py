@@ -1,0 +1,44 @@
+"""Ready-made training data from the generated corpus (deterministic for a seed).
+
+builtin:stories   short stories, for language modelling (the tiny-stories recipe)
+builtin:reviews   product reviews labelled negative/positive, for classification
+builtin:chat      the reviews as a conversation: the user asks for the sentiment, the reply is it
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.errors import InputError
+
+DEFAULT_SIZES = {"builtin:stories": 2000, "builtin:reviews": 2000, "builtin:chat": 1000}
+
+
+def builtin_dataset(name: str, n: int | None = None, seed: int = 0) -> tuple[Any, list[str]]:
+    """(datasets.Dataset, label names) for a built-in data set; n=None takes its default size."""
+    import datasets
+
+    n = n or DEFAULT_SIZES.get(name, 0)
+    if name == "builtin:stories":
+        from workbench.corpus.stories import generate_stories
+
+        return datasets.Dataset.from_dict({"text": generate_stories(n, seed)}), []
+    if name in ("builtin:reviews", "builtin:chat"):
+        from workbench.corpus.reviews import LABELS, generate_reviews
+
+        reviews = generate_reviews(n, seed)
+        if name == "builtin:reviews":
+            return datasets.Dataset.from_dict({"text": [t for t, _ in reviews],
+                                               "label": [int(y) for _, y in reviews]}), list(LABELS)
+        conversations = [[{"role": "user", "content": f"Is this review positive or negative? {t}"},
+                          {"role": "assistant", "content": LABELS[y]}] for t, y in reviews]
+        return datasets.Dataset.from_dict({"messages": conversations}), []
+    raise InputError(f"No built-in data named '{name}'; choose one of {', '.join(DEFAULT_SIZES)}")
+
+
+def builtin_corpus_text(name: str, n: int | None = None, seed: int = 0) -> list[str]:
+    """The documents of a built-in set as plain strings (tokenizer training)."""
+    ds, _ = builtin_dataset(name, n, seed)
+    if "text" in ds.column_names:
+        return list(ds["text"])
+    return [m["content"] for conv in ds["messages"] for m in conv]

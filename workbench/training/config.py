@@ -1,0 +1,177 @@
+"""TrainConfig: everything needed to reproduce a run, as plain dataclasses with a JSON round trip.
+
+The same file drives the GUI, `workbench train --config run.json` and torchrun; each run folder
+keeps a copy as config.json. Unknown keys are ignored so older and newer files still load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError
+
+# What a run can train. "chat" is causal-LM fine-tuning on conversations with the loss on the
+# responses only; "causal-lm" with scratch set trains a new model from a fresh tokenizer.
+TRAIN_TASKS: tuple[str, ...] = ("causal-lm", "chat", "sequence-classification")
+DATA_FORMATS: tuple[str, ...] = ("auto", "text", "csv", "jsonl")
+ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama")
+SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup")
+PRECISIONS: tuple[str, ...] = ("auto", "fp32", "fp16", "bf16")
+BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat")
+
+
+@dataclass
+class DataConfig:
+    """Where the examples come from and how their columns map to the task."""
+
+    path: str = ""  # a file, or one of BUILTIN_DATA
+    format: str = "auto"  # by extension: .txt -> text, .csv -> csv, .jsonl/.json -> jsonl
+    text_column: str = "text"
+    label_column: str = "label"
+    prompt_column: str = "prompt"
+    response_column: str = "response"
+    messages_column: str = "messages"
+    label_names: list[str] = field(default_factory=list)  # [] = the sorted distinct labels
+    eval_path: str = ""  # a separate eval file; "" = split eval_fraction off the training file
+    eval_fraction: float = 0.1
+    max_length: int = 128  # tokens per example (LM: block size)
+    max_examples: int = 0  # 0 = all; for built-in data, how many examples to generate
+    split_seed: int = 0
+
+
+@dataclass
+class ScratchConfig:
+    """A new model: a BPE tokenizer trained on the corpus and a GPT-2- or Llama-style config."""
+
+    architecture: str = "gpt2"
+    layers: int = 4
+    heads: int = 4
+    width: int = 128
+    context_length: int = 128
+    vocab_size: int = 2000
+    kv_heads: int = 0  # llama only; 0 = same as heads (no grouped-query attention)
+
+
+@dataclass
+class LoraSettings:
+    enabled: bool = False
+    r: int = 8
+    alpha: int = 16
+    dropout: float = 0.05
+    target_modules: list[str] = field(default_factory=list)  # [] = peft's default for the model type
+
+
+@dataclass
+class TrainConfig:
+    """A whole run. Exactly one of `model` (fine-tune) and `scratch` (new model) is set."""
+
+    task: str = "causal-lm"
+    model: str = ""  # hub id, folder or builtin:NAME; "" with scratch set
+    scratch: ScratchConfig | None = None
+    data: DataConfig = field(default_factory=DataConfig)
+    lora: LoraSettings = field(default_factory=LoraSettings)
+    name: str = ""  # run folder prefix; "" = derived from the task and model
+    output_root: str = ""  # where run folders go; "" = <workbench home>/runs
+    run_dir: str = ""  # an exact run folder (resume, torchrun); "" = a new one under output_root
+    epochs: float = 1.0
+    max_steps: int = -1  # > 0 overrides epochs
+    batch_size: int = 8  # per device
+    grad_accum: int = 1
+    learning_rate: float = 5e-4
+    weight_decay: float = 0.01
+    warmup_steps: int = 0
+    scheduler: str = "cosine"
+    max_grad_norm: float = 1.0
+    seed: int = 0
+    device: str = "auto"  # auto, cpu, cuda
+    precision: str = "auto"  # auto = bf16/fp16 on CUDA, fp32 on CPU
+    logging_steps: int = 5
+    eval_steps: int = 50  # 0 = evaluate only at the end
+    save_steps: int = 100  # 0 = checkpoint only on stop and at the end
+    save_total_limit: int = 3
+    probe_text: str = ""  # attention over training time: captured at every evaluation
+    dataloader_workers: int = 0
+    cpu_threads: int = 0  # torch intra-op threads on the CPU; 0 = PyTorch's default (all cores)
+
+    def validate(self) -> None:
+        """Raise InputError with one readable sentence for settings that cannot work."""
+        if self.task not in TRAIN_TASKS:
+            raise InputError(f"Unknown training task '{self.task}'; choose one of {', '.join(TRAIN_TASKS)}")
+        if bool(self.model) == (self.scratch is not None):
+            raise InputError("Choose either a model to fine-tune or a from-scratch architecture, not both")
+        if self.scratch is not None:
+            _validate_scratch(self.scratch, self.task)
+        if not self.data.path:
+            raise InputError("No training data: choose a file or a built-in dataset")
+        if self.data.format not in DATA_FORMATS:
+            raise InputError(f"Unknown data format '{self.data.format}'; choose one of {', '.join(DATA_FORMATS)}")
+        if not 0 <= self.data.eval_fraction < 1:
+            raise InputError("The eval fraction must be at least 0 and below 1")
+        if self.data.max_length < 8:
+            raise InputError("The maximum sequence length must be at least 8 tokens")
+        checks = [(self.batch_size >= 1, "The batch size must be at least 1"),
+                  (self.grad_accum >= 1, "Gradient accumulation must be at least 1"),
+                  (self.learning_rate > 0, "The learning rate must be above 0"),
+                  (self.epochs > 0 or self.max_steps > 0, "Train for at least one step (epochs or max steps)"),
+                  (self.scheduler in SCHEDULERS, f"Unknown scheduler; choose one of {', '.join(SCHEDULERS)}"),
+                  (self.precision in PRECISIONS, f"Unknown precision; choose one of {', '.join(PRECISIONS)}"),
+                  (self.logging_steps >= 1, "Log at least every step count of 1 or more"),
+                  (self.eval_steps >= 0 and self.save_steps >= 0, "Eval and save intervals must be 0 or more")]
+        for ok, message in checks:
+            if not ok:
+                raise InputError(message)
+
+    # -- JSON ---------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TrainConfig":
+        if not isinstance(data, dict):
+            raise InputError("A training config must be a JSON object")
+        known = _known(cls, data)
+        if isinstance(known.get("data"), dict):
+            known["data"] = DataConfig(**_known(DataConfig, known["data"]))
+        if isinstance(known.get("lora"), dict):
+            known["lora"] = LoraSettings(**_known(LoraSettings, known["lora"]))
+        if isinstance(known.get("scratch"), dict):
+            known["scratch"] = ScratchConfig(**_known(ScratchConfig, known["scratch"]))
+        return cls(**known)
+
+    def save(self, path: Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | str) -> "TrainConfig":
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise InputError(f"No such config file: {path}") from exc
+        except ValueError as exc:
+            raise InputError(f"{path} is not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def _validate_scratch(s: ScratchConfig, task: str) -> None:
+    if task != "causal-lm":
+        raise InputError("Training from scratch is offered for causal language modelling only")
+    if s.architecture not in ARCHITECTURES:
+        raise InputError(f"Unknown architecture '{s.architecture}'; choose one of {', '.join(ARCHITECTURES)}")
+    if min(s.layers, s.heads, s.width, s.context_length) < 1:
+        raise InputError("Layers, heads, width and context length must all be at least 1")
+    if s.width % s.heads:
+        raise InputError(f"The width ({s.width}) must be a multiple of the number of heads ({s.heads})")
+    if s.kv_heads and (s.architecture != "llama" or s.heads % s.kv_heads):
+        raise InputError("Key/value heads need the llama architecture and must divide the number of heads")
+    if s.vocab_size < 300:
+        raise InputError("The vocabulary must have at least 300 tokens (256 bytes plus merges)")

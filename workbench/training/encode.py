@@ -1,0 +1,123 @@
+"""Validated rows -> token ids, the train/eval split, the collator and the token count.
+
+causal-lm: documents are tokenized with an end-of-text token after each, concatenated and cut
+into blocks of max_length tokens (labels = input ids; the model shifts them). Classification
+and chat keep one example per row, truncated to max_length and padded per batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.errors import InputError
+from workbench.training.chat_data import IGNORE, encode_conversation, ensure_chat_template
+from workbench.training.config import TrainConfig
+from workbench.training.data import RawData, load_raw
+
+
+@dataclass
+class PreparedData:
+    train: Any  # datasets.Dataset of token ids
+    eval: Any | None
+    collator: Any
+    label_names: list[str]
+    train_tokens: int  # real (non-padding) tokens in the training split
+    eval_tokens: int
+    block_size: int
+    source: str
+
+    @property
+    def train_examples(self) -> int:
+        return len(self.train)
+
+    @property
+    def eval_examples(self) -> int:
+        return len(self.eval) if self.eval is not None else 0
+
+
+def prepare_data(cfg: TrainConfig, tokenizer: Any, raw: RawData | None = None,
+                 block_size: int | None = None) -> PreparedData:
+    """Tokenize, split and check that at least one batch can be made."""
+    raw = raw or load_raw(cfg.data, cfg.task)
+    size = block_size or cfg.data.max_length
+    train = encode(raw.dataset, cfg.task, tokenizer, size)
+    evalset = None
+    if cfg.data.eval_path:
+        eval_cfg = _with_label_names(cfg, raw.label_names)
+        evalset = encode(load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset, cfg.task, tokenizer, size)
+    elif cfg.data.eval_fraction > 0 and len(train) >= 4:
+        n_eval = max(1, round(len(train) * cfg.data.eval_fraction))
+        parts = train.train_test_split(test_size=n_eval, seed=cfg.data.split_seed, shuffle=True)
+        train, evalset = parts["train"], parts["test"]
+    _check_batch(train, cfg, raw.source, size)
+    return PreparedData(train, evalset, make_collator(cfg.task, tokenizer), raw.label_names,
+                        count_tokens(train), count_tokens(evalset) if evalset is not None else 0, size, raw.source)
+
+
+def _with_label_names(cfg: TrainConfig, names: list[str]) -> TrainConfig:
+    import copy
+
+    c = copy.deepcopy(cfg)
+    c.data.label_names = list(names)
+    return c
+
+
+def _check_batch(train: Any, cfg: TrainConfig, source: str, size: int) -> None:
+    if len(train) >= cfg.batch_size:
+        return
+    what = f"{len(train)} training blocks of {size} tokens" if cfg.task == "causal-lm" \
+        else f"{len(train)} training examples"
+    hint = "a shorter maximum sequence length or " if cfg.task == "causal-lm" else ""
+    raise InputError(f"{source} gives {what}, fewer than one batch of {cfg.batch_size}; "
+                     f"add data, or choose {hint}a smaller batch size")
+
+
+def encode(ds: Any, task: str, tokenizer: Any, size: int) -> Any:
+    if task == "causal-lm":
+        return _lm_blocks(ds, tokenizer, size)
+    if task == "sequence-classification":
+        return ds.map(lambda b: {**tokenizer(b["text"], truncation=True, max_length=size), "labels": b["label"]},
+                      batched=True, remove_columns=ds.column_names, keep_in_memory=True)
+    ensure_chat_template(tokenizer)
+    encoded = ds.map(lambda r: encode_conversation(tokenizer, r["messages"], size),
+                     remove_columns=ds.column_names, keep_in_memory=True)
+    # A conversation truncated before its first reply has nothing to learn from (and a 0/0 loss).
+    kept = encoded.filter(lambda r: any(t != IGNORE for t in r["labels"]), keep_in_memory=True)
+    if len(kept) == 0 and len(encoded) > 0:
+        raise InputError(f"Every conversation is cut off before its first reply at {size} tokens; "
+                         "raise the maximum sequence length")
+    return kept
+
+
+def _lm_blocks(ds: Any, tokenizer: Any, size: int) -> Any:
+    eos = tokenizer.eos_token_id
+
+    def tokenize(batch: dict[str, list[str]]) -> dict[str, list[list[int]]]:
+        ids = tokenizer(batch["text"], add_special_tokens=False)["input_ids"]
+        return {"ids": [x + [eos] if eos is not None else x for x in ids]}
+
+    def group(batch: dict[str, list[list[int]]]) -> dict[str, list[list[int]]]:
+        # Concatenate the batch and cut blocks of `size`; the tail shorter than a block is dropped
+        # (per map batch of 1000 documents, so at most one block's worth of tokens per batch).
+        flat = [t for ids in batch["ids"] for t in ids]
+        blocks = [flat[i:i + size] for i in range(0, len(flat) - size + 1, size)]
+        return {"input_ids": blocks, "attention_mask": [[1] * size for _ in blocks], "labels": blocks}
+
+    tokens = ds.map(tokenize, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
+    return tokens.map(group, batched=True, remove_columns=["ids"], keep_in_memory=True)
+
+
+def make_collator(task: str, tokenizer: Any) -> Any:
+    from transformers import DataCollatorForSeq2Seq, DataCollatorWithPadding, default_data_collator
+
+    if task == "causal-lm":
+        return default_data_collator  # every block has the same length
+    if task == "sequence-classification":
+        return DataCollatorWithPadding(tokenizer)
+    # Chat: pad ids with the pad token and labels with IGNORE so padding adds no loss.
+    return DataCollatorForSeq2Seq(tokenizer, padding=True, label_pad_token_id=IGNORE)
+
+
+def count_tokens(ds: Any) -> int:
+    return int(sum(sum(m) for m in ds["attention_mask"]))

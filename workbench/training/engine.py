@@ -1,0 +1,295 @@
+"""run_training(config, notify=, control=): the one training engine behind the GUI, CLI and torchrun.
+
+Data is validated first (bad data never leaves an empty run folder), then the run folder is made,
+the Hugging Face Trainer runs with WorkbenchCallback, and the final model is saved. Failures during
+training (NaN loss, CUDA out of memory, anything unexpected) are reported as a TrainingFailed
+event and status.json, then raised as TrainingError so the caller can show the one sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.control import Control
+from workbench.errors import InputError, WorkbenchError
+from workbench.training.config import TrainConfig
+from workbench.training.events import Notify, RunStarted, TrainingFailed, TrainingFinished, event_record
+from workbench.training.runs import RunFolder, new_run_dir, runs_root
+
+
+class TrainingError(WorkbenchError):
+    """Training started but could not finish (the message says why and what to try)."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run_dir: str
+    state: str  # "finished" or "stopped"
+    step: int
+    model_dir: str
+    train_loss: float
+    eval_loss: float
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+def run_training(cfg: TrainConfig, *, notify: Notify | None = None, control: Control | None = None,
+                 resume: bool = False) -> RunResult:
+    """Train as `cfg` says. resume=True continues cfg.run_dir from its newest checkpoint."""
+    from workbench.training.data import load_raw
+
+    notify = notify or (lambda _event: None)
+    control = control or Control()
+    cfg.validate()
+    rank, world = _distributed()
+    raw = load_raw(cfg.data, cfg.task)  # raises InputError naming the file and line
+    run = _open_run(cfg, resume, rank, world)
+    session = _Session(cfg, run, raw, notify, control, rank, world)
+    return session.execute(resume)
+
+
+def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Control | None = None) -> RunResult:
+    """Continue an interrupted or stopped run from its newest checkpoint (same step, optimizer, data order)."""
+    run = RunFolder(run_dir)
+    if not run.config_path.exists():
+        raise InputError(f"{run_dir} is not a run folder (it has no config.json)")
+    cfg = TrainConfig.load(run.config_path)
+    cfg.run_dir = str(run.path)
+    return run_training(cfg, notify=notify, control=control, resume=True)
+
+
+class _Session:
+    """One call of run_training: builds the pieces, runs the Trainer, reports the outcome."""
+
+    def __init__(self, cfg: TrainConfig, run: RunFolder, raw: Any, notify: Notify, control: Control,
+                 rank: int, world: int) -> None:
+        self.cfg, self.run, self.raw, self.notify, self.control = cfg, run, raw, notify, control
+        self.rank, self.world, self.is_main = rank, world, rank == 0
+        self.step, self.total = 0, 0
+
+    def execute(self, resume: bool) -> RunResult:
+        from transformers import set_seed
+
+        from workbench.training.encode import prepare_data
+        from workbench.training.modelling import build_model, count_parameters
+
+        cfg = self.cfg
+        _quiet()
+        if cfg.cpu_threads > 0:
+            import torch
+
+            torch.set_num_threads(cfg.cpu_threads)
+        set_seed(cfg.seed)  # the new head / fresh weights are the same for the same config
+        tokenizer = self._tokenizer()
+        model = build_model(cfg, tokenizer, self.raw.label_names)
+        data = prepare_data(cfg, tokenizer, self.raw, _block_size(cfg, model))
+        checkpoint = self._checkpoint(resume)
+        trainer, callback = self._trainer(model, tokenizer, data)
+        callback.started = _started_event(self.run, cfg, data, count_parameters(model), trainer, self.world)
+        self._status("running")
+        started = time.perf_counter()
+        try:
+            trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+        except BaseException as exc:  # noqa: BLE001 - reported, then re-raised
+            self.step = trainer.state.global_step
+            raise self._failed(_explain(exc, cfg)) from exc
+        self.step, self.total = trainer.state.global_step, trainer.state.max_steps
+        if callback.failure:
+            raise self._failed(callback.failure)
+        return self._finish(trainer, callback, tokenizer, data, time.perf_counter() - started)
+
+    # -- pieces -------------------------------------------------------------------------------------
+    def _tokenizer(self) -> Any:
+        from workbench.training.modelling import load_tokenizer_for
+
+        if self.cfg.scratch is None:
+            return load_tokenizer_for(self.cfg)
+        from transformers import AutoTokenizer
+
+        from workbench.training.scratch import train_tokenizer
+
+        folder = self.run.tokenizer_dir
+        if self.is_main and not (folder / "tokenizer.json").exists():  # trained once per run, kept
+            train_tokenizer(self.raw.dataset["text"], self.cfg.scratch.vocab_size).save_pretrained(folder)
+        _barrier(self.world)
+        return AutoTokenizer.from_pretrained(folder)
+
+    def _checkpoint(self, resume: bool) -> Path | None:
+        checkpoint = self.run.latest_checkpoint() if resume else None
+        if checkpoint is not None and self.is_main:  # forget what was logged after that checkpoint
+            step = int(checkpoint.name.split("-")[-1])
+            self.run.truncate_after(step)
+            for snap in self.run.attention_dir.glob("step-*.npz") if self.run.attention_dir.exists() else []:
+                if int(snap.stem.split("-")[1]) > step:
+                    snap.unlink()
+        return checkpoint
+
+    def _trainer(self, model: Any, tokenizer: Any, data: Any) -> tuple[Any, Any]:
+        from transformers import PrinterCallback, Trainer
+
+        from workbench.training.arguments import training_arguments
+        from workbench.training.callback import WorkbenchCallback
+        from workbench.training.metrics import classification_metrics
+
+        args = training_arguments(self.cfg, self.run.path, has_eval=data.eval is not None)
+        callback = WorkbenchCallback(self.run, self.notify, self.control, tokenizer, self.cfg.probe_text,
+                                     is_main=self.is_main, world_size=self.world)
+        callbacks: list[Any] = [callback]
+        if self.is_main:
+            callbacks.append(_tensorboard(self.run))
+        trainer = Trainer(model=model, args=args, train_dataset=data.train, eval_dataset=data.eval,
+                          data_collator=data.collator, processing_class=tokenizer, callbacks=callbacks,
+                          compute_metrics=classification_metrics if self.cfg.task == "sequence-classification" else None)
+        trainer.remove_callback(PrinterCallback)  # progress is ours to report (events, CLI lines)
+        return trainer, callback
+
+    # -- outcomes -------------------------------------------------------------------------------------
+    def _finish(self, trainer: Any, callback: Any, tokenizer: Any, data: Any, seconds: float) -> RunResult:
+        from workbench.training.modelling import save_final
+
+        stopped = callback.stopped
+        if not stopped and data.eval is not None and callback.last_eval_step != self.step:
+            trainer.evaluate()  # the final numbers are always for the final weights
+        model_dir = self.run.model_dir
+        if stopped:
+            model_dir = self.run.latest_checkpoint() or self.run.path
+        elif self.is_main:
+            save_final(trainer.model, tokenizer, self.run.model_dir, self.run.path / "adapter")
+        _barrier(self.world)
+        ev = callback.last_eval
+        result = RunResult(str(self.run.path), "stopped" if stopped else "finished", self.step, str(model_dir),
+                           callback.last_loss, ev.get("eval_loss", math.nan),
+                           {k: v for k, v in ev.items() if k != "eval_loss"})
+        self._status(result.state)
+        self._emit(TrainingFinished(result.run_dir, self.step, stopped, result.model_dir, result.train_loss,
+                                    result.eval_loss, dict(result.metrics), seconds))
+        return result
+
+    def _failed(self, message: str) -> TrainingError:
+        checkpoint = self.run.latest_checkpoint()
+        self._status("failed", message)
+        self._emit(TrainingFailed(str(self.run.path), self.step, message, str(checkpoint or "")))
+        return TrainingError(message)
+
+    def _status(self, state: str, message: str = "") -> None:
+        if self.is_main:
+            self.run.write_status(state, self.step, self.total, message, world_size=self.world)
+
+    def _emit(self, event: Any) -> None:
+        if not self.is_main:
+            return
+        record = event_record(event)
+        if record is not None:
+            self.run.append(record)
+        self.notify(event)
+
+
+def _quiet() -> None:
+    """No tqdm bars from transformers/datasets (shard writing, map): progress comes as events."""
+    import datasets
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    datasets.disable_progress_bars()
+
+
+def _started_event(run: RunFolder, cfg: TrainConfig, data: Any, params: tuple[int, int], trainer: Any,
+                   world: int) -> dict[str, Any]:
+    """RunStarted's fields except the step numbers, which the callback fills in at on_train_begin."""
+    return dict(run_dir=str(run.path), task=cfg.task, num_parameters=params[0], trainable_parameters=params[1],
+                train_examples=data.train_examples, eval_examples=data.eval_examples,
+                train_tokens=data.train_tokens, device=str(trainer.args.device), world_size=world)
+
+
+def _block_size(cfg: TrainConfig, model: Any) -> int:
+    """Examples are cut at max_length, and never beyond what the model's positions allow."""
+    limit = cfg.scratch.context_length if cfg.scratch else _context_length(model)
+    return min(cfg.data.max_length, limit) if limit else cfg.data.max_length
+
+
+def _context_length(model: Any) -> int | None:
+    config = getattr(model, "config", None)
+    for name in ("n_positions", "max_position_embeddings"):
+        value = getattr(config, name, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return None
+
+
+def _open_run(cfg: TrainConfig, resume: bool, rank: int, world: int) -> RunFolder:
+    """The run folder: cfg.run_dir, or a new one chosen by rank 0 and shared with the others."""
+    if cfg.run_dir:
+        path = Path(cfg.run_dir).expanduser()
+        if not resume and rank == 0 and (path / "metrics.jsonl").exists():
+            raise InputError(f"{path} already holds a run; resume it or choose a new run folder")
+        path.mkdir(parents=True, exist_ok=True)
+    else:
+        name = cfg.name or ("scratch-" + cfg.scratch.architecture if cfg.scratch else Path(cfg.model).name or cfg.task)
+        path = new_run_dir(runs_root(cfg.output_root), name) if rank == 0 else None
+        path = Path(_broadcast(str(path) if path else "", world))
+    run = RunFolder(path)
+    if rank == 0 and not (resume and run.config_path.exists()):
+        saved = TrainConfig.from_dict(cfg.to_dict())
+        saved.run_dir = ""  # the config reproduces the run; the folder is where this copy ran
+        saved.save(run.config_path)
+    return run
+
+
+def _tensorboard(run: RunFolder) -> Any:
+    from torch.utils.tensorboard import SummaryWriter
+    from transformers.integrations import TensorBoardCallback
+
+    return TensorBoardCallback(tb_writer=SummaryWriter(log_dir=str(run.tensorboard_dir)))
+
+
+def _explain(exc: BaseException, cfg: TrainConfig) -> str:
+    import torch
+
+    if isinstance(exc, torch.OutOfMemoryError) or "out of memory" in str(exc).lower():
+        half = max(1, cfg.batch_size // 2)
+        return (f"The GPU ran out of memory with batch size {cfg.batch_size}; try batch size {half} with "
+                f"gradient accumulation {cfg.grad_accum * 2} (the same effective batch), a shorter maximum "
+                "sequence length, or LoRA")
+    if isinstance(exc, KeyboardInterrupt):
+        return "Training was interrupted; resume it from its last checkpoint"
+    if isinstance(exc, WorkbenchError):
+        return str(exc)
+    return f"Unexpected error during training: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+
+
+# -- distributed (torchrun) ------------------------------------------------------------------------------
+def _distributed() -> tuple[int, int]:
+    """(rank, world size); under torchrun the process group is started here (NCCL on GPUs, else gloo)."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world <= 1:
+        return 0, 1
+    import torch
+    import torch.distributed as dist
+
+    if not dist.is_initialized():
+        backend = "nccl" if torch.cuda.is_available() else "gloo"
+        if backend == "nccl":
+            torch.cuda.set_device(int(os.environ.get("LOCAL_RANK", "0")))
+        dist.init_process_group(backend=backend)
+    return dist.get_rank(), dist.get_world_size()
+
+
+def _broadcast(value: str, world: int) -> str:
+    if world <= 1:
+        return value
+    import torch.distributed as dist
+
+    box = [value]
+    dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+
+def _barrier(world: int) -> None:
+    if world > 1:
+        import torch.distributed as dist
+
+        dist.barrier()

@@ -1,0 +1,122 @@
+"""What a training run reports, as frozen dataclasses named as past-tense facts.
+
+They carry Python floats, strings and numpy copies only (never live tensors), so they can cross
+threads, be appended to metrics.jsonl, and be compared in tests. Order within a run:
+RunStarted, then StepLogged / EvalLogged / CheckpointSaved / AttentionSnapshotTaken /
+TrainingPaused / TrainingResumed in step order, then exactly one TrainingFinished or TrainingFailed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    run_dir: str
+    task: str
+    total_steps: int
+    start_step: int  # > 0 when resumed from a checkpoint
+    num_parameters: int
+    trainable_parameters: int
+    train_examples: int
+    eval_examples: int
+    train_tokens: int
+    device: str
+    world_size: int = 1
+
+
+@dataclass(frozen=True)
+class StepLogged:
+    step: int
+    epoch: float
+    loss: float  # mean training loss over the steps since the previous StepLogged
+    learning_rate: float
+    grad_norm: float  # nan when not measured
+    tokens_per_second: float
+    elapsed_s: float  # since this session of the run started (resumes restart the clock)
+    eta_s: float
+    gpu_memory_bytes: int = 0  # peak allocated on CUDA, 0 on CPU
+
+
+@dataclass(frozen=True)
+class EvalLogged:
+    step: int
+    eval_loss: float
+    metrics: dict[str, float] = field(default_factory=dict)  # perplexity, or accuracy and f1
+
+
+@dataclass(frozen=True)
+class CheckpointSaved:
+    step: int
+    path: str
+
+
+@dataclass(frozen=True)
+class AttentionSnapshotTaken:
+    step: int
+    tokens: tuple[str, ...]
+    maps: np.ndarray  # (layers, heads, seq, seq) float16 copy; rows sum to 1
+
+    def __eq__(self, other: object) -> bool:  # numpy arrays do not compare as a single bool
+        return (isinstance(other, AttentionSnapshotTaken) and self.step == other.step
+                and self.tokens == other.tokens and np.array_equal(self.maps, other.maps))
+
+
+@dataclass(frozen=True)
+class TrainingPaused:
+    step: int
+
+
+@dataclass(frozen=True)
+class TrainingResumed:
+    step: int
+
+
+@dataclass(frozen=True)
+class TrainingFinished:
+    run_dir: str
+    step: int
+    stopped: bool  # True when the user stopped it (a checkpoint was saved to resume from)
+    model_dir: str  # the final model (finished) or the last checkpoint (stopped)
+    train_loss: float
+    eval_loss: float  # nan when there was no eval split
+    metrics: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class TrainingFailed:
+    run_dir: str
+    step: int
+    message: str  # one readable sentence
+    checkpoint: str = ""  # the last good checkpoint to resume from, "" if none
+
+
+Event = Any  # one of the classes above
+Notify = Callable[[Event], None]
+
+_JSON_KINDS = {StepLogged: "step", EvalLogged: "eval", CheckpointSaved: "checkpoint",
+               TrainingFinished: "finished", TrainingFailed: "failed", RunStarted: "started"}
+
+
+def event_record(event: Event) -> dict[str, Any] | None:
+    """The metrics.jsonl line for an event ({"kind": ..., fields}), or None if it is not logged."""
+    kind = _JSON_KINDS.get(type(event))
+    if kind is None:
+        return None
+    return {"kind": kind, **dataclasses.asdict(event)}
+
+
+def record_event(record: dict[str, Any]) -> Event | None:
+    """Inverse of event_record, for reading a run's metrics.jsonl back into events."""
+    by_kind = {v: k for k, v in _JSON_KINDS.items()}
+    cls = by_kind.get(record.get("kind", ""))
+    if cls is None:
+        return None
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in record.items() if k in names})

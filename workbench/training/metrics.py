@@ -1,0 +1,27 @@
+"""Evaluation metrics for classification: accuracy and macro F1 (numpy; no scikit-learn needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def accuracy_f1(predictions: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    """Accuracy and the F1 averaged over the classes that occur (macro F1)."""
+    predictions, labels = np.asarray(predictions), np.asarray(labels)
+    f1s = []
+    for c in np.union1d(np.unique(labels), np.unique(predictions)):
+        tp = np.sum((predictions == c) & (labels == c))
+        fp = np.sum((predictions == c) & (labels != c))
+        fn = np.sum((predictions != c) & (labels == c))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    return {"accuracy": float(np.mean(predictions == labels)), "f1": float(np.mean(f1s))}
+
+
+def classification_metrics(eval_pred: Any) -> dict[str, float]:
+    """compute_metrics for the Trainer: logits (N, K) and labels (N,) -> accuracy, f1."""
+    logits, labels = eval_pred.predictions, eval_pred.label_ids
+    if isinstance(logits, tuple):  # some models return (logits, hidden states ...)
+        logits = logits[0]
+    return accuracy_f1(np.argmax(logits, axis=-1), labels)

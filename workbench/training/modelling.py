@@ -1,0 +1,84 @@
+"""The model and tokenizer a run trains: a fine-tuned checkpoint, a new head, or a fresh model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError, ModelLoadError
+from workbench.training.config import LoraSettings, TrainConfig
+
+
+def load_tokenizer_for(cfg: TrainConfig) -> Any:
+    from workbench.models.loading import load_tokenizer, model_folder
+
+    return load_tokenizer(model_folder(cfg.model), trust_remote_code=False)
+
+
+def build_model(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any:
+    """The torch module to train (peft-wrapped when LoRA is on)."""
+    if cfg.scratch is not None:
+        from workbench.training.scratch import scratch_model
+
+        model = scratch_model(cfg.scratch, tokenizer, cfg.seed)
+    else:
+        model = _pretrained(cfg, tokenizer, label_names)
+    if model.config.pad_token_id is None and tokenizer.pad_token_id is not None:
+        model.config.pad_token_id = tokenizer.pad_token_id  # decoders classify the last non-pad token
+    if cfg.lora.enabled:
+        model = add_lora(model, cfg.lora, cfg.task)
+    return model
+
+
+def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any:
+    import torch
+    import transformers as tf
+
+    from workbench.models.loading import model_folder, read_config
+
+    folder = model_folder(cfg.model)
+    config = read_config(folder)
+    kwargs: dict[str, Any] = {"dtype": torch.float32}  # master weights in fp32; autocast does the rest
+    if cfg.task == "sequence-classification":
+        cls = tf.AutoModelForSequenceClassification
+        kwargs.update(num_labels=len(label_names), id2label=dict(enumerate(label_names)),
+                      label2id={n: i for i, n in enumerate(label_names)},
+                      ignore_mismatched_sizes=True)  # a new head when the label set differs
+    else:
+        cls = tf.AutoModelForCausalLM
+        if getattr(config, "is_encoder_decoder", False):
+            raise InputError(f"{cfg.model} is an encoder-decoder model; causal-LM fine-tuning needs a decoder")
+    try:
+        return cls.from_pretrained(folder, **kwargs)
+    except ValueError as exc:
+        raise ModelLoadError(f"A {config.model_type} model cannot be trained for {cfg.task}; "
+                             "choose another model or task") from exc
+
+
+def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
+    """Low-rank adapters on the attention projections; only they (and a new head) train."""
+    from peft import LoraConfig, TaskType, get_peft_model
+
+    task_type = TaskType.SEQ_CLS if task == "sequence-classification" else TaskType.CAUSAL_LM
+    config = LoraConfig(task_type=task_type, r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
+                        target_modules=list(lora.target_modules) or None)
+    try:
+        return get_peft_model(model, config)
+    except ValueError as exc:  # peft has no default target modules for this model type
+        raise InputError(f"LoRA needs the names of the layers to adapt for a {model.config.model_type} "
+                         f"model; set lora.target_modules (e.g. [\"q_proj\", \"v_proj\"]): {exc}") from exc
+
+
+def save_final(model: Any, tokenizer: Any, out: Path, adapter_dir: Path) -> None:
+    """The trained model as a plain Hugging Face folder (LoRA merged in) that any page can open."""
+    if hasattr(model, "merge_and_unload"):
+        model.save_pretrained(adapter_dir)  # the adapter alone, for peft users
+        model = model.merge_and_unload()
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+
+
+def count_parameters(model: Any) -> tuple[int, int]:
+    total = sum(p.numel() for p in model.parameters())
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    return int(total), int(trainable)

@@ -1,0 +1,46 @@
+"""Attention over training time: the probe sentence's attention maps, captured at each evaluation.
+
+Attention probabilities need the eager implementation (SDPA returns none), so the model is
+switched to eager for the one forward pass and back afterwards; training keeps its fast kernel.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+MAX_PROBE_TOKENS = 64  # the maps are (layers, heads, seq, seq): keep them small on disk
+
+
+def _base(model: Any) -> Any:
+    """The transformers model under a peft wrapper (or DDP's .module)."""
+    model = getattr(model, "module", model)
+    return model.get_base_model() if hasattr(model, "get_base_model") else model
+
+
+def capture_attention(model: Any, tokenizer: Any, text: str) -> tuple[list[str], np.ndarray]:
+    """(token strings, maps (layers, heads, seq, seq) float16) for `text` on the current weights."""
+    import torch
+
+    base = _base(model)
+    enc = tokenizer(text, return_tensors="pt", truncation=True, max_length=MAX_PROBE_TOKENS)
+    device = next(base.parameters()).device
+    was_training = model.training
+    previous = getattr(base.config, "_attn_implementation", None)
+    switch = previous not in (None, "eager") and hasattr(base, "set_attn_implementation")
+    try:
+        if switch:
+            base.set_attn_implementation("eager")
+        model.eval()
+        with torch.no_grad():
+            out = base(**{k: v.to(device) for k, v in enc.items()}, output_attentions=True)
+    finally:
+        if switch:
+            base.set_attn_implementation(previous)
+        model.train(was_training)
+    # out.attentions: one (batch=1, heads, seq, seq) tensor per layer
+    maps = torch.stack([a[0].float() for a in out.attentions]).cpu().numpy().astype(np.float16)
+    ids = enc["input_ids"][0].tolist()
+    tokens = [tokenizer.decode([i]) for i in ids]
+    return tokens, maps
