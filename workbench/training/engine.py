@@ -52,13 +52,17 @@ def run_training(cfg: TrainConfig, *, notify: Notify | None = None, control: Con
     return session.execute(resume)
 
 
-def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Control | None = None) -> RunResult:
-    """Continue an interrupted or stopped run from its newest checkpoint (same step, optimizer, data order)."""
+def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Control | None = None,
+               max_steps: int | None = None) -> RunResult:
+    """Continue an interrupted or stopped run from its newest checkpoint (same step, optimizer,
+    data order). max_steps moves the end of the run (the schedule then follows the new end)."""
     run = RunFolder(run_dir)
     if not run.config_path.exists():
         raise InputError(f"{run_dir} is not a run folder (it has no config.json)")
     cfg = TrainConfig.load(run.config_path)
     cfg.run_dir = str(run.path)
+    if max_steps is not None:
+        cfg.max_steps = max_steps
     return run_training(cfg, notify=notify, control=control, resume=True)
 
 
