@@ -1,0 +1,90 @@
+"""Attention over training time: the probe sentence's maps at every evaluation, replayed with a
+step slider (the loss plot shows the chosen step as a marker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
+
+
+class AttentionReplay(QWidget):
+    step_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snapshots: list[tuple[int, list[str], np.ndarray]] = []  # (step, tokens, maps)
+        self.follow = True  # jump to each new snapshot unless the user moved the slider back
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setRange(0, 0)
+        self.slider.valueChanged.connect(self._show)
+        self.step_label = QLabel("No snapshots yet: set a probe sentence before starting")
+        self.layer_spin = QSpinBox()
+        self.head_spin = QSpinBox()
+        self.mean_check = QCheckBox("Mean of heads")
+        for w in (self.layer_spin, self.head_spin):
+            w.valueChanged.connect(lambda _v: self._show(self.slider.value()))
+        self.mean_check.toggled.connect(lambda _v: self._show(self.slider.value()))
+        self.view = pg.GraphicsLayoutWidget()
+        self.plot = self.view.addPlot()
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(False, False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+        self.plot.addItem(self.image)
+        row = QHBoxLayout()
+        for label, w in (("Layer", self.layer_spin), ("Head", self.head_spin)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        row.addWidget(self.mean_check)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(row)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.step_label)
+        lay.addWidget(self.slider)
+        self.slider.sliderMoved.connect(lambda v: setattr(self, "follow", v == self.slider.maximum()))
+
+    def clear(self) -> None:
+        self.snapshots = []
+        self.follow = True
+        self.slider.setRange(0, 0)
+        self.image.clear()
+        self.step_label.setText("No snapshots yet: set a probe sentence before starting")
+
+    def add_snapshot(self, step: int, tokens: list[str], maps: np.ndarray) -> None:
+        self.snapshots = [s for s in self.snapshots if s[0] < step]  # a resume replaces later ones
+        self.snapshots.append((step, list(tokens), np.asarray(maps, dtype=np.float32)))
+        layers, heads = maps.shape[:2]
+        self.layer_spin.setRange(0, layers - 1)
+        self.head_spin.setRange(0, heads - 1)
+        self.slider.setRange(0, len(self.snapshots) - 1)
+        if self.follow:
+            self.slider.setValue(len(self.snapshots) - 1)
+        self._show(self.slider.value())
+
+    def current(self) -> tuple[int, np.ndarray] | None:
+        """(step, the 2-D map on screen) or None."""
+        if not self.snapshots:
+            return None
+        step, _tokens, maps = self.snapshots[self.slider.value()]
+        m = maps[self.layer_spin.value()]
+        return step, (m.mean(axis=0) if self.mean_check.isChecked() else m[self.head_spin.value()])
+
+    def _show(self, index: int) -> None:
+        if not self.snapshots:
+            return
+        step, tokens, _maps = self.snapshots[index]
+        _step, matrix = self.current()
+        self.image.setImage(matrix, levels=(0.0, 1.0))
+        ticks = [(i + 0.5, t.strip() or repr(t)) for i, t in enumerate(tokens)]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        self.plot.getAxis("left").setTicks([ticks])
+        self.step_label.setText(f"Step {step}  ({index + 1} of {len(self.snapshots)} snapshots)")
+        self.step_selected.emit(step)

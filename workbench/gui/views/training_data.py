@@ -1,0 +1,196 @@
+"""The Data section: file or built-in set, column mapping, label names, split, length, a preview
+table and the dataset's token count (both computed off the GUI thread)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from workbench.gui.views.training_form_widgets import combo, dspin, spin
+from workbench.gui.widgets import MessageBanner
+from workbench.training.config import BUILTIN_DATA, DATA_FORMATS, TrainConfig
+
+COLUMN_ROLES = {  # which column menus each task shows
+    "causal-lm": ("text",), "sequence-classification": ("text", "label"),
+    "chat": ("messages", "prompt", "response")}
+PREVIEW_ROWS = 20
+
+
+def _preview_job(ctx: Any, path: str, fmt: str) -> Any:
+    from workbench.training.data import preview_file
+
+    return preview_file(path, fmt, PREVIEW_ROWS)
+
+
+def _count_job(ctx: Any, cfg: TrainConfig) -> str:
+    """Load, validate and tokenize the data exactly as training will; a one-line summary."""
+    from workbench.training.data import load_raw
+    from workbench.training.encode import prepare_data
+
+    raw = load_raw(cfg.data, cfg.task)
+    if cfg.scratch is not None:
+        from workbench.training.scratch import train_tokenizer
+
+        ctx.message("Training the BPE tokenizer ...")
+        tokenizer = train_tokenizer(raw.dataset["text"], cfg.scratch.vocab_size)
+        block = min(cfg.data.max_length, cfg.scratch.context_length)
+    else:
+        from workbench.training.modelling import load_tokenizer_for
+
+        tokenizer, block = load_tokenizer_for(cfg), cfg.data.max_length
+    data = prepare_data(cfg, tokenizer, raw, block)
+    unit = f"blocks of {block} tokens" if cfg.task == "causal-lm" else "examples"
+    labels = f"; labels: {', '.join(data.label_names)}" if data.label_names else ""
+    return (f"{data.train_examples:,} training and {data.eval_examples:,} eval {unit}; "
+            f"{data.train_tokens:,} training tokens{labels}")
+
+
+class DataSection(QWidget):
+    def __init__(self, state: Any, full_config: Callable[[], TrainConfig | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.full_config = state, full_config
+        self.task = "causal-lm"
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(".txt, .csv or .jsonl file, or a built-in set")
+        self.browse = QPushButton("File...")
+        self.builtin = combo([("Built-in data ...", "")] + [(b, b) for b in BUILTIN_DATA])
+        self.format = combo(DATA_FORMATS)
+        self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages")}
+        for role, box in self.columns.items():
+            box.setEditable(True)
+            box.setEditText(role)
+        self.label_names = QLineEdit()
+        self.label_names.setPlaceholderText("from the data (sorted); or e.g. negative, positive")
+        self.eval_fraction = dspin(0, 0.5, 0.1, 2, 0.05)
+        self.eval_path = QLineEdit()
+        self.eval_path.setPlaceholderText("optional separate eval file")
+        self.max_length = spin(8, 32768, 128, 16)
+        self.max_examples = spin(0, 100_000_000, 0, 100)
+        self.max_examples.setSpecialValueText("all")
+        self.preview_button, self.count_button = QPushButton("Preview"), QPushButton("Count tokens")
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.banner = MessageBanner()
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.setMinimumHeight(160)
+        self._layout()
+        self.browse.clicked.connect(self._browse)
+        self.builtin.activated.connect(self._pick_builtin)
+        self.preview_button.clicked.connect(self.preview)
+        self.count_button.clicked.connect(self.count_tokens)
+
+    def _layout(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        self.form = QFormLayout()
+        self.form.addRow("Data", row)
+        self.form.addRow("", self.builtin)
+        self.form.addRow("Format", self.format)
+        for role, box in self.columns.items():
+            self.form.addRow(f"{role.capitalize()} column", box)
+        self.form.addRow("Label names", self.label_names)
+        self.form.addRow("Eval fraction", self.eval_fraction)
+        self.form.addRow("Eval file", self.eval_path)
+        self.form.addRow("Max sequence length", self.max_length)
+        self.form.addRow("Max examples", self.max_examples)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.count_button)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.form)
+        lay.addLayout(buttons)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+
+    def set_task(self, task: str) -> None:
+        """Show only the column menus (and label names) the task uses."""
+        self.task = task
+        for role, box in self.columns.items():
+            self.form.setRowVisible(box, role in COLUMN_ROLES.get(task, ()))
+        self.form.setRowVisible(self.label_names, task == "sequence-classification")
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Training data", "", "Data (*.txt *.csv *.tsv *.jsonl *.json)")
+        if path:
+            self.path.setText(path)
+            self.preview()
+
+    def _pick_builtin(self, _index: int) -> None:
+        if self.builtin.currentData():
+            self.path.setText(self.builtin.currentData())
+            self.preview()
+
+    # -- jobs ---------------------------------------------------------------------------------------
+    def preview(self) -> None:
+        self.banner.hide()
+        self.state.runner.start("preview data", _preview_job, self.path.text().strip(), self.format.currentData(),
+                                on_done=self.show_preview, on_error=self.banner.show_error)
+
+    def show_preview(self, preview: Any) -> None:
+        cols = list(preview.columns)
+        self.table.setColumnCount(len(cols))
+        self.table.setHorizontalHeaderLabels(cols)
+        self.table.setRowCount(len(preview.rows))
+        for r, row in enumerate(preview.rows):
+            for c, col in enumerate(cols):
+                self.table.setItem(r, c, QTableWidgetItem(str(row.get(col, ""))[:300]))
+        for box in self.columns.values():  # offer the file's columns, keep the current choice
+            current = box.currentText()
+            box.clear()
+            box.addItems(cols)
+            box.setEditText(current if current in cols or not cols else self._guess(box, cols, current))
+        self.summary.setText(f"{preview.num_rows:,} rows ({preview.format}); showing the first {len(preview.rows)}")
+
+    def _guess(self, box: QComboBox, cols: list[str], current: str) -> str:
+        role = next(r for r, b in self.columns.items() if b is box)
+        aliases = {"text": ("text", "sentence", "review", "content", "document"), "label": ("label", "labels",
+                   "sentiment", "class", "target"), "prompt": ("prompt", "instruction", "question", "input"),
+                   "response": ("response", "answer", "output", "completion"), "messages": ("messages", "conversation")}
+        return next((c for c in cols if c.lower() in aliases[role]), current)
+
+    def count_tokens(self) -> None:
+        self.banner.hide()
+        cfg = self.full_config()
+        if cfg is None:
+            self.banner.show_error("Complete the model and data settings first (the token count uses the "
+                                   "model's tokenizer)")
+            return
+        self.summary.setText("Counting tokens ...")
+        self.state.runner.start("count tokens", _count_job, cfg, on_done=self.summary.setText,
+                                on_message=self.summary.setText, on_error=self._count_failed)
+
+    def _count_failed(self, message: str, details: str) -> None:
+        self.summary.setText("")
+        self.banner.show_error(message, details)
+
+    # -- config -------------------------------------------------------------------------------------
+    def apply(self, cfg: TrainConfig) -> None:
+        d = cfg.data
+        d.path, d.format = self.path.text().strip(), self.format.currentData()
+        d.text_column, d.label_column = self.columns["text"].currentText(), self.columns["label"].currentText()
+        d.prompt_column, d.response_column = self.columns["prompt"].currentText(), self.columns["response"].currentText()
+        d.messages_column = self.columns["messages"].currentText()
+        d.label_names = [n.strip() for n in self.label_names.text().split(",") if n.strip()]
+        d.eval_fraction, d.eval_path = self.eval_fraction.value(), self.eval_path.text().strip()
+        d.max_length, d.max_examples = self.max_length.value(), self.max_examples.value()
+
+    def show_config(self, cfg: TrainConfig) -> None:
+        d = cfg.data
+        self.path.setText(d.path)
+        self.format.setCurrentIndex(max(0, self.format.findData(d.format)))
+        for role, value in (("text", d.text_column), ("label", d.label_column), ("prompt", d.prompt_column),
+                            ("response", d.response_column), ("messages", d.messages_column)):
+            self.columns[role].setEditText(value)
+        self.label_names.setText(", ".join(d.label_names))
+        self.eval_fraction.setValue(d.eval_fraction)
+        self.eval_path.setText(d.eval_path)
+        self.max_length.setValue(d.max_length)
+        self.max_examples.setValue(d.max_examples)

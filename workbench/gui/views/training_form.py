@@ -1,0 +1,236 @@
+"""The run settings: model (fine-tune or from scratch, LoRA), data (file, mapping, preview, token
+count), and training hyperparameters. config() builds a TrainConfig; set_config() shows one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
+                               QRadioButton, QTabWidget, QVBoxLayout, QWidget)
+
+from workbench.errors import InputError
+from workbench.gui.views.training_data import DataSection
+from workbench.gui.views.training_form_widgets import combo, dspin, scrolled, spin
+from workbench.training.config import (ARCHITECTURES, PRECISIONS, SCHEDULERS, LoraSettings, ScratchConfig,
+                                       TrainConfig)
+
+TASK_LABELS = (("Language modelling (plain text)", "causal-lm"), ("Chat fine-tuning (replies only)", "chat"),
+               ("Classification (new head)", "sequence-classification"))
+
+
+class ModelSection(QWidget):
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.task = combo(TASK_LABELS)
+        self.finetune = QRadioButton("Fine-tune a model")
+        self.scratch = QRadioButton("Train a new model from scratch")
+        group = QButtonGroup(self)
+        group.addButton(self.finetune)
+        group.addButton(self.scratch)
+        self.finetune.setChecked(True)
+        self.model = QLineEdit()
+        self.model.setPlaceholderText("hub id, folder or builtin:tiny-stories")
+        self.use_loaded = QPushButton("Use loaded model")
+        self.use_loaded.clicked.connect(self._use_loaded)
+        self.arch = combo(ARCHITECTURES)
+        self.layers, self.heads = spin(1, 64, 4), spin(1, 64, 4)
+        self.kv_heads = spin(0, 64, 0)
+        self.kv_heads.setSpecialValueText("same as heads")
+        self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
+        self.vocab = spin(300, 200000, 2000, 100)
+        self.scratch_box = QGroupBox("New model")
+        form = QFormLayout(self.scratch_box)
+        for label, w in (("Architecture", self.arch), ("Layers", self.layers), ("Heads", self.heads),
+                         ("Key/value heads", self.kv_heads), ("Width", self.width), ("Context length", self.context),
+                         ("Vocabulary (BPE)", self.vocab)):
+            form.addRow(label, w)
+        self.lora = QGroupBox("LoRA adapters (for models too large to fine-tune fully)")
+        self.lora.setCheckable(True)
+        self.lora.setChecked(False)
+        self.lora_r, self.lora_alpha = spin(1, 256, 8), spin(1, 512, 16)
+        self.lora_dropout = dspin(0, 0.9, 0.05, 2, 0.05)
+        self.lora_targets = QLineEdit()
+        self.lora_targets.setPlaceholderText("default for the model type (e.g. q_proj, v_proj)")
+        form = QFormLayout(self.lora)
+        for label, w in (("Rank r", self.lora_r), ("Alpha", self.lora_alpha), ("Dropout", self.lora_dropout),
+                         ("Target modules", self.lora_targets)):
+            form.addRow(label, w)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.use_loaded)
+        lay = QVBoxLayout(self)
+        top = QFormLayout()
+        top.addRow("Task", self.task)
+        lay.addLayout(top)
+        lay.addWidget(self.finetune)
+        lay.addLayout(model_row)
+        lay.addWidget(self.scratch)
+        lay.addWidget(self.scratch_box)
+        lay.addWidget(self.lora)
+        lay.addStretch(1)
+        self.finetune.toggled.connect(self._sync)
+        self.task.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        fine = self.finetune.isChecked()
+        self.model.setEnabled(fine)
+        self.use_loaded.setEnabled(fine)
+        self.scratch_box.setEnabled(not fine)
+        self.lora.setEnabled(fine)
+        lm = self.task.currentData() == "causal-lm"
+        self.scratch.setEnabled(lm)  # from scratch is offered for language modelling
+        if not lm and not fine:
+            self.finetune.setChecked(True)
+
+    def _use_loaded(self) -> None:
+        loaded = getattr(self.state, "loaded", None)
+        if loaded is not None:
+            self.model.setText(loaded.info.path or loaded.info.source)
+
+    def apply(self, cfg: TrainConfig) -> None:
+        cfg.task = self.task.currentData()
+        if self.finetune.isChecked():
+            cfg.model, cfg.scratch = self.model.text().strip(), None
+            if not cfg.model:
+                raise InputError("Choose a model to fine-tune (or train from scratch)")
+        else:
+            cfg.model = ""
+            cfg.scratch = ScratchConfig(self.arch.currentData(), self.layers.value(), self.heads.value(),
+                                        self.width.value(), self.context.value(), self.vocab.value(),
+                                        self.kv_heads.value())
+        targets = [t.strip() for t in self.lora_targets.text().split(",") if t.strip()]
+        cfg.lora = LoraSettings(self.lora.isChecked() and self.finetune.isChecked(), self.lora_r.value(),
+                                self.lora_alpha.value(), self.lora_dropout.value(), targets)
+
+    def show_config(self, cfg: TrainConfig) -> None:
+        self.task.setCurrentIndex(max(0, self.task.findData(cfg.task)))
+        (self.scratch if cfg.scratch else self.finetune).setChecked(True)
+        self.model.setText(cfg.model)
+        if cfg.scratch:
+            s = cfg.scratch
+            self.arch.setCurrentIndex(max(0, self.arch.findData(s.architecture)))
+            for w, v in ((self.layers, s.layers), (self.heads, s.heads), (self.kv_heads, s.kv_heads),
+                         (self.width, s.width), (self.context, s.context_length), (self.vocab, s.vocab_size)):
+                w.setValue(v)
+        self.lora.setChecked(cfg.lora.enabled)
+        self.lora_r.setValue(cfg.lora.r)
+        self.lora_alpha.setValue(cfg.lora.alpha)
+        self.lora_dropout.setValue(cfg.lora.dropout)
+        self.lora_targets.setText(", ".join(cfg.lora.target_modules))
+        self._sync()
+
+
+class HyperSection(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.epochs = dspin(0, 1000, 1.0, 2, 0.5)
+        self.max_steps = spin(0, 10_000_000, 0, 100)
+        self.max_steps.setSpecialValueText("from epochs")
+        self.batch, self.accum = spin(1, 4096, 8), spin(1, 1024, 1)
+        self.lr = QLineEdit("5e-4")
+        self.scheduler = combo(SCHEDULERS, "cosine")
+        self.warmup = spin(0, 1_000_000, 0, 10)
+        self.weight_decay = dspin(0, 1, 0.01, 3, 0.01)
+        self.grad_clip = dspin(0, 100, 1.0, 2, 0.5)
+        self.seed = spin(0, 2**31 - 1, 0)
+        self.device = combo(("auto", "cpu", "cuda"))
+        self.precision = combo(PRECISIONS)
+        self.threads = spin(0, 256, 0)
+        self.threads.setSpecialValueText("all cores")
+        self.log_every, self.eval_every = spin(1, 100000, 5), spin(0, 1_000_000, 50, 10)
+        self.save_every, self.keep = spin(0, 1_000_000, 100, 50), spin(0, 1000, 3)
+        self.eval_every.setSpecialValueText("at the end")
+        self.save_every.setSpecialValueText("on stop and at the end")
+        self.keep.setSpecialValueText("all")
+        self.probe = QLineEdit()
+        self.probe.setPlaceholderText("a sentence whose attention is captured at every evaluation")
+        self.name, self.output_root = QLineEdit(), QLineEdit()
+        self.name.setPlaceholderText("derived from the model")
+        self.output_root.setPlaceholderText("the Workbench runs folder")
+        form = QFormLayout(self)
+        for label, w in (("Epochs", self.epochs), ("Max steps", self.max_steps), ("Batch size", self.batch),
+                         ("Gradient accumulation", self.accum), ("Learning rate", self.lr),
+                         ("Schedule", self.scheduler), ("Warmup steps", self.warmup),
+                         ("Weight decay", self.weight_decay), ("Gradient clipping", self.grad_clip),
+                         ("Seed", self.seed), ("Device", self.device), ("Precision", self.precision),
+                         ("CPU threads", self.threads), ("Log every (steps)", self.log_every),
+                         ("Evaluate every", self.eval_every), ("Checkpoint every", self.save_every),
+                         ("Keep checkpoints", self.keep), ("Attention probe", self.probe),
+                         ("Run name", self.name), ("Runs folder", self.output_root)):
+            form.addRow(label, w)
+
+    def apply(self, cfg: TrainConfig) -> None:
+        try:
+            cfg.learning_rate = float(self.lr.text())
+        except ValueError as exc:
+            raise InputError(f"The learning rate '{self.lr.text()}' is not a number (e.g. 5e-4)") from exc
+        cfg.epochs, cfg.max_steps = self.epochs.value(), self.max_steps.value() or -1
+        cfg.batch_size, cfg.grad_accum = self.batch.value(), self.accum.value()
+        cfg.scheduler, cfg.warmup_steps = self.scheduler.currentData(), self.warmup.value()
+        cfg.weight_decay, cfg.max_grad_norm, cfg.seed = self.weight_decay.value(), self.grad_clip.value(), self.seed.value()
+        cfg.device, cfg.precision, cfg.cpu_threads = self.device.currentData(), self.precision.currentData(), self.threads.value()
+        cfg.logging_steps, cfg.eval_steps = self.log_every.value(), self.eval_every.value()
+        cfg.save_steps, cfg.save_total_limit = self.save_every.value(), self.keep.value()
+        cfg.probe_text, cfg.name, cfg.output_root = self.probe.text().strip(), self.name.text().strip(), self.output_root.text().strip()
+
+    def show_config(self, cfg: TrainConfig) -> None:
+        self.epochs.setValue(cfg.epochs)
+        self.max_steps.setValue(max(0, cfg.max_steps))
+        self.lr.setText(f"{cfg.learning_rate:g}")
+        for w, v in ((self.batch, cfg.batch_size), (self.accum, cfg.grad_accum), (self.warmup, cfg.warmup_steps),
+                     (self.seed, cfg.seed), (self.threads, cfg.cpu_threads), (self.log_every, cfg.logging_steps),
+                     (self.eval_every, cfg.eval_steps), (self.save_every, cfg.save_steps),
+                     (self.keep, cfg.save_total_limit)):
+            w.setValue(v)
+        self.weight_decay.setValue(cfg.weight_decay)
+        self.grad_clip.setValue(cfg.max_grad_norm)
+        for w, v in ((self.scheduler, cfg.scheduler), (self.device, cfg.device), (self.precision, cfg.precision)):
+            w.setCurrentIndex(max(0, w.findData(v)))
+        self.probe.setText(cfg.probe_text)
+        self.name.setText(cfg.name)
+        self.output_root.setText(cfg.output_root)
+
+
+class ConfigForm(QWidget):
+    """The three sections in tabs."""
+
+    changed = Signal()
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ModelSection(state)
+        self.data = DataSection(state, self.config_or_none)
+        self.hyper = HyperSection()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scrolled(self.model), "Model")
+        self.tabs.addTab(scrolled(self.data), "Data")
+        self.tabs.addTab(scrolled(self.hyper), "Training")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabs)
+        self.model.task.currentIndexChanged.connect(lambda _i: self.data.set_task(self.model.task.currentData()))
+        self.data.set_task(self.model.task.currentData())
+
+    def config(self) -> TrainConfig:
+        """The settings as a validated TrainConfig (InputError with one sentence if they cannot work)."""
+        cfg = TrainConfig()
+        self.model.apply(cfg)
+        self.data.apply(cfg)
+        self.hyper.apply(cfg)
+        cfg.validate()
+        return cfg
+
+    def config_or_none(self) -> TrainConfig | None:
+        try:
+            return self.config()
+        except InputError:
+            return None
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        self.model.show_config(cfg)
+        self.data.show_config(cfg)
+        self.hyper.show_config(cfg)
+

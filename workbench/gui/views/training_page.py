@@ -1,0 +1,297 @@
+"""Training studio: settings on the left; Start / Pause / Stop / Resume, live curves, attention over
+training time and the runs history on the right. The run itself is the Qt-free engine on its own
+thread (TrainingSession); this page only starts it, sets flags and renders its events."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from workbench.errors import WorkbenchError
+from workbench.gui.state import AppState
+from workbench.gui.views.training_form import ConfigForm
+from workbench.gui.views.training_launch import LaunchBox
+from workbench.gui.views.training_session import TrainingSession
+from workbench.gui.widgets import MessageBanner, heading
+from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, RunStarted, StepLogged,
+                                       TrainingFailed, TrainingFinished, TrainingPaused, TrainingResumed)
+
+SHUTDOWN_WAIT_MS = 300_000  # closing the window waits for the checkpoint of the current step
+
+
+class TrainingPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.session = TrainingSession(self)
+        self.run_dir = ""  # the run on the dashboard
+        self.total_steps = 0
+        self.last_step: StepLogged | None = None
+        self.events: list[Any] = []  # this session's events (tests and the log read them)
+        self.curves: Any = None  # built on first show: pyqtgraph stays out of start-up
+        self.replay: Any = None
+        self.runs: Any = None
+        self.form = ConfigForm(state)
+        self.launch = LaunchBox(self.form)
+        self._build_controls()
+        self._layout()
+        self.session.event.connect(self._on_event)
+        self.session.failed.connect(self._on_failed)
+        self.session.ended.connect(self._sync_buttons)
+        self.state.model_changed.connect(self._on_model_changed)
+        self._pending_page = ("", "")  # (model folder, page) to show once that model has loaded
+        self.clock = QTimer(self)  # progress text on a clock, like the curves
+        self.clock.setInterval(250)
+        self.clock.timeout.connect(self._update_progress)
+        self._sync_buttons()
+
+    # -- layout -------------------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop (saves)")
+        self.resume_button = QPushButton("Resume from checkpoint...")
+        self.start_button.clicked.connect(lambda: self.start())
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.resume_button.clicked.connect(self._resume_clicked)
+        self.progress = QProgressBar()
+        self.progress.setFormat("step %v / %m")
+        self.progress_label = QLabel("Not started")
+        self.memory_label = QLabel("")
+        self.banner = MessageBanner()
+
+    def _layout(self) -> None:
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.form, 1)
+        lv.addWidget(self.launch)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.stop_button, self.resume_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 2)
+        status.addWidget(self.progress_label, 3)
+        status.addWidget(self.memory_label)
+        self.curves_host = QSplitter(Qt.Horizontal)
+        self.runs_host = QWidget()
+        QVBoxLayout(self.runs_host).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.curves_host, "Curves")
+        self.tabs.addTab(self.runs_host, "Runs")
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(buttons)
+        rv.addLayout(status)
+        rv.addWidget(self.banner)
+        rv.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 900])
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Training"))
+        lay.addWidget(split, 1)
+
+    def ensure_dashboard(self) -> None:
+        """Build the plots, the attention replay and the runs list (imports pyqtgraph)."""
+        if self.curves is not None:
+            return
+        from workbench.gui.views.training_attention import AttentionReplay
+        from workbench.gui.views.training_plots import CurvesPanel
+        from workbench.gui.views.training_runs import RunsPanel
+
+        self.curves, self.replay, self.runs = CurvesPanel(), AttentionReplay(), RunsPanel(self.state)
+        self.curves_host.addWidget(self.curves)
+        self.curves_host.addWidget(self.replay)
+        self.curves_host.setStretchFactor(0, 3)
+        self.curves_host.setStretchFactor(1, 1)
+        self.runs_host.layout().addWidget(self.runs)
+        self.replay.step_selected.connect(self.curves.set_marker)
+        self.runs.overlay_changed.connect(self._overlay)
+        self.runs.open_requested.connect(self.open_model)
+        self.runs.resume_requested.connect(self.resume)
+        self.runs.refresh()
+
+    def on_shown(self) -> None:
+        self.ensure_dashboard()
+
+    # -- actions ------------------------------------------------------------------------------------
+    def start(self, config: Any = None) -> bool:
+        """Start a run with `config` (default: the form's settings). False with a message if it cannot."""
+        self.banner.hide()
+        try:
+            cfg = config if config is not None else self.form.config()
+            self._begin()
+            self.session.start(cfg)
+        except WorkbenchError as exc:
+            self.banner.show_error(str(exc))
+            return False
+        self._after_start("Preparing data and model ...")
+        return True
+
+    def resume(self, run_dir: str) -> bool:
+        """Continue a stopped or interrupted run; its earlier curves and snapshots come back first."""
+        from workbench.training.curves import CurveStore
+        from workbench.training.runs import RunFolder
+
+        self.banner.hide()
+        try:
+            self._begin()
+            self.curves.set_store(CurveStore.from_run(run_dir))  # the curve so far; the run continues it
+            for step, tokens, maps in RunFolder(run_dir).attention_snapshots():
+                self.replay.add_snapshot(step, tokens, maps)
+            self.session.start(resume_dir=run_dir)
+        except WorkbenchError as exc:
+            self.banner.show_error(str(exc))
+            return False
+        self.run_dir = run_dir
+        self._after_start("Resuming from the last checkpoint ...")
+        return True
+
+    def _begin(self) -> None:
+        self.ensure_dashboard()
+        self.curves.clear()
+        self.replay.clear()
+        self.events, self.last_step, self.total_steps = [], None, 0
+        self.started_at = time.perf_counter()
+
+    def _after_start(self, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress.setRange(0, 0)  # busy until RunStarted gives the step count
+        self.pause_button.setText("Pause")
+        self.clock.start()
+        self._sync_buttons()
+
+    def toggle_pause(self) -> None:
+        if not self.session.running:
+            return
+        if self.session.paused:
+            self.session.resume()
+        else:
+            self.session.pause()
+        self.pause_button.setText("Resume" if self.session.paused else "Pause")
+
+    def stop(self) -> None:
+        if self.session.running:
+            self.session.stop()
+            self.progress_label.setText("Stopping: saving a checkpoint after this step ...")
+
+    def _resume_clicked(self) -> None:
+        selected = self.runs.selected() if self.runs is not None else None
+        if selected is not None and selected.state in ("stopped", "interrupted", "failed"):
+            self.resume(selected.path)
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Run folder to resume")
+        if folder:
+            self.resume(folder)
+
+    def _sync_buttons(self) -> None:
+        running = self.session.running
+        self.start_button.setEnabled(not running)
+        self.resume_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.clock.stop()
+            self.pause_button.setText("Pause")
+
+    # -- events (GUI thread) --------------------------------------------------------------------------
+    def _on_event(self, e: Any) -> None:
+        self.events.append(e)
+        if isinstance(e, (StepLogged, EvalLogged)):
+            self.curves.add_event(e)  # drawn by the curves' timer
+            if isinstance(e, StepLogged):
+                self.last_step = e
+        elif isinstance(e, AttentionSnapshotTaken):
+            self.replay.add_snapshot(e.step, list(e.tokens), e.maps)
+        elif isinstance(e, RunStarted):
+            self.run_dir, self.total_steps = e.run_dir, e.total_steps
+            self.progress.setRange(0, max(1, e.total_steps))
+            self.progress.setValue(e.start_step)
+        elif isinstance(e, CheckpointSaved):
+            self.state.status.emit(f"Checkpoint saved: {e.path}")
+        elif isinstance(e, (TrainingPaused, TrainingResumed)):
+            paused = isinstance(e, TrainingPaused)
+            self.progress_label.setText(f"Paused at step {e.step}" if paused else "Training ...")
+        elif isinstance(e, TrainingFinished):
+            self._on_finished(e)
+        elif isinstance(e, TrainingFailed):
+            self.progress_label.setText(f"Failed at step {e.step}")
+
+    def _on_finished(self, e: TrainingFinished) -> None:
+        self.curves.redraw()
+        self.progress.setValue(e.step)
+        if e.stopped:
+            text = f"Stopped at step {e.step}; checkpoint saved: {e.model_dir}. Resume it from the Runs tab."
+        else:
+            metrics = ", ".join(f"{k} {v:.4f}" for k, v in e.metrics.items())
+            text = f"Finished {e.step} steps in {e.seconds:.0f} s. Model saved to {e.model_dir}. {metrics}"
+        self.progress_label.setText("Stopped" if e.stopped else "Finished")
+        self.banner.show_info(text)
+        self.runs.refresh()
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self.banner.show_error(message, details)
+        self.progress.setRange(0, max(1, self.total_steps))
+        if self.runs is not None:
+            self.runs.refresh()
+
+    def _update_progress(self) -> None:
+        e = self.last_step
+        if e is None or self.session.paused:
+            return
+        self.progress.setValue(e.step)
+        eta = f", {_clock(e.eta_s)} left" if e.eta_s > 0 else ""
+        self.progress_label.setText(f"loss {e.loss:.4f}   {e.tokens_per_second:,.0f} tokens/s   "
+                                    f"{_clock(e.elapsed_s)} elapsed{eta}")
+        if e.gpu_memory_bytes:
+            self.memory_label.setText(f"GPU memory {e.gpu_memory_bytes / 2**30:.2f} GB")
+
+    # -- runs history ---------------------------------------------------------------------------------
+    def _overlay(self, path: str, store: Any) -> None:
+        self.curves.set_overlay(path, store, Path(path).name)
+
+    def open_model(self, folder: str, page: str) -> None:
+        """Load a run's model through the Models page, then show it on `page`."""
+        models = self.state.page("Models")
+        if models is None:
+            return
+        self._pending_page = (folder, page)
+        models.open_source(folder)
+
+    def _on_model_changed(self, loaded: Any) -> None:
+        folder, page = self._pending_page
+        if loaded is not None and folder and loaded.info.source == folder:
+            self._pending_page = ("", "")
+            self.state.page(page)
+
+    # -- shutdown -----------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Window closing: stop the run (it saves a checkpoint at the current step) and wait for it."""
+        if self.session.running:
+            self.session.stop()
+            self.session.wait(SHUTDOWN_WAIT_MS)
+            # Deliver the run's last queued events (they hold Python objects) now, while Python
+            # and the window are alive, rather than leaving them to be freed at interpreter exit.
+            QCoreApplication.sendPostedEvents(self.session)
+        self.clock.stop()
+        if self.curves is not None:
+            self.curves.timer.stop()
+
+
+def _clock(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "?"
+    s = int(round(seconds))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"

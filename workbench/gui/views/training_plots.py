@@ -1,0 +1,214 @@
+"""Live training curves (pyqtgraph): loss raw + smoothed + eval, metric, learning rate, gradient
+norm, tokens/s. Events are appended to a CurveStore; a 100 ms timer redraws only what changed,
+with peak downsampling and clip-to-view so 100,000 points stay smooth."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from workbench.training.curves import CurveStore, ema
+
+OVERLAY_COLORS = ("#e8590c", "#2b8a3e", "#862e9c", "#c2255c", "#1864ab", "#5c940d")
+
+
+def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1) -> Any:
+    plot = layout.addPlot(row=row, col=col, colspan=colspan, title=title)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.setClipToView(True)
+    plot.getAxis("bottom").setLabel("step")
+    return plot
+
+
+class CurvesPanel(QWidget):
+    """The dashboard's plots with log-scale, smoothing and a crosshair readout."""
+
+    step_hovered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = CurveStore()
+        self.overlays: dict[str, tuple[CurveStore, Any]] = {}  # run path -> (store, curve)
+        self._drawn = -1
+        self._smooth_weight = 0.6
+        self._smoothed = np.empty(0)
+        self.graphics = pg.GraphicsLayoutWidget()
+        g = self.graphics
+        self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2)
+        self.metric_plot = _plot(g, "Perplexity", 1, 0)
+        self.lr_plot = _plot(g, "Learning rate", 1, 1)
+        self.grad_plot = _plot(g, "Gradient norm", 2, 0)
+        self.speed_plot = _plot(g, "Tokens / second", 2, 1)
+        self.followers = (self.metric_plot, self.lr_plot, self.grad_plot, self.speed_plot)
+        for p in self.followers:
+            # The loss plot chooses the steps shown (zoom, pan, auto-range) and the others follow.
+            # Not setXLink: it lines plots up in screen space, which shifts side-by-side plots.
+            p.enableAutoRange(x=False)
+            p.setAutoVisible(y=True)
+        self.loss_plot.sigXRangeChanged.connect(self._follow_x)
+        g.ci.layout.setRowStretchFactor(0, 2)
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((80, 130, 220, 90), width=1), name="train (raw)")
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1c5fd4", width=2), name="train (smoothed)")
+        self.eval_curve = self.loss_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=6,
+                                              symbolBrush="#e03131", name="eval")
+        self.metric_curves = {
+            "perplexity": self.metric_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=5),
+            "accuracy": self.metric_plot.plot(pen=pg.mkPen("#2b8a3e", width=2), symbol="o", symbolSize=5),
+            "f1": self.metric_plot.plot(pen=pg.mkPen("#862e9c", width=2), symbol="t", symbolSize=6)}
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#2b8a3e", width=2))
+        self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#e8590c", width=1))
+        self.speed_curve = self.speed_plot.plot(pen=pg.mkPen("#5f3dc4", width=1))
+        self._build_crosshair()
+        self._build_controls()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.controls)
+        lay.addWidget(self.graphics, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+
+    def _follow_x(self, _view: Any, x_range: Any) -> None:
+        for p in self.followers:
+            p.setXRange(*x_range, padding=0)
+
+    # -- controls ---------------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self.log_check = QCheckBox("Log scale")
+        self.log_check.toggled.connect(self.set_log_scale)
+        self.smooth_slider = QSlider(Qt.Horizontal)
+        self.smooth_slider.setRange(0, 99)
+        self.smooth_slider.setValue(int(self._smooth_weight * 100))
+        self.smooth_slider.setFixedWidth(160)
+        self.smooth_slider.valueChanged.connect(lambda v: self.set_smoothing(v / 100))
+        self.smooth_label = QLabel(f"Smoothing {self._smooth_weight:.2f}")
+        self.readout = QLabel(" ")
+        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.controls = QHBoxLayout()
+        for w in (self.log_check, self.smooth_label, self.smooth_slider):
+            self.controls.addWidget(w)
+        self.controls.addWidget(self.readout, 1)
+
+    def _build_crosshair(self) -> None:
+        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((120, 120, 120), style=Qt.DashLine))
+        self.loss_plot.addItem(self.vline, ignoreBounds=True)
+        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#f08c00", width=2))
+        self.marker.hide()  # the attention replay's step
+        self.loss_plot.addItem(self.marker, ignoreBounds=True)
+        self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
+
+    def set_log_scale(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        self.metric_plot.setLogMode(y=on)
+        self._drawn = -1
+
+    def set_smoothing(self, weight: float) -> None:
+        self._smooth_weight = max(0.0, min(0.99, weight))
+        self.smooth_label.setText(f"Smoothing {self._smooth_weight:.2f}")
+        self._smoothed = np.empty(0)  # recompute the whole smoothed curve once
+        self._drawn = -1
+
+    def set_marker(self, step: int | None) -> None:
+        if step is None:
+            self.marker.hide()
+        else:
+            self.marker.setPos(step)
+            self.marker.show()
+
+    # -- data -------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.store = CurveStore()
+        self._smoothed = np.empty(0)
+        self._drawn = -1
+        self.redraw()
+
+    def set_store(self, store: CurveStore) -> None:
+        self.store = store
+        self._smoothed = np.empty(0)
+        self._drawn = -1
+
+    def add_event(self, event: Any) -> None:
+        self.store.add(event)  # drawn by the timer, not here
+
+    def smoothed(self) -> np.ndarray:
+        loss = self.store["loss"]
+        done = len(self._smoothed)
+        if done > loss.n:  # a resume rewound the curve
+            done = 0
+        self._smoothed = ema(loss.ys, self._smooth_weight, done, self._smoothed)
+        return self._smoothed
+
+    def redraw(self) -> None:
+        if self.store.version == self._drawn:
+            return
+        self._drawn = self.store.version
+        s = self.store
+        self.raw_curve.setData(s["loss"].xs, s["loss"].ys)
+        self.smooth_curve.setData(s["loss"].xs, self.smoothed())
+        self.eval_curve.setData(s["eval_loss"].xs, s["eval_loss"].ys)
+        for name, curve in self.metric_curves.items():
+            curve.setData(s[name].xs, s[name].ys)
+        self.metric_plot.setTitle("Accuracy / F1" if s["accuracy"].n else "Perplexity")
+        self.lr_curve.setData(s["learning_rate"].xs, s["learning_rate"].ys)
+        grad = s["grad_norm"]
+        finite = np.isfinite(grad.ys)
+        self.grad_curve.setData(grad.xs[finite], grad.ys[finite])
+        self.speed_curve.setData(s["tokens_per_second"].xs, s["tokens_per_second"].ys)
+
+    # -- runs history overlays ----------------------------------------------------------------------
+    def set_overlay(self, key: str, store: CurveStore | None, label: str = "") -> None:
+        """Show (or, with store=None, remove) another run's smoothed loss on the loss plot."""
+        if key in self.overlays:
+            self.loss_plot.removeItem(self.overlays.pop(key)[1])
+        if store is None:
+            return
+        color = OVERLAY_COLORS[len(self.overlays) % len(OVERLAY_COLORS)]
+        loss = store["loss"]
+        curve = self.loss_plot.plot(loss.xs, ema(loss.ys, self._smooth_weight),
+                                    pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=label or key)
+        self.overlays[key] = (store, curve)
+
+    # -- crosshair ----------------------------------------------------------------------------------
+    def _mouse_moved(self, args: Any) -> None:
+        pos = args[0]
+        if not self.loss_plot.sceneBoundingRect().contains(pos):
+            return
+        x = self.loss_plot.vb.mapSceneToView(pos).x()
+        loss = self.store["loss"]
+        if not loss.n:
+            return
+        i = int(np.clip(np.searchsorted(loss.xs, x), 0, loss.n - 1))
+        if i > 0 and abs(loss.xs[i - 1] - x) < abs(loss.xs[i] - x):
+            i -= 1
+        step = int(loss.xs[i])
+        self.vline.setPos(step)
+        self.readout.setText(self.describe(step))
+        self.step_hovered.emit(step)
+
+    def describe(self, step: int) -> str:
+        """The values at `step` (nearest logged point of each series) for the crosshair readout."""
+        s = self.store
+        parts = [f"step {step}"]
+        for name, label, fmt in (("loss", "loss", ".4f"), ("eval_loss", "eval", ".4f"),
+                                 ("perplexity", "ppl", ".2f"), ("accuracy", "acc", ".3f"), ("f1", "F1", ".3f"),
+                                 ("learning_rate", "lr", ".2e"), ("grad_norm", "grad", ".3f"),
+                                 ("tokens_per_second", "tok/s", ",.0f")):
+            series = s[name]
+            if series.n:
+                j = int(np.clip(np.searchsorted(series.xs, step), 0, series.n - 1))
+                if abs(series.xs[j] - step) <= max(1, step * 0.02) and math.isfinite(series.ys[j]):
+                    parts.append(f"{label} {series.ys[j]:{fmt}}")
+        smoothed = self._smoothed
+        loss = s["loss"]
+        if len(smoothed) == loss.n and loss.n:
+            j = int(np.clip(np.searchsorted(loss.xs, step), 0, loss.n - 1))
+            parts.insert(2, f"smoothed {smoothed[j]:.4f}")
+        return "   ".join(parts)

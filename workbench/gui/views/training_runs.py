@@ -1,0 +1,134 @@
+"""Runs history: earlier runs read from their folders. Tick runs to overlay their loss curves;
+open a run's model in the Playground or the Attention explorer; resume a stopped run."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from workbench.training.runs import RunSummary
+
+COLUMNS = ("Run", "Task", "Model", "State", "Step", "Loss", "Eval loss")
+
+
+def _list_job(ctx: Any, root: str) -> list[RunSummary]:
+    from pathlib import Path
+
+    from workbench.training.runs import list_runs, runs_root
+
+    return list_runs(Path(root) if root else runs_root())
+
+
+def _curves_job(ctx: Any, path: str) -> Any:
+    from workbench.training.curves import CurveStore
+
+    return path, CurveStore.from_run(path)
+
+
+class RunsPanel(QWidget):
+    overlay_changed = Signal(str, object)  # run path, CurveStore or None (untick)
+    open_requested = Signal(str, str)  # model folder, page title ("Playground" / "Attention")
+    resume_requested = Signal(str)  # run folder
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.root = ""  # "" = the default runs folder
+        self.runs: list[RunSummary] = []
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.refresh_button = QPushButton("Refresh")
+        self.playground_button = QPushButton("Open in Playground")
+        self.attention_button = QPushButton("Open in Attention")
+        self.resume_button = QPushButton("Resume from checkpoint")
+        row = QHBoxLayout()
+        for b in (self.refresh_button, self.playground_button, self.attention_button, self.resume_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(row)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.playground_button.clicked.connect(lambda: self._open("Playground"))
+        self.attention_button.clicked.connect(lambda: self._open("Attention"))
+        self.resume_button.clicked.connect(self._resume)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
+        self._sync_buttons()
+
+    def refresh(self) -> None:
+        self.state.runner.start("list runs", _list_job, self.root, on_done=self.show_runs)
+
+    def show_runs(self, runs: list[RunSummary]) -> None:
+        ticked = set(self.ticked())
+        self.runs = runs
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for r in runs:
+            loss = f"{r.last_loss:.4f}" if math.isfinite(r.last_loss) else ""
+            ev = f"{r.last_eval_loss:.4f}" if math.isfinite(r.last_eval_loss) else ""
+            item = QTreeWidgetItem([r.name, r.task, r.model, r.state, f"{r.step}/{r.total_steps}", loss, ev])
+            item.setData(0, Qt.UserRole, r.path)
+            item.setCheckState(0, Qt.Checked if r.path in ticked else Qt.Unchecked)
+            self.tree.addTopLevelItem(item)
+        self.tree.blockSignals(False)
+        self._sync_buttons()
+
+    def ticked(self) -> list[str]:
+        return [self.tree.topLevelItem(i).data(0, Qt.UserRole) for i in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(i).checkState(0) == Qt.Checked]
+
+    def set_ticked(self, path: str, on: bool) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.UserRole) == path:
+                item.setCheckState(0, Qt.Checked if on else Qt.Unchecked)
+
+    def select(self, path: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).data(0, Qt.UserRole) == path:
+                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+
+    def selected(self) -> RunSummary | None:
+        item = self.tree.currentItem()
+        path = item.data(0, Qt.UserRole) if item else None
+        return next((r for r in self.runs if r.path == path), None)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 0:
+            return
+        path = item.data(0, Qt.UserRole)
+        if item.checkState(0) == Qt.Checked:
+            self.state.runner.start("read run", _curves_job, path,
+                                    on_done=lambda res: self.overlay_changed.emit(res[0], res[1]))
+        else:
+            self.overlay_changed.emit(path, None)
+
+    def _sync_buttons(self) -> None:
+        run = self.selected()
+        openable = run is not None and run.state in ("finished", "stopped", "interrupted")
+        self.playground_button.setEnabled(openable)
+        self.attention_button.setEnabled(openable)
+        self.resume_button.setEnabled(run is not None and run.state in ("stopped", "interrupted", "failed"))
+
+    def _open(self, page: str) -> None:
+        from workbench.training.runs import RunFolder
+
+        run = self.selected()
+        folder = RunFolder(run.path).openable_model() if run else None
+        if folder is None:
+            self.state.status.emit("This run has no saved model or checkpoint yet")
+            return
+        self.open_requested.emit(str(folder), page)
+
+    def _resume(self) -> None:
+        run = self.selected()
+        if run is not None:
+            self.resume_requested.emit(run.path)
