@@ -1,0 +1,92 @@
+"""torch.onnx.export (dynamo) of the graphs of one model, and the files that go beside them."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import warnings
+from pathlib import Path
+from typing import Any, Callable
+
+from workbench.errors import WorkbenchError
+from workbench.export.options import EXTERNAL_DATA_BYTES, KIND_BY_TASK, file_name
+from workbench.models.spec import LoadedModel
+
+log = logging.getLogger("workbench")
+
+
+class UnsupportedModelError(WorkbenchError):
+    """The architecture or task cannot be exported (yet)."""
+
+
+def export_kind(loaded: LoadedModel) -> str:
+    """decoder, encoder or seq2seq; raises for combinations Workbench cannot export."""
+    kind = KIND_BY_TASK.get(loaded.task)
+    if kind is None:
+        raise UnsupportedModelError(f"Export of {loaded.task} models to ONNX is not supported")
+    if loaded.is_encoder_decoder and kind != "seq2seq":
+        raise UnsupportedModelError(
+            f"{loaded.info.architecture} is an encoder-decoder; export it for seq2seq-lm, not {loaded.task}")
+    if kind == "seq2seq" and not loaded.is_encoder_decoder:
+        raise UnsupportedModelError(f"{loaded.info.architecture} is not an encoder-decoder model")
+    return kind
+
+
+def graph_specs(loaded: LoadedModel, kind: str) -> list[Any]:
+    from workbench.export import wrappers
+
+    if kind == "decoder":
+        return [wrappers.decoder_spec(loaded.model)]
+    if kind == "encoder":
+        return [wrappers.encoder_spec(loaded.model, loaded.task)]
+    return wrappers.seq2seq_specs(loaded.model)
+
+
+def export_graphs(loaded: LoadedModel, kind: str, out: Path, opset: int,
+                  progress: Callable[[str], None]) -> dict[str, dict[str, Any]]:
+    """Write the fp32 graph(s) to `out`; {role: {"file", "external_data"}}."""
+    weight_bytes = sum(p.numel() * p.element_size() for p in loaded.model.parameters())
+    external = weight_bytes > EXTERNAL_DATA_BYTES
+    files: dict[str, dict[str, Any]] = {}
+    for spec in graph_specs(loaded, kind):
+        name = file_name(kind, spec.role, "fp32")
+        progress(f"Exporting the {spec.role.replace('_', ' ')} graph to {name} (opset {opset}) ...")
+        _export_one(spec, out / name, opset, external, loaded.info.architecture)
+        files[spec.role] = {"file": name, "external_data": external}
+    return files
+
+
+def _export_one(spec: Any, path: Path, opset: int, external: bool, arch: str) -> None:
+    import torch
+
+    # torch.onnx prints progress lines and warnings of its own; Workbench reports its own steps.
+    quiet = io.StringIO()
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(quiet), torch.inference_mode(False), \
+                torch.no_grad():
+            warnings.simplefilter("ignore")
+            logging.getLogger("torch.onnx").setLevel(logging.ERROR)
+            program = torch.onnx.export(
+                spec.module, spec.args, dynamic_shapes=spec.dynamic_shapes, input_names=spec.input_names,
+                output_names=spec.output_names, opset_version=opset, dynamo=True, verbose=False,
+                external_data=external)
+            program.save(str(path), external_data=external)
+    except WorkbenchError:
+        raise
+    except Exception as exc:  # torch.export raises many kinds; the first line is what helps
+        log.debug("ONNX export of %s failed", arch, exc_info=True)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+        raise UnsupportedModelError(
+            f"Exporting {arch} ({spec.role.replace('_', ' ')} graph) to ONNX failed: {first}") from exc
+
+
+def copy_model_files(loaded: LoadedModel, out: Path) -> list[str]:
+    """Tokenizer, config and generation config, so the folder works without the original."""
+    before = {p.name for p in out.iterdir()}
+    loaded.tokenizer.save_pretrained(out)
+    loaded.model.config.save_pretrained(out)
+    gen = getattr(loaded.model, "generation_config", None)
+    if gen is not None and loaded.task in ("causal-lm", "seq2seq-lm"):
+        gen.save_pretrained(out)
+    return sorted(p.name for p in out.iterdir() if p.name not in before)

@@ -1,0 +1,218 @@
+"""export_model: load -> export the fp32 graph(s) -> prove parity -> optional variants, each proven.
+
+A long job in the Workbench style: a plain function reporting progress through a callback and
+polling a Control between steps; the GUI runs it on a worker thread, the CLI in the foreground.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from workbench.control import Control
+from workbench.errors import WorkbenchError
+from workbench.export.options import ROLES, ExportOptions, file_name
+from workbench.export.report import graph_io, new_report, summary, write_report
+from workbench.models.spec import LoadedModel, ModelSpec
+
+log = logging.getLogger("workbench")
+Progress = Callable[[str], None]
+
+
+class ParityError(WorkbenchError):
+    """A variant failed its parity check. .report holds all figures (also in export_report.json)."""
+
+    def __init__(self, message: str, report: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    folder: Path
+    report: dict[str, Any]
+
+    @property
+    def summary(self) -> str:
+        return summary(self.report)
+
+
+def load_for_export(model: str | LoadedModel, task: str | None) -> LoadedModel:
+    """A float32 CPU copy to trace (the loaded one when it already is one)."""
+    from workbench.models.loading import load_model
+
+    if isinstance(model, LoadedModel):
+        dtype = str(next(model.model.parameters()).dtype)
+        if model.device == "cpu" and dtype == "torch.float32" and (task is None or task == model.task):
+            return model
+        model = model.info.path or model.spec.source
+    return load_model(ModelSpec(source=str(model), task=task, device="cpu", dtype="float32"))
+
+
+def prepare_folder(out: Path, overwrite: bool) -> None:
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise WorkbenchError(f"{out} is a file; choose a folder for the export")
+    if out.exists() and any(out.iterdir()):
+        if not overwrite:
+            raise WorkbenchError(f"{out} is not empty; choose an empty folder or allow overwriting")
+        for p in out.iterdir():
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def export_model(model: str | LoadedModel, out: Path, options: ExportOptions | None = None,
+                 progress: Progress | None = None, control: Control | None = None) -> ExportResult:
+    """Export, validate and write the folder. Raises ParityError (after writing the report) on failure."""
+    from workbench.export.onnx_export import copy_model_files, export_graphs, export_kind
+
+    options = options or ExportOptions()
+    progress = progress or (lambda _m: None)
+    out = Path(out)
+    if options.attention_probs and options.opset < 23:
+        options = ExportOptions(**{**options.__dict__, "opset": 23})
+    progress("Loading the model (float32, CPU) ...")
+    loaded = load_for_export(model, options.task)
+    kind = export_kind(loaded)
+    prepare_folder(out, options.overwrite)
+    _check(control, out)
+    source = model if isinstance(model, str) else loaded.spec.source
+    prompts = options.prompts or _default_prompts()
+    report = new_report(str(source), loaded.task, kind, loaded.info, options.opset, prompts)
+    report["_t0"] = time.perf_counter()
+    try:
+        files = export_graphs(loaded, kind, out, options.opset, progress)
+        report["graphs"] = {role: {**f, **graph_io(out / f["file"])} for role, f in files.items()}
+        report["files"] = copy_model_files(loaded, out)
+        _check(control, out)
+        _validate_all(loaded, kind, out, options, prompts, report, progress, control)
+    except BaseException:
+        if not (out / "export_report.json").exists():
+            shutil.rmtree(out, ignore_errors=True)  # cancelled or crashed: leave no half export
+        raise
+    return _finish(out, report)
+
+
+def _default_prompts() -> tuple[str, ...]:
+    from workbench.export.options import DEFAULT_PROMPTS
+
+    return DEFAULT_PROMPTS
+
+
+def _check(control: Control | None, out: Path) -> None:
+    if control is not None and control.cancelled:
+        raise WorkbenchError("Export cancelled")
+
+
+def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOptions, prompts: tuple[str, ...],
+                  report: dict[str, Any], progress: Progress, control: Control | None) -> None:
+    from workbench.export import reference
+    from workbench.inference.providers import choose
+
+    choice = choose(device="auto")
+    progress("Computing PyTorch reference outputs ...")
+    ref = reference.compute(loaded, kind, prompts, options.greedy_tokens)
+    report["parity_cases"] = [{"name": c.name, "batch": int(c.ids.shape[0]), "length": int(c.ids.shape[1])}
+                              for c in ref.cases]
+    start = reference._decoder_start(loaded) if kind == "seq2seq" else 0
+    for variant in options.variants():
+        _check(control, out)
+        entry = _build_variant(kind, out, variant, report, progress)
+        if entry.get("error") is None:
+            progress(f"Checking parity of the {variant} graph against PyTorch ...")
+            entry.update(_parity(ref, kind, out, entry, variant, choice, start))
+        report["variants"][variant] = entry
+        if not entry["passed"]:
+            _remove(out, entry)
+            if variant == "fp32":
+                break  # nothing else can be built from a graph that is wrong
+    report["parity_provider"] = "CUDAExecutionProvider" if choice.device == "cuda" else "CPUExecutionProvider"
+    if choice.note:
+        report["parity_note"] = choice.note
+
+
+def _source_variant(report: dict[str, Any]) -> str:
+    opt = report["variants"].get("optimized")
+    return "optimized" if opt and opt["passed"] else "fp32"
+
+
+def _build_variant(kind: str, out: Path, variant: str, report: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from workbench.export import variants as vt
+
+    entry: dict[str, Any] = {"files": {}, "precision": {"fp16": "fp16", "int8": "int8"}.get(variant, "fp32"),
+                             "optimized": variant == "optimized", "error": None, "passed": False}
+    if variant == "fp32":
+        entry["files"] = {role: g["file"] for role, g in report["graphs"].items()}
+        return entry
+    base = _source_variant(report)
+    entry["built_from"] = base
+    entry["optimized"] = variant == "optimized" or report["variants"][base]["optimized"]
+    for role in ROLES[kind]:
+        src, dst = out / file_name(kind, role, base), out / file_name(kind, role, variant)
+        progress(f"Building the {variant} variant of {src.name} ...")
+        try:
+            if variant == "optimized":
+                entry.setdefault("fusions", {})[role] = vt.optimize(src, dst)
+            elif variant == "fp16":
+                vt.to_fp16(src, dst)
+            else:
+                vt.to_int8(src, dst)
+        except Exception as exc:
+            log.debug("building %s failed", variant, exc_info=True)
+            entry["error"] = f"building the {variant} graph failed: {str(exc).strip().splitlines()[0][:200]}"
+            entry["files"][role] = dst.name
+            return entry
+        entry["files"][role] = dst.name
+    return entry
+
+
+def _parity(ref: Any, kind: str, out: Path, entry: dict[str, Any], variant: str, choice: Any,
+            start: int) -> dict[str, Any]:
+    from workbench.export.parity import check
+    from workbench.inference.providers import make_session
+    from workbench.inference.runtime import GraphRunner
+
+    try:
+        runners = {role: GraphRunner(make_session(out / f, choice), choice.device, choice.device_id)
+                   for role, f in entry["files"].items()}
+    except WorkbenchError as exc:
+        return {"error": str(exc), "passed": False}
+    provider = next(iter(runners.values())).session.get_providers()[0]
+    fig = check(ref, runners, variant, entry["precision"], provider, start)
+    size = sum((out / f).stat().st_size for f in entry["files"].values())
+    size += sum(p.stat().st_size for f in entry["files"].values() for p in out.glob(f + ".data"))
+    return {"parity": fig.to_dict(), "passed": fig.passed, "size_bytes": size}
+
+
+def _remove(out: Path, entry: dict[str, Any]) -> None:
+    for f in entry["files"].values():
+        for p in (out / f, out / (f + ".data")):
+            p.unlink(missing_ok=True)
+    entry["removed"] = True
+
+
+def _finish(out: Path, report: dict[str, Any]) -> ExportResult:
+    good = [v for v, e in report["variants"].items() if e["passed"]]
+    report["passed"] = len(good) == len(report["variants"]) and "fp32" in good
+    if "fp32" in good:
+        cpu_order = ("int8", "optimized", "fp32")
+        gpu_order = ("fp16", "optimized", "fp32")
+        report["default_variant"] = {"cpu": next(v for v in cpu_order if v in good),
+                                     "cuda": next(v for v in gpu_order if v in good)}
+    report["seconds"] = round(time.perf_counter() - report.pop("_t0", time.perf_counter()), 1)
+    write_report(report, out)
+    if not report["passed"]:
+        failed = [v for v, e in report["variants"].items() if not e["passed"]]
+        if "fp32" not in good:
+            for p in out.glob("*.onnx*"):
+                p.unlink()
+        raise ParityError(f"Parity check failed for {', '.join(failed)}; the failed graphs were removed\n"
+                          + summary(report), report)
+    return ExportResult(out, report)
