@@ -1,0 +1,140 @@
+"""Attention maps: shapes, normalisation, causality, equality with transformers, aggregations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.attention.aggregate import head_entropy, head_patterns, max_heads, mean_heads, rollout
+from workbench.attention.filters import hide_special, merge_subwords
+from workbench.attention.maps import extract_attention, extract_generated
+from workbench.attention.projector import find_token, nearest_neighbours, project
+from workbench.config import GenerationSettings
+from workbench.errors import InputError
+from workbench.models.loading import load_model
+from workbench.models.spec import ModelSpec
+
+TEXT = "the quick brown fox jumps over the lazy dog"
+
+
+def _reference(loaded, **inputs):
+    import torch
+
+    loaded.model.set_attn_implementation("eager")
+    with torch.inference_mode():
+        return loaded.model(**inputs, output_attentions=True)
+
+
+@pytest.mark.parametrize("family", ["gpt2", "llama", "bert"])
+def test_self_attention_equals_transformers(request, family):
+    loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
+    assert loaded.model.config._attn_implementation != "eager"  # loaded with SDPA
+    maps = extract_attention(loaded, TEXT)
+    assert maps.switched_to_eager and any("eager" in n for n in maps.notes)
+    assert loaded.model.config._attn_implementation != "eager"  # switched back afterwards
+    w = maps.weights
+    n = len(maps.tokens)
+    assert w.shape == (2, 4, n, n) and w.dtype == np.float32
+    np.testing.assert_allclose(w.sum(-1), 1, atol=1e-5)
+    ref = _reference(loaded, input_ids=__import__("torch").tensor([list(maps.token_ids)]))
+    np.testing.assert_allclose(w, np.stack([a[0].numpy() for a in ref.attentions]), atol=1e-6)
+    if family != "bert":
+        assert np.all(w[..., np.triu_indices(n, 1)[0], np.triu_indices(n, 1)[1]] == 0)
+    else:
+        assert maps.primary.query_special[0] and maps.tokens[0] == "[CLS]"
+
+
+@pytest.mark.parametrize("family", ["bart", "t5"])
+def test_encoder_decoder_sets_are_labelled(request, family):
+    loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
+    maps = extract_attention(loaded, TEXT, "a dog")
+    assert list(maps.sets) == ["encoder", "decoder", "cross"]
+    enc, dec, cross = maps.sets["encoder"], maps.sets["decoder"], maps.sets["cross"]
+    assert cross.weights.shape[2:] == (len(dec.query_tokens), len(enc.key_tokens))
+    for s in (enc, dec, cross):
+        np.testing.assert_allclose(s.weights.sum(-1), 1, atol=1e-5)
+    d = dec.weights.shape[-1]
+    assert np.all(dec.weights[..., np.triu_indices(d, 1)[0], np.triu_indices(d, 1)[1]] == 0)
+    assert "Cross" in cross.label
+
+
+def test_generated_text_maps(tiny_gpt2):
+    loaded = load_model(ModelSpec(str(tiny_gpt2)))
+    maps = extract_generated(loaded, "the cat", GenerationSettings(max_new_tokens=5, greedy=True))
+    assert maps.prompt_length == 2 and len(maps.tokens) == 7
+
+
+def test_hide_special_renormalises(tiny_bert):
+    maps = extract_attention(load_model(ModelSpec(str(tiny_bert))), TEXT)
+    s = hide_special(maps.primary)
+    assert "[CLS]" not in s.query_tokens and "[SEP]" not in s.key_tokens
+    assert s.weights.shape[-1] == len(maps.tokens) - 2
+    np.testing.assert_allclose(s.weights.sum(-1), 1, atol=1e-5)
+
+
+def test_merge_subwords_keeps_rows_normalised(tiny_bert):
+    loaded = load_model(ModelSpec(str(tiny_bert)))
+    maps = extract_attention(loaded, "unbelievably quick foxes")
+    merged = merge_subwords(maps.primary)
+    assert len(merged.query_tokens) < len(maps.tokens)  # some word was split into pieces
+    assert any(t.startswith("unbel") for t in merged.query_tokens)
+    np.testing.assert_allclose(merged.weights.sum(-1), 1, atol=1e-5)
+
+
+def test_rollout_of_identity_is_identity():
+    eye = np.broadcast_to(np.eye(5, dtype=np.float32), (3, 2, 5, 5))
+    np.testing.assert_allclose(rollout(eye), np.broadcast_to(np.eye(5), (3, 5, 5)), atol=1e-7)
+
+
+def test_rollout_rows_sum_to_one_and_mixes_layers(tiny_gpt2):
+    w = extract_attention(load_model(ModelSpec(str(tiny_gpt2))), TEXT).weights
+    r = rollout(w)
+    np.testing.assert_allclose(r.sum(-1), 1, atol=1e-5)
+    assert not np.allclose(r[1], r[0])
+
+
+def test_aggregations_and_patterns():
+    L, H, T = 2, 3, 6
+    w = np.zeros((L, H, T, T), dtype=np.float32)
+    w[:, 0, np.arange(1, T), np.arange(T - 1)] = 1  # head 0: previous token
+    w[:, 0, 0, 0] = 1
+    w[:, 1, :, 0] = 1  # head 1: first token
+    w[:, 2] = 1 / T  # head 2: uniform
+    np.testing.assert_allclose(mean_heads(w).sum(-1), 1, atol=1e-6)
+    assert max_heads(w).max() == 1
+    ent = head_entropy(w)
+    assert ent[0, 2] == pytest.approx(np.log(T), rel=1e-4) and ent[0, 1] == pytest.approx(0, abs=1e-6)
+    from workbench.attention.maps import AttentionSet
+
+    toks = tuple("abcdef")
+    s = AttentionSet("self", w, toks, toks, np.zeros(T, bool), np.zeros(T, bool))
+    pats = {(p.layer, p.head): p for p in head_patterns(s)}
+    assert pats[(0, 0)].pattern == "previous token" and pats[(0, 0)].share > 0.8
+    assert pats[(1, 1)].pattern == "first token" and pats[(1, 1)].share == pytest.approx(1)
+    assert pats[(0, 2)].pattern == "broad"
+
+
+def test_truncation_and_bad_input(tiny_gpt2, tiny_bert):
+    loaded = load_model(ModelSpec(str(tiny_gpt2)))
+    maps = extract_attention(loaded, "the cat " * 200)
+    assert maps.truncated_from and len(maps.tokens) == loaded.info.context_length
+    assert any("cut to" in n for n in maps.notes)
+    with pytest.raises(InputError, match="empty"):
+        extract_attention(loaded, "  ")
+
+
+def test_projector_and_neighbours(tiny_bert):
+    loaded = load_model(ModelSpec(str(tiny_bert)))
+    proj = project(loaded)
+    assert proj.coords.shape == (len(proj.token_ids), 2)
+    assert 0 < proj.explained[0] <= 1 and proj.explained[1] <= proj.explained[0]
+    emb = loaded.model.get_input_embeddings().weight
+    tid = find_token(loaded, "fox")
+    nn = nearest_neighbours(loaded, tid, k=5)
+    assert len(nn) == 5 and nn[0][1] >= nn[-1][1]
+    import torch
+
+    cos = torch.nn.functional.cosine_similarity(emb[tid:tid + 1], emb).detach().numpy()
+    cos[tid] = -1
+    cos[loaded.tokenizer.all_special_ids] = -1
+    assert loaded.tokenizer.convert_ids_to_tokens(int(cos.argmax())) == nn[0][0]

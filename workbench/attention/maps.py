@@ -1,0 +1,233 @@
+"""Attention maps of a loaded model for a text: extract_attention(...) -> AttentionMaps.
+
+Maps are float32 numpy arrays (layers, heads, query, key), copied off the model, so views and
+files never hold live tensors. Models loaded with SDPA/flash attention are switched to eager for
+the extraction (transformers 5's set_attn_implementation, no reload) and switched back.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterator
+
+import numpy as np
+
+from workbench.errors import InputError, WorkbenchError
+from workbench.models.spec import LoadedModel
+
+KIND_LABELS = {"self": "Self-attention", "encoder": "Encoder self-attention",
+               "decoder": "Decoder self-attention", "cross": "Cross-attention (decoder → encoder)"}
+
+
+@dataclass(frozen=True)
+class AttentionSet:
+    """One kind of attention: weights[layer, head, query, key], rows sum to 1."""
+
+    kind: str  # "self", "encoder", "decoder" or "cross"
+    weights: np.ndarray  # (layers, heads, query, key) float32
+    query_tokens: tuple[str, ...]
+    key_tokens: tuple[str, ...]
+    query_special: np.ndarray  # (query,) bool: [CLS], [SEP], <bos> ...
+    key_special: np.ndarray  # (key,) bool
+    query_words: tuple[int | None, ...] = ()  # word index of each token (for merging sub-words)
+    key_words: tuple[int | None, ...] = ()
+    causal: bool = False
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def num_layers(self) -> int:
+        return self.weights.shape[0]
+
+    @property
+    def num_heads(self) -> int:
+        return self.weights.shape[1]
+
+
+@dataclass(frozen=True)
+class AttentionMaps:
+    source: str
+    sets: dict[str, AttentionSet]  # by kind, in display order
+    token_ids: tuple[int, ...]  # ids of the (encoder or only) input
+    truncated_from: int | None = None  # original token count when the text was cut to the context
+    switched_to_eager: bool = False
+    prompt_length: int | None = None  # for prompt + generated text: where the generation starts
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def primary(self) -> AttentionSet:
+        return next(iter(self.sets.values()))
+
+    @property
+    def weights(self) -> np.ndarray:
+        return self.primary.weights
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.primary.query_tokens
+
+
+@contextmanager
+def eager_attention(model: Any) -> Iterator[bool]:
+    """Temporarily use eager attention (the only one that returns weights); yields True if switched."""
+    impl = getattr(model.config, "_attn_implementation", "eager")
+    if impl == "eager":
+        yield False
+        return
+    try:
+        model.set_attn_implementation("eager")
+    except Exception as exc:
+        raise WorkbenchError(f"This model ({type(model).__name__}) cannot switch from {impl} to eager "
+                             "attention, so it cannot report attention weights") from exc
+    try:
+        yield True
+    finally:
+        model.set_attn_implementation(impl)
+
+
+def token_labels(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
+    """Readable labels: byte-level BPE pieces decoded (so 'Ġcat' shows ' cat'), WordPiece kept."""
+    specials = set(tokenizer.all_special_tokens)
+    out = []
+    for tid in ids:
+        raw = tokenizer.convert_ids_to_tokens(tid)
+        text = raw if raw.startswith("##") or raw in specials else tokenizer.decode([tid])
+        out.append(text.replace("\n", "↵") or raw)
+    return tuple(out)
+
+
+def _special_mask(tokenizer: Any, ids: list[int]) -> np.ndarray:
+    special = set(tokenizer.all_special_ids)
+    return np.array([i in special for i in ids], dtype=bool)
+
+
+def _word_ids(tokenizer: Any, ids: list[int]) -> tuple[int | None, ...]:
+    """Which word each token belongs to: a new word starts at a space ('Ġ', '▁') or a non-'##' piece."""
+    words: list[int | None] = []
+    current = -1
+    specials = set(tokenizer.all_special_ids)
+    wordpiece = _wordpiece(tokenizer)
+    for tid in ids:
+        if tid in specials:
+            words.append(None)
+            continue
+        raw = tokenizer.convert_ids_to_tokens(tid)
+        starts = current < 0 or raw.startswith(("Ġ", "▁", " ")) or (wordpiece and not raw.startswith("##"))
+        if starts:
+            current += 1
+        words.append(current)
+    return tuple(words)
+
+
+def _wordpiece(tokenizer: Any) -> bool:
+    """WordPiece marks continuations with '##'; BPE/SentencePiece mark word starts instead."""
+    return any(t.startswith("##") for t in tokenizer.get_vocab())
+
+
+def _stack(attentions: Any, name: str) -> np.ndarray:
+    """Tuple of per-layer (1, heads, q, k) tensors -> (layers, heads, q, k) float32 numpy."""
+    if not attentions or any(a is None for a in attentions):
+        raise WorkbenchError(f"The model returned no {name} attention weights; its attention "
+                             "implementation does not expose them")
+    return np.stack([a[0].float().cpu().numpy() for a in attentions]).astype(np.float32)
+
+
+def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list[int], int | None]:
+    if not text or not text.strip():
+        raise InputError("The text is empty; type some text first")
+    tok = loaded.tokenizer
+    limit = loaded.info.context_length or 512
+    add = not loaded.task == "causal-lm"
+    ids = tok(text, text_pair, add_special_tokens=add)["input_ids"]
+    if len(ids) > limit:
+        return tok(text, text_pair, add_special_tokens=add, truncation=True, max_length=limit)["input_ids"], len(ids)
+    return ids, None
+
+
+def extract_attention(loaded: LoadedModel, text: str, text_pair: str | None = None) -> AttentionMaps:
+    """All attention maps for `text` (and a sentence pair for encoders, or the decoder text for
+    encoder-decoders: without one, the model's greedy output is used)."""
+    ids, truncated = _encode(loaded, text, text_pair if not loaded.is_encoder_decoder else None)
+    if loaded.is_encoder_decoder:
+        return _extract_seq2seq(loaded, ids, text_pair, truncated)
+    return extract_from_ids(loaded, ids, truncated_from=truncated)
+
+
+def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | None = None,
+                     prompt_length: int | None = None) -> AttentionMaps:
+    """Maps for token ids of a decoder or encoder (the path for prompt + generated text too)."""
+    import torch
+
+    tok, model = loaded.tokenizer, loaded.model
+    input_ids = torch.tensor([ids], device=loaded.device)
+    with eager_attention(model) as switched, torch.inference_mode():
+        out = model(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), output_attentions=True)
+    weights = _stack(getattr(out, "attentions", None), "self")
+    labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
+    causal = loaded.task == "causal-lm" or bool(getattr(model.config, "is_decoder", False))
+    s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal)
+    notes = _notes(switched, truncated_from, len(ids), model)
+    return AttentionMaps(loaded.info.source, {"self": s}, tuple(ids), truncated_from, switched,
+                         prompt_length, notes)
+
+
+def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
+                     truncated: int | None) -> AttentionMaps:
+    import torch
+
+    tok, model = loaded.tokenizer, loaded.model
+    start = model.config.decoder_start_token_id
+    start = tok.pad_token_id if start is None else start
+    enc_ids = torch.tensor([ids], device=loaded.device)
+    if target:
+        dec = [start] + tok(target, add_special_tokens=False)["input_ids"]
+    else:  # what the model itself would write: its greedy output
+        with torch.inference_mode():
+            gen = model.generate(input_ids=enc_ids, max_new_tokens=20, do_sample=False)
+        dec = gen[0].tolist()
+    dec_ids = torch.tensor([dec], device=loaded.device)
+    with eager_attention(model) as switched, torch.inference_mode():
+        out = model(input_ids=enc_ids, decoder_input_ids=dec_ids, output_attentions=True)
+    enc_l, dec_l = token_labels(tok, ids), token_labels(tok, dec)
+    enc_s, dec_s = _special_mask(tok, ids), _special_mask(tok, dec)
+    enc_w, dec_w = _word_ids(tok, ids), _word_ids(tok, dec)
+    sets = {
+        "encoder": AttentionSet("encoder", _stack(out.encoder_attentions, "encoder"), enc_l, enc_l, enc_s, enc_s, enc_w, enc_w),
+        "decoder": AttentionSet("decoder", _stack(out.decoder_attentions, "decoder"), dec_l, dec_l, dec_s, dec_s, dec_w, dec_w, causal=True),
+        "cross": AttentionSet("cross", _stack(out.cross_attentions, "cross"), dec_l, enc_l, dec_s, enc_s, dec_w, enc_w),
+    }
+    notes = _notes(switched, truncated, len(ids), model)
+    if not target:
+        notes += ("Decoder side: the model's own greedy output (give a target text to choose it).",)
+    return AttentionMaps(loaded.info.source, sets, tuple(ids), truncated, switched, None, notes)
+
+
+def _notes(switched: bool, truncated: int | None, n: int, model: Any) -> tuple[str, ...]:
+    notes = []
+    if switched:
+        impl = model.config._attn_implementation
+        notes.append(f"Switched from {impl} to eager attention for this extraction (and back).")
+    if truncated:
+        notes.append(f"The text was {truncated} tokens; cut to the model's context of {n}.")
+    return tuple(notes)
+
+
+def extract_generated(loaded: LoadedModel, prompt: str, settings: Any) -> AttentionMaps:
+    """Generate a continuation, then the maps of prompt + continuation (prompt_length marks where
+    the generated tokens start), so a view can show what each generated token looked at."""
+    from workbench.generation.stream import encode_prompt, generate_stream
+
+    if loaded.task != "causal-lm":
+        raise InputError("Attention for generated text needs a causal language model")
+    prompt_ids = encode_prompt(loaded, prompt)[0].tolist()
+    new = [t.token_id for t in generate_stream(loaded, prompt, settings)]
+    return extract_from_ids(loaded, prompt_ids + new, prompt_length=len(prompt_ids))
+
+
+def with_set(maps: AttentionMaps, kind: str, new: AttentionSet) -> AttentionMaps:
+    sets = dict(maps.sets)
+    sets[kind] = new
+    return replace(maps, sets=sets)
