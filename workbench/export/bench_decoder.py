@@ -1,0 +1,138 @@
+"""Decoder benchmark rows: HF generate (PyTorch) vs the exported graphs on ONNX Runtime."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, gpu_used_mb,
+                                    prepare, random_ids, release, rss_mb, timed)
+
+
+def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
+                  progress: Progress) -> None:
+    variants = {"optimize": True, "int8": device == "cpu", "fp16": device == "cuda"}
+    model_dir, onnx_dir, report = prepare("gpt2", cfg, work, variants, progress)
+    result.meta["parity"]["decoder"] = parity_digest(report)
+    vocab = int(report.get("graphs", {}).get("decoder", {}).get("outputs", [{}])[0].get("shape", [0, 0, 1000])[-1])
+    ids = random_ids(vocab, 1, cfg.prompt_tokens)
+    shape = f"b1 p{cfg.prompt_tokens} n{cfg.new_tokens}"
+    progress(f"PyTorch: Hugging Face generate, eager fp32, {shape} ...")
+    result.rows += torch_generate(model_dir, ids, cfg, device, static=False, shape=shape)
+    if device == "cuda":
+        progress("PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ...")
+        result.rows += torch_generate(model_dir, ids, cfg, device, static=True, shape=shape)
+    for variant, entry in report["variants"].items():
+        if entry.get("passed"):
+            progress(f"ONNX Runtime: {variant} decode loop ...")
+            result.rows += ort_decode(onnx_dir, variant, ids, cfg, device, threads, shape)
+    default = report.get("default_variant", {}).get(device)
+    if default:
+        progress(f"ONNX Runtime: Workbench generate_stream ({default}) ...")
+        result.rows += ort_stream(onnx_dir, default, cfg, device, threads, shape)
+
+
+def parity_digest(report: dict[str, Any]) -> dict[str, Any]:
+    keys = ("max_abs_diff", "top1_agreement", "greedy_match", "cache_max_abs_diff", "embedding_cosine_min")
+    return {v: {"passed": e.get("passed"), **{k: (e.get("parity") or {}).get(k) for k in keys}}
+            for v, e in report.get("variants", {}).items()}
+
+
+def _decoder_rows(backend: str, shape: str, t1: float, tn: float, n: int, mem: float | None,
+                  provider: str, note: str = "") -> list[BenchRow]:
+    decode = (n - 1) / max(tn - t1, 1e-9)
+    return [BenchRow("decoder", backend, shape, "prefill ms", t1 * 1000, memory_mb=mem, provider=provider, note=note),
+            BenchRow("decoder", backend, shape, "decode tokens/s", decode, memory_mb=mem, provider=provider, note=note),
+            BenchRow("decoder", backend, shape, "end-to-end tokens/s", n / tn, memory_mb=mem, provider=provider,
+                     note=note)]
+
+
+def torch_generate(model_dir: Path, ids: np.ndarray, cfg: BenchConfig, device: str, static: bool,
+                   shape: str) -> list[BenchRow]:
+    """generate() for 1 token (prefill) and n tokens; decode tokens/s from the difference."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    release()
+    before = rss_mb()
+    if device == "cuda":
+        torch.cuda.reset_peak_memory_stats()
+    dtype = torch.float16 if static else torch.float32
+    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=dtype).to(device).eval()
+    x = torch.from_numpy(ids).to(device)
+    kw: dict[str, Any] = {"attention_mask": torch.ones_like(x), "do_sample": False,
+                          "pad_token_id": model.generation_config.pad_token_id or 0}
+    if static:
+        kw["cache_implementation"] = "static"  # on CUDA, generate compiles it (mode reduce-overhead)
+
+    def gen(n: int) -> None:
+        with torch.inference_mode():
+            model.generate(x, max_new_tokens=n, min_new_tokens=n, **kw)
+
+    warmup = 3 if static else 1
+    t1 = timed(lambda: gen(1), cfg.repeats, device, warmup)
+    tn = timed(lambda: gen(cfg.new_tokens), cfg.repeats, device, warmup)
+    mem = torch.cuda.max_memory_allocated() / 2**20 if device == "cuda" else rss_mb() - before
+    del model
+    release()
+    name = "pytorch static cache + CUDA graphs fp16" if static else BASELINE
+    return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, "torch " + device,
+                         "Hugging Face generate" + (" (static cache, torch.compile reduce-overhead)" if static else ""))
+
+
+def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, device: str, threads: int,
+               shape: str) -> list[BenchRow]:
+    """Workbench's greedy KV-cache loop on the exported graph (IOBinding on CUDA)."""
+    from workbench.inference.onnx_model import open_onnx
+
+    release()
+    before, gpu0 = rss_mb(), gpu_used_mb() if device == "cuda" else None
+    model = open_onnx(onnx_dir, variant=variant, device=device, threads=threads)
+
+    def run(n: int) -> None:
+        st = model.decoder_stepper(1)
+        logits = st.step(ids)
+        for _ in range(n - 1):
+            logits = st.step(logits[:, -1].argmax(-1)[:, None])
+
+    t1 = timed(lambda: run(1), cfg.repeats, "cpu")
+    tn = timed(lambda: run(cfg.new_tokens), cfg.repeats, "cpu")
+    mem = _ort_memory(device, before, gpu0)
+    provider = model.provider
+    del model
+    release()
+    return _decoder_rows(f"onnxruntime {variant}", shape, t1, tn, cfg.new_tokens, mem, provider,
+                         "KV cache on the GPU (IOBinding)" if device == "cuda" else "numpy KV cache")
+
+
+def ort_stream(onnx_dir: Path, variant: str, cfg: BenchConfig, device: str, threads: int,
+               shape: str) -> list[BenchRow]:
+    """The user's path: generate_stream with greedy settings (may stop early at EOS)."""
+    from workbench.config import GenerationSettings
+    from workbench.inference.generate import generate_stream
+    from workbench.inference.onnx_model import open_onnx
+
+    model = open_onnx(onnx_dir, variant=variant, device=device, threads=threads)
+    prompt = "the quick brown fox jumps over the lazy dog " * max(1, cfg.prompt_tokens // 10)
+    settings = GenerationSettings(max_new_tokens=cfg.new_tokens, greedy=True, alternatives=0)
+    counts, times = [], []
+    for _ in range(cfg.repeats + 1):
+        t0 = time.perf_counter()
+        counts.append(sum(1 for _ in generate_stream(model, prompt, settings)))
+        times.append(time.perf_counter() - t0)
+    n, t = counts[-1], sorted(times[1:])[len(times[1:]) // 2]
+    row = BenchRow("decoder", f"onnxruntime {variant} (Workbench stream)", shape, "end-to-end tokens/s", n / t,
+                   provider=model.provider, note=f"{n} tokens, with per-token probabilities and text decoding")
+    del model
+    release()
+    return [row]
+
+
+def _ort_memory(device: str, before: float, gpu0: float | None) -> float | None:
+    if device == "cuda":
+        gpu1 = gpu_used_mb()
+        return None if gpu0 is None or gpu1 is None else gpu1 - gpu0
+    return rss_mb() - before
