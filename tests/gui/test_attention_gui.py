@@ -1,0 +1,108 @@
+"""Attention explorer views, driven offscreen; assertions on data, not pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.gui.conftest import load
+
+
+@pytest.fixture
+def page(qtbot, window, tiny_gpt2):
+    load(qtbot, window, str(tiny_gpt2))
+    p = window.show_page("Attention")
+    p.text.setText("the quick brown fox jumps over the lazy dog")
+    p.compute()
+    qtbot.waitUntil(lambda: p.maps is not None, timeout=30000)
+    return p
+
+
+def test_selecting_layer_and_head_changes_the_image(page):
+    first = page.heatmap.image.image.copy()
+    np.testing.assert_allclose(first, page.maps.weights[0, 0])
+    page.layer.setValue(1)
+    page.head.setCurrentIndex(3)
+    np.testing.assert_allclose(page.heatmap.image.image, page.maps.weights[1, 3])
+    assert not np.allclose(page.heatmap.image.image, first)
+    page.head.setCurrentIndex(page.maps.primary.num_heads)  # "mean of heads"
+    np.testing.assert_allclose(page.heatmap.image.image, page.maps.weights[1].mean(0), atol=1e-6)
+
+
+def test_log_scale_and_keyboard_stepping(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    page.log_scale.setChecked(True)
+    assert page.heatmap.image.image.max() <= 0  # log10 of weights <= 1
+    page.heatmap.setFocus()
+    qtbot.keyClick(page.heatmap, Qt.Key_Down)
+    qtbot.keyClick(page.heatmap, Qt.Key_Right)
+    assert page.layer.value() == 1 and page.head.currentIndex() == 1
+
+
+def test_clicking_a_thumbnail_opens_that_head(qtbot, page):
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.grid.pending, timeout=10000)
+    assert page.grid.rendered() == 2 * 4
+    assert not page.grid.table.item(1, 2).icon().isNull()
+    page.grid.head_clicked.emit(1, 2)
+    assert page.tabs.currentIndex() == 0 and page.layer.value() == 1 and page.head.currentIndex() == 2
+    np.testing.assert_allclose(page.heatmap.image.image, page.maps.weights[1, 2])
+
+
+def test_head_view_lines_and_hover_isolation(page):
+    page.tabs.setCurrentIndex(2)
+    hv = page.headview
+    all_lines = hv.lines()
+    assert all_lines and {h for h, *_ in all_lines} == {0}
+    hv.hover = ("q", 3)
+    isolated = hv.lines()
+    assert isolated and all(q == 3 for _, q, _, _ in isolated)
+    assert sum(w for *_, w in isolated) <= 1.0001
+
+
+def test_compare_shows_a_difference(qtbot, page, tmp_path):
+    from workbench.models.synthetic import build_random_model
+
+    other = build_random_model("gpt2", tmp_path / "other", seed=1)
+    page.compare.source.setText(str(other))
+    page._compare()
+    qtbot.waitUntil(lambda: page.compare.other_maps is not None, timeout=30000)
+    diff = page.compare.diff.matrix
+    assert diff.shape == page.heatmap.matrix.shape and np.abs(diff).max() > 1e-4
+
+
+def test_export_files(page, tmp_path):
+    page.save_npz(str(tmp_path / "m.npz"))
+    page.save_csv(str(tmp_path / "m.csv"))
+    page.save_png(str(tmp_path / "m.png"))
+    data = np.load(tmp_path / "m.npz")
+    np.testing.assert_allclose(data["self_weights"], page.maps.weights)
+    lines = (tmp_path / "m.csv").read_text().splitlines()
+    assert len(lines) == len(page.maps.tokens) + 1
+    assert (tmp_path / "m.png").stat().st_size > 1000
+
+
+def test_playground_token_opens_its_attention(qtbot, window, page):
+    from PySide6.QtCore import QUrl
+
+    tab = window.show_page("Playground").generate
+    tab.prompt.setPlainText("the cat")
+    tab.form.greedy.setChecked(True)
+    tab.form.max_new.setValue(4)
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.job.running, timeout=20000)
+    tab._on_click(QUrl("tok:2"))
+    assert tab.attention_button.isEnabled()
+    page.maps = None
+    tab._open_attention()
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.maps is not None, timeout=20000)
+    assert page.heatmap.selected_row is not None and page.heatmap.selected_row >= 2
+
+
+def test_empty_text_message(qtbot, page):
+    page.text.setText("")
+    page.compute()
+    qtbot.waitUntil(page.banner.isVisible, timeout=10000)
+    assert "empty" in page.banner.label.text()

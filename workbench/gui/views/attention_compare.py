@@ -1,0 +1,77 @@
+"""Compare: the same text through a second model, side by side with the difference map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from workbench.gui.views.attention_heatmap import HeatmapView
+from workbench.gui.widgets import MessageBanner
+
+
+def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Any:
+    from workbench.attention.maps import extract_attention
+    from workbench.models.loading import load_model
+    from workbench.models.spec import ModelSpec
+
+    ctx.message(f"Loading {source} ...")
+    other = load_model(ModelSpec(source))
+    ctx.message("Extracting attention ...")
+    return other.info.source, extract_attention(other, text, pair)
+
+
+class CompareView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.other_maps: Any = None
+        self.other_name = ""
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("Second model: a folder (e.g. a fine-tuned run's model), hub id or builtin:NAME")
+        self.load_button = QPushButton("Load and compare")
+        self.banner = MessageBanner()
+        self.status = QLabel("Compare the current text through a second model with the same tokenizer.")
+        self.left, self.right = HeatmapView(), HeatmapView()
+        self.diff = HeatmapView(diverging=True)
+        self.titles = [QLabel("Loaded model"), QLabel("Second model"), QLabel("Difference (second − loaded)")]
+        row = QHBoxLayout()
+        row.addWidget(self.source, 1)
+        row.addWidget(self.load_button)
+        maps = QHBoxLayout()
+        for title, view in zip(self.titles, (self.left, self.right, self.diff)):
+            col = QVBoxLayout()
+            col.addWidget(title)
+            col.addWidget(view, 1)
+            maps.addLayout(col, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.status)
+        lay.addLayout(maps, 1)
+
+    def set_other(self, name: str, maps: Any) -> None:
+        self.other_name, self.other_maps = name, maps
+        self.titles[1].setText(f"Second model: {name}")
+
+    def update_view(self, base_set: Any, kind: str, matrix_of: Any) -> None:
+        """matrix_of(set) -> (q, k) for the page's current layer/head selection."""
+        if self.other_maps is None or base_set is None:
+            return
+        other = self.other_maps.sets.get(kind)
+        if other is None:
+            self.banner.show_error(f"The second model has no {kind} attention.")
+            return
+        if other.query_tokens != base_set.query_tokens or other.key_tokens != base_set.key_tokens:
+            self.banner.show_error("The two models split the text into different tokens, so their maps "
+                                   "cannot be subtracted; compare models that share a tokenizer.")
+            return
+        if other.weights.shape[:2] != base_set.weights.shape[:2]:
+            self.banner.show_error("The two models have different numbers of layers or heads.")
+            return
+        self.banner.hide()
+        a, b = matrix_of(base_set), matrix_of(other)
+        self.left.set_matrix(a, base_set.query_tokens, base_set.key_tokens)
+        self.right.set_matrix(b, other.query_tokens, other.key_tokens)
+        self.diff.set_matrix(b - a, other.query_tokens, other.key_tokens)
+        self.status.setText(f"Largest difference {float(np.abs(b - a).max()):.4f}, mean {float(np.abs(b - a).mean()):.4f}")

@@ -1,0 +1,298 @@
+"""Attention explorer: heatmap, model view (grid), head view, compare, embeddings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget, QListWidget, QSplitter)
+
+from workbench.gui.state import AppState
+from workbench.gui.views.attention_compare import CompareView, compare_job
+from workbench.gui.views.attention_embeddings import EmbeddingsView
+from workbench.gui.views.attention_grid import ModelGrid
+from workbench.gui.views.attention_headview import HEAD_COLORS, HeadView
+from workbench.gui.views.attention_heatmap import HeatmapView
+from workbench.gui.widgets import MessageBanner, heading
+
+AGGREGATES = ("mean of heads", "max of heads", "rollout")
+
+
+def extract_job(ctx: Any, loaded: Any, text: str, pair: str | None, generate: int) -> Any:
+    from workbench.attention.maps import extract_attention, extract_generated
+    from workbench.config import GenerationSettings
+
+    if generate and loaded.task == "causal-lm":
+        return extract_generated(loaded, text, GenerationSettings(max_new_tokens=generate, greedy=True))
+    return extract_attention(loaded, text, pair)
+
+
+class AttentionPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.maps: Any = None
+        self.job: Any = None
+        self.pending_focus: int | None = None
+        self._build()
+        state.model_changed.connect(self.set_model)
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.text = QLineEdit("The cat sat on the mat because it was tired.")
+        self.pair = QLineEdit()
+        self.pair.setPlaceholderText("Optional: second sentence (encoders) or target text (encoder-decoders)")
+        self.generate = QSpinBox(minimum=0, maximum=256, value=0)
+        self.generate.setSpecialValueText("no")
+        self.compute_button = QPushButton("Show attention")
+        self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.layer = QSpinBox(minimum=0, maximum=0)
+        self.head = QComboBox()
+        self.hide_special = QCheckBox("Hide special tokens")
+        self.merge = QCheckBox("Merge sub-words")
+        self.log_scale = QCheckBox("Log scale")
+        self.banner = MessageBanner()
+        self.notes = QLabel("")
+        self.notes.setWordWrap(True)
+        self.heatmap = HeatmapView()
+        self.patterns = QListWidget()
+        self.grid = ModelGrid()
+        self.headview = HeadView()
+        self.head_checks: list[QCheckBox] = []
+        self.head_checks_row = QHBoxLayout()
+        self.compare = CompareView()
+        self.embeddings = EmbeddingsView(self.state)
+        self.tabs = QTabWidget()
+        heat = QSplitter()
+        heat.addWidget(self.heatmap)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(QLabel("Head patterns (this layer)"))
+        sl.addWidget(self.patterns)
+        heat.addWidget(side)
+        heat.setStretchFactor(0, 4)
+        self.tabs.addTab(heat, "Heatmap")
+        self.tabs.addTab(self.grid, "Model view")
+        hv = QWidget()
+        hl = QVBoxLayout(hv)
+        hl.addLayout(self.head_checks_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.headview)
+        hl.addWidget(scroll, 1)
+        self.tabs.addTab(hv, "Head view")
+        self.tabs.addTab(self.compare, "Compare")
+        self.tabs.addTab(self.embeddings, "Embeddings")
+        row1 = QHBoxLayout()
+        row1.addWidget(QLabel("Text"))
+        row1.addWidget(self.text, 3)
+        row1.addWidget(self.pair, 2)
+        row1.addWidget(QLabel("Generate"))
+        row1.addWidget(self.generate)
+        row1.addWidget(self.compute_button)
+        row2 = QHBoxLayout()
+        for label, w in (("Attention", self.kind), ("Layer", self.layer), ("Head", self.head)):
+            row2.addWidget(QLabel(label))
+            row2.addWidget(w)
+        for w in (self.hide_special, self.merge, self.log_scale):
+            row2.addWidget(w)
+        row2.addStretch(1)
+        for label, slot in (("Save PNG", self.save_png), ("Save .npz", self.save_npz), ("Save CSV", self.save_csv)):
+            b = QPushButton(label)
+            b.clicked.connect(slot)
+            row2.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Attention"))
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.notes)
+        lay.addWidget(self.tabs, 1)
+        self.compute_button.clicked.connect(self.compute)
+        self.text.returnPressed.connect(self.compute)
+        for sig in (self.layer.valueChanged, self.head.currentIndexChanged, self.kind.currentIndexChanged,
+                    self.hide_special.toggled, self.merge.toggled):
+            sig.connect(self.refresh)
+        self.log_scale.toggled.connect(self.heatmap.set_log_scale)
+        self.heatmap.step.connect(self._step)
+        self.grid.head_clicked.connect(self.open_head)
+        self.compare.load_button.clicked.connect(self._compare)
+
+    # -- model and text ----------------------------------------------------------------------------
+    def set_model(self, loaded: Any) -> None:
+        self.maps = None
+        self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm")
+
+    def show_text(self, loaded: Any, text: str, focus_token_index: int | None = None) -> None:
+        """Called by the Playground: show `text`'s attention with the focus token's row highlighted."""
+        self.text.setText(text)
+        self.generate.setValue(0)
+        self.pending_focus = focus_token_index
+        self.tabs.setCurrentIndex(0)
+        self.compute()
+
+    def compute(self) -> None:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.banner.show_error("Load a model first (Models page).")
+            return
+        if self.job is not None and self.job.running:
+            return
+        self.banner.hide()
+        self.compute_button.setEnabled(False)
+        pair = self.pair.text().strip() or None
+        self.job = self.state.runner.start("attention", extract_job, loaded, self.text.text(), pair,
+                                           self.generate.value() if self.generate.isEnabled() else 0,
+                                           on_done=self.show_maps, on_error=lambda m, d: self.banner.show_error(m, d),
+                                           on_finished=lambda: self.compute_button.setEnabled(True))
+
+    def show_maps(self, maps: Any) -> None:
+        self.maps = maps
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind, s in maps.sets.items():
+            self.kind.addItem(s.label, kind)
+        self.kind.blockSignals(False)
+        notes = list(maps.notes)
+        if maps.prompt_length is not None:
+            notes.append(f"Tokens from {maps.prompt_length} on were generated by the model.")
+        self.notes.setText(" ".join(notes))
+        self._setup_selectors()
+        self.refresh()
+        if self.pending_focus is not None:
+            n = len(self.current_set().query_tokens)
+            self.heatmap.select_row(min(self.pending_focus, n - 1))
+            self.pending_focus = None
+
+    def _setup_selectors(self) -> None:
+        s = self.maps.primary
+        self.layer.blockSignals(True)
+        self.layer.setMaximum(s.num_layers - 1)
+        self.layer.setValue(min(self.layer.value(), s.num_layers - 1))
+        self.layer.blockSignals(False)
+        self.head.blockSignals(True)
+        current = self.head.currentIndex()
+        self.head.clear()
+        self.head.addItems([f"head {h}" for h in range(s.num_heads)] + list(AGGREGATES))
+        self.head.setCurrentIndex(current if 0 <= current < self.head.count() else 0)
+        self.head.blockSignals(False)
+        for cb in self.head_checks:
+            cb.deleteLater()
+        self.head_checks = []
+        for h in range(s.num_heads):
+            cb = QCheckBox(f"H{h}")
+            cb.setStyleSheet(f"color: {HEAD_COLORS[h % len(HEAD_COLORS)]}; font-weight: bold")
+            cb.setChecked(h == 0)
+            cb.toggled.connect(self._refresh_headview)
+            self.head_checks.append(cb)
+            self.head_checks_row.addWidget(cb)
+
+    # -- what is shown ------------------------------------------------------------------------------
+    def current_set(self) -> Any:
+        from workbench.attention.filters import hide_special, merge_subwords
+
+        kind = self.kind.currentData() or next(iter(self.maps.sets))
+        s = self.maps.sets[kind]
+        if self.hide_special.isChecked():
+            s = hide_special(s)
+        if self.merge.isChecked():
+            s = merge_subwords(s)
+        return s
+
+    def matrix_of(self, s: Any) -> np.ndarray:
+        from workbench.attention.aggregate import max_heads, mean_heads, rollout
+
+        layer, h = self.layer.value(), self.head.currentIndex()
+        nh = s.num_heads
+        if h < nh:
+            return s.weights[layer, h]
+        name = AGGREGATES[h - nh]
+        if name == "mean of heads":
+            return mean_heads(s.weights)[layer]
+        if name == "max of heads":
+            return max_heads(s.weights)[layer]
+        if s.weights.shape[-1] != s.weights.shape[-2]:
+            self.banner.show_error("Rollout needs self-attention; showing the mean of heads instead.")
+            return mean_heads(s.weights)[layer]
+        return rollout(s.weights)[layer]
+
+    def refresh(self) -> None:
+        if self.maps is None or self.head.count() == 0:
+            return
+        from workbench.attention.aggregate import head_patterns
+
+        s = self.current_set()
+        self.heatmap.set_matrix(self.matrix_of(s), s.query_tokens, s.key_tokens)
+        layer = self.layer.value()
+        pats = head_patterns(s)
+        self.patterns.clear()
+        for p in pats:
+            if p.layer == layer:
+                self.patterns.addItem(p.describe())
+        self.grid.set_weights(s.weights, {(p.layer, p.head): p.describe() for p in pats})
+        self._refresh_headview()
+        self.compare.update_view(s, self.kind.currentData(), self.matrix_of)
+
+    def _refresh_headview(self) -> None:
+        if self.maps is None:
+            return
+        s = self.current_set()
+        heads = [h for h, cb in enumerate(self.head_checks) if cb.isChecked()]
+        self.headview.set_layer(s.weights[self.layer.value()], s.query_tokens, s.key_tokens, heads)
+
+    def open_head(self, layer: int, head: int) -> None:
+        self.layer.setValue(layer)
+        self.head.setCurrentIndex(head)
+        self.tabs.setCurrentIndex(0)
+
+    def _step(self, dl: int, dh: int) -> None:
+        if self.maps is None:
+            return
+        self.layer.setValue(max(0, min(self.layer.maximum(), self.layer.value() + dl)))
+        self.head.setCurrentIndex(max(0, min(self.head.count() - 1, self.head.currentIndex() + dh)))
+
+    # -- compare and export ---------------------------------------------------------------------------
+    def _compare(self) -> None:
+        source = self.compare.source.text().strip()
+        if not source or self.maps is None:
+            self.compare.banner.show_error("Show attention for a text first, then name a second model.")
+            return
+        pair = self.pair.text().strip() or None
+        self.state.runner.start("compare", compare_job, source, self.text.text(), pair,
+                                on_done=self._compared, on_message=self.compare.status.setText,
+                                on_error=lambda m, d: self.compare.banner.show_error(m, d))
+
+    def _compared(self, result: Any) -> None:
+        name, maps = result
+        self.compare.set_other(name, maps)
+        self.refresh()
+
+    def save_png(self, path: str | None = None) -> None:
+        path = path or QFileDialog.getSaveFileName(self, "Save view as PNG", "attention.png", "PNG (*.png)")[0]
+        if path:
+            self.tabs.currentWidget().grab().save(path)
+            self.state.status.emit(f"Saved {path}")
+
+    def save_npz(self, path: str | None = None) -> None:
+        from workbench.attention.export_maps import save_npz
+
+        if self.maps is None:
+            return
+        path = path or QFileDialog.getSaveFileName(self, "Save maps", "attention.npz", "NumPy (*.npz)")[0]
+        if path:
+            save_npz(self.maps, path)
+            self.state.status.emit(f"Saved {path}")
+
+    def save_csv(self, path: str | None = None) -> None:
+        from workbench.attention.export_maps import save_csv
+
+        if self.maps is None:
+            return
+        path = path or QFileDialog.getSaveFileName(self, "Save matrix", "attention.csv", "CSV (*.csv)")[0]
+        if path:
+            s = self.current_set()
+            save_csv(self.matrix_of(s), s.query_tokens, s.key_tokens, path)
+            self.state.status.emit(f"Saved {path}")
