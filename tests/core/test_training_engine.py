@@ -218,6 +218,12 @@ def test_bad_data_leaves_no_run_folder(tiny_gpt2, tmp_path):
     with pytest.raises(InputError, match="bad.txt is not UTF-8 text \\(line 2"):
         run_training(cfg)
     assert not (tmp_path / "runs").exists()
+    small = tmp_path / "small.txt"
+    small.write_text("a tiny corpus", encoding="utf-8")
+    cfg.data.path, cfg.data.max_length = str(small), 8
+    with pytest.raises(InputError, match="fewer than one batch"):  # found after the folder was made
+        run_training(cfg)
+    assert list((tmp_path / "runs").iterdir()) == []
 
 
 def test_metrics_file_is_flushed_at_every_log(tiny_gpt2, corpus, tmp_path):

@@ -93,3 +93,30 @@ def test_bad_config_is_one_line(tmp_path):
                        capture_output=True, text=True, timeout=60, env=env())
     assert p.returncode == 2 and p.stderr.startswith("workbench: error: ") and "not valid JSON" in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_killed_run_is_interrupted_and_resumes_from_its_checkpoint(tmp_path):
+    """A crash (SIGKILL: no handler runs) leaves the last checkpoint; resume continues from it."""
+    config = write_config(tmp_path, max_steps=3000, save_steps=3, eval_steps=0, logging_steps=1)
+    root = tmp_path / "runs"
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", "train", "--config", str(config),
+                             "--output-root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True, env=env())
+    for line in proc.stdout:
+        if line.startswith("saved") and line.rstrip().endswith("checkpoint-6"):
+            break
+    proc.kill()
+    proc.wait(timeout=30)
+    run = next(root.iterdir())
+    from workbench.training.runs import RunFolder
+
+    folder = RunFolder(run)
+    assert folder.status()["state"] == "interrupted"  # "running", written by a process that is gone
+    start = int(folder.latest_checkpoint().name.split("-")[1])
+    assert start >= 6
+    p = subprocess.run([sys.executable, "-m", "workbench", "train", "--resume", str(run), "--max-steps",
+                        str(start + 3)], capture_output=True, text=True, timeout=120, env=env())
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert f"resuming at step {start}" in p.stdout and f"finished at step {start + 3}" in p.stdout
+    assert folder.status()["state"] == "finished"
+    assert json.loads((run / "config.json").read_text())["max_steps"] == start + 3  # the new end is recorded

@@ -1,6 +1,7 @@
 """`workbench train`: the training engine headless, one progress line per log step.
 
   workbench train --config run.json                 train (also under torchrun, unchanged)
+  workbench train --example tiny-stories-scratch    a ready-made example (--write-config PATH saves it)
   workbench train --resume RUN_FOLDER               continue from the newest checkpoint
   workbench train --list                            earlier runs and their state
   workbench train --config run.json --launch 4      print the torchrun command for 4 GPUs (+ --nodes, --slurm)
@@ -19,12 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError
+from workbench.training.examples import EXAMPLES
 
 
 def register(subparsers: Any) -> None:
     s = subparsers.add_parser("train", help="fine-tune or train a model from a run config (JSON)",
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("--config", help="a TrainConfig JSON file (the GUI's 'Save config' writes one)")
+    s.add_argument("--example", help="train a ready-made example config: " + ", ".join(EXAMPLES))
+    s.add_argument("--write-config", metavar="PATH", help="write the config (e.g. an --example) to PATH and exit")
     s.add_argument("--resume", metavar="RUN_FOLDER", help="continue a stopped or interrupted run")
     s.add_argument("--list", action="store_true", help="list earlier runs")
     s.add_argument("--run-dir", help="write to exactly this run folder (torchrun across nodes)")
@@ -44,6 +48,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         return _list_runs(args.output_root)
     if args.launch:
         return _print_launch(args)
+    if args.write_config:
+        load_config(args).save(Path(args.write_config))
+        print(f"wrote {args.write_config}")
+        return 0
     from workbench.control import Control
     from workbench.training.engine import resume_run, run_training
 
@@ -52,10 +60,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     printer = ProgressPrinter()
     if args.resume:
         result = resume_run(args.resume, notify=printer, control=control, max_steps=args.max_steps)
-    elif args.config:
+    elif args.config or args.example:
         result = run_training(load_config(args), notify=printer, control=control)
     else:
-        raise InputError("Give a run config with --config run.json, or --resume RUN_FOLDER")
+        raise InputError("Give a run config with --config run.json (or --example NAME), or --resume RUN_FOLDER")
     return 0 if result.state in ("finished", "stopped") else 1
 
 
@@ -63,9 +71,13 @@ def load_config(args: argparse.Namespace) -> Any:
     """The config file with the command line's overrides; a relative data path is read relative
     to the config file (so a config and its data can move together to another machine)."""
     from workbench.training.config import BUILTIN_DATA, TrainConfig
+    from workbench.training.examples import example
 
-    path = Path(args.config)
-    cfg = TrainConfig.load(path)
+    if args.example:
+        cfg, path = example(args.example), Path.cwd() / "example.json"
+    else:
+        path = Path(args.config)
+        cfg = TrainConfig.load(path)
     for field in ("path", "eval_path"):
         value = getattr(cfg.data, field)
         if value and value not in BUILTIN_DATA and not Path(value).exists() and (path.parent / value).exists():

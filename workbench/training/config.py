@@ -54,6 +54,7 @@ class ScratchConfig:
     context_length: int = 128
     vocab_size: int = 2000
     kv_heads: int = 0  # llama only; 0 = same as heads (no grouped-query attention)
+    dropout: float = 0.0  # small models trained for an epoch or two rarely overfit
 
 
 @dataclass

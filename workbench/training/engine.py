@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +48,17 @@ def run_training(cfg: TrainConfig, *, notify: Notify | None = None, control: Con
     cfg.validate()
     rank, world = _distributed()
     raw = load_raw(cfg.data, cfg.task)  # raises InputError naming the file and line
+    fresh = not cfg.run_dir
     run = _open_run(cfg, resume, rank, world)
     session = _Session(cfg, run, raw, notify, control, rank, world)
-    return session.execute(resume)
+    try:
+        return session.execute(resume)
+    except WorkbenchError as exc:
+        # A setup error (model, tokenizer, fewer examples than a batch) before any step: the new
+        # folder holds nothing worth keeping, so it does not clutter the runs list.
+        if fresh and rank == 0 and not isinstance(exc, TrainingError) and not run.checkpoints():
+            shutil.rmtree(run.path, ignore_errors=True)
+        raise
 
 
 def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Control | None = None,
@@ -61,8 +70,12 @@ def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Co
         raise InputError(f"{run_dir} is not a run folder (it has no config.json)")
     cfg = TrainConfig.load(run.config_path)
     cfg.run_dir = str(run.path)
-    if max_steps is not None:
+    if max_steps is not None and max_steps != cfg.max_steps:
         cfg.max_steps = max_steps
+        if int(os.environ.get("RANK", "0")) == 0:  # config.json keeps describing the run
+            saved = TrainConfig.from_dict(cfg.to_dict())
+            saved.run_dir = ""
+            saved.save(run.config_path)
     return run_training(cfg, notify=notify, control=control, resume=True)
 
 

@@ -3,6 +3,7 @@ count), and training hyperparameters. config() builds a TrainConfig; set_config(
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -14,6 +15,7 @@ from workbench.gui.views.training_data import DataSection
 from workbench.gui.views.training_form_widgets import combo, dspin, scrolled, spin
 from workbench.training.config import (ARCHITECTURES, PRECISIONS, SCHEDULERS, LoraSettings, ScratchConfig,
                                        TrainConfig)
+from workbench.training.examples import EXAMPLES, example
 
 TASK_LABELS = (("Language modelling (plain text)", "causal-lm"), ("Chat fine-tuning (replies only)", "chat"),
                ("Classification (new head)", "sequence-classification"))
@@ -40,11 +42,12 @@ class ModelSection(QWidget):
         self.kv_heads.setSpecialValueText("same as heads")
         self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
         self.vocab = spin(300, 200000, 2000, 100)
+        self.dropout = dspin(0, 0.9, 0.0, 2, 0.05)
         self.scratch_box = QGroupBox("New model")
         form = QFormLayout(self.scratch_box)
         for label, w in (("Architecture", self.arch), ("Layers", self.layers), ("Heads", self.heads),
                          ("Key/value heads", self.kv_heads), ("Width", self.width), ("Context length", self.context),
-                         ("Vocabulary (BPE)", self.vocab)):
+                         ("Vocabulary (BPE)", self.vocab), ("Dropout", self.dropout)):
             form.addRow(label, w)
         self.lora = QGroupBox("LoRA adapters (for models too large to fine-tune fully)")
         self.lora.setCheckable(True)
@@ -100,7 +103,7 @@ class ModelSection(QWidget):
             cfg.model = ""
             cfg.scratch = ScratchConfig(self.arch.currentData(), self.layers.value(), self.heads.value(),
                                         self.width.value(), self.context.value(), self.vocab.value(),
-                                        self.kv_heads.value())
+                                        self.kv_heads.value(), self.dropout.value())
         targets = [t.strip() for t in self.lora_targets.text().split(",") if t.strip()]
         cfg.lora = LoraSettings(self.lora.isChecked() and self.finetune.isChecked(), self.lora_r.value(),
                                 self.lora_alpha.value(), self.lora_dropout.value(), targets)
@@ -115,6 +118,7 @@ class ModelSection(QWidget):
             for w, v in ((self.layers, s.layers), (self.heads, s.heads), (self.kv_heads, s.kv_heads),
                          (self.width, s.width), (self.context, s.context_length), (self.vocab, s.vocab_size)):
                 w.setValue(v)
+            self.dropout.setValue(s.dropout)
         self.lora.setChecked(cfg.lora.enabled)
         self.lora_r.setValue(cfg.lora.r)
         self.lora_alpha.setValue(cfg.lora.alpha)
@@ -138,7 +142,9 @@ class HyperSection(QWidget):
         self.seed = spin(0, 2**31 - 1, 0)
         self.device = combo(("auto", "cpu", "cuda"))
         self.precision = combo(PRECISIONS)
-        self.threads = spin(0, 256, 0)
+        # One core is left to the interface by default: with every core training, the window's
+        # repaints wait for CPU time (measured on a 2-core machine).
+        self.threads = spin(0, 256, max(1, (os.cpu_count() or 2) - 1))
         self.threads.setSpecialValueText("all cores")
         self.log_every, self.eval_every = spin(1, 100000, 5), spin(0, 1_000_000, 50, 10)
         self.save_every, self.keep = spin(0, 1_000_000, 100, 50), spin(0, 1000, 3)
@@ -204,15 +210,26 @@ class ConfigForm(QWidget):
         self.model = ModelSection(state)
         self.data = DataSection(state, self.config_or_none)
         self.hyper = HyperSection()
+        self.examples = combo([("Start from an example ...", "")] + [(title, name) for name, (title, _f) in EXAMPLES.items()])
+        self.examples.activated.connect(self._load_example)
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolled(self.model), "Model")
         self.tabs.addTab(scrolled(self.data), "Data")
         self.tabs.addTab(scrolled(self.hyper), "Training")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.examples)
         lay.addWidget(self.tabs)
         self.model.task.currentIndexChanged.connect(lambda _i: self.data.set_task(self.model.task.currentData()))
         self.data.set_task(self.model.task.currentData())
+
+    def _load_example(self, _index: int) -> None:
+        name = self.examples.currentData()
+        if name:
+            cfg = example(name)
+            cfg.cpu_threads = self.hyper.threads.value()  # a machine setting, not part of the recipe
+            self.set_config(cfg)
+            self.examples.setCurrentIndex(0)
 
     def config(self) -> TrainConfig:
         """The settings as a validated TrainConfig (InputError with one sentence if they cannot work)."""

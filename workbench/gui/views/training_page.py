@@ -274,7 +274,8 @@ class TrainingPage(QWidget):
         folder, page = self._pending_page
         if loaded is not None and folder and loaded.info.source == folder:
             self._pending_page = ("", "")
-            self.state.page(page)
+            if self.state.page(page) is None:
+                self.state.status.emit(f"Loaded {folder}; the {page} page is not available in this build")
 
     # -- shutdown -----------------------------------------------------------------------------------
     def shutdown(self) -> None:

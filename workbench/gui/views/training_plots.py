@@ -1,6 +1,7 @@
 """Live training curves (pyqtgraph): loss raw + smoothed + eval, metric, learning rate, gradient
-norm, tokens/s. Events are appended to a CurveStore; a 100 ms timer redraws only what changed,
-with peak downsampling and clip-to-view so 100,000 points stay smooth."""
+norm, tokens/s. Events are appended to a CurveStore; a timer redraws only what changed,
+with peak downsampling and clip-to-view so 100,000 points stay smooth; each tick repaints one
+group of plots, so no single repaint holds the GUI thread for long."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from workbench.training.curves import CurveStore, ema
 OVERLAY_COLORS = ("#e8590c", "#2b8a3e", "#862e9c", "#c2255c", "#1864ab", "#5c940d")
 
 
-def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1) -> Any:
+def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1, grid: bool = False) -> Any:
     plot = layout.addPlot(row=row, col=col, colspan=colspan, title=title)
-    plot.showGrid(x=True, y=True, alpha=0.2)
+    if grid:  # grid lines are most of the paint time of a plot: only the main one has them
+        plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setClipToView(True)
     plot.getAxis("bottom").setLabel("step")
@@ -36,16 +38,20 @@ class CurvesPanel(QWidget):
         self.store = CurveStore()
         self.overlays: dict[str, tuple[CurveStore, Any]] = {}  # run path -> (store, curve)
         self._drawn = -1
+        self._group_version = -1
+        self._next_group = 0
+        self._pending_x: tuple[float, float] | None = None
         self._smooth_weight = 0.6
         self._smoothed = np.empty(0)
         self.graphics = pg.GraphicsLayoutWidget()
         g = self.graphics
-        self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2)
+        self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2, grid=True)
         self.metric_plot = _plot(g, "Perplexity", 1, 0)
         self.lr_plot = _plot(g, "Learning rate", 1, 1)
         self.grad_plot = _plot(g, "Gradient norm", 2, 0)
         self.speed_plot = _plot(g, "Tokens / second", 2, 1)
         self.followers = (self.metric_plot, self.lr_plot, self.grad_plot, self.speed_plot)
+        self._groups = ((self.loss_plot,), (self.metric_plot, self.lr_plot), (self.grad_plot, self.speed_plot))
         for p in self.followers:
             # The loss plot chooses the steps shown (zoom, pan, auto-range) and the others follow.
             # Not setXLink: it lines plots up in screen space, which shifts side-by-side plots.
@@ -72,13 +78,14 @@ class CurvesPanel(QWidget):
         lay.addLayout(self.controls)
         lay.addWidget(self.graphics, 1)
         self.timer = QTimer(self)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self.redraw)
+        self.timer.setInterval(50)  # 3 groups: each plot is refreshed every 150 ms
+        self.timer.timeout.connect(self.tick)
         self.timer.start()
 
     def _follow_x(self, _view: Any, x_range: Any) -> None:
-        for p in self.followers:
-            p.setXRange(*x_range, padding=0)
+        # Applied to the small plots on their own redraw tick (see tick()), not now: setting it
+        # here would repaint all of them together with the loss plot.
+        self._pending_x = tuple(x_range)
 
     # -- controls ---------------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -147,21 +154,45 @@ class CurvesPanel(QWidget):
         return self._smoothed
 
     def redraw(self) -> None:
-        if self.store.version == self._drawn:
+        """Push new data to the curves. The timer calls tick() instead, which spreads the work."""
+        if self.store.version == self._drawn and not self._pending_x:
             return
+        for group in range(len(self._groups)):
+            self._draw_group(group)
         self._drawn = self.store.version
+
+    def tick(self) -> None:
+        """One group of plots per timer tick (the big loss plot, then two pairs of small ones):
+        painting the whole dashboard at once was the GUI thread's longest stall."""
+        if not self.isVisible() or (self.store.version == self._drawn and not self._pending_x):
+            return
+        self._draw_group(self._next_group)
+        self._next_group = (self._next_group + 1) % len(self._groups)
+        if self._next_group == 0:
+            self._drawn = self._group_version  # every group now shows data up to this version
+
+    def _draw_group(self, group: int) -> None:
         s = self.store
-        self.raw_curve.setData(s["loss"].xs, s["loss"].ys)
-        self.smooth_curve.setData(s["loss"].xs, self.smoothed())
-        self.eval_curve.setData(s["eval_loss"].xs, s["eval_loss"].ys)
-        for name, curve in self.metric_curves.items():
-            curve.setData(s[name].xs, s[name].ys)
-        self.metric_plot.setTitle("Accuracy / F1" if s["accuracy"].n else "Perplexity")
-        self.lr_curve.setData(s["learning_rate"].xs, s["learning_rate"].ys)
-        grad = s["grad_norm"]
-        finite = np.isfinite(grad.ys)
-        self.grad_curve.setData(grad.xs[finite], grad.ys[finite])
-        self.speed_curve.setData(s["tokens_per_second"].xs, s["tokens_per_second"].ys)
+        if group == 0:
+            self._group_version = s.version
+            self.raw_curve.setData(s["loss"].xs, s["loss"].ys)
+            self.smooth_curve.setData(s["loss"].xs, self.smoothed())
+            self.eval_curve.setData(s["eval_loss"].xs, s["eval_loss"].ys)
+            return
+        for plot in self._groups[group]:
+            if self._pending_x is not None:
+                plot.setXRange(*self._pending_x, padding=0)
+        if group == 1:
+            for name, curve in self.metric_curves.items():
+                curve.setData(s[name].xs, s[name].ys)
+            self.metric_plot.setTitle("Accuracy / F1" if s["accuracy"].n else "Perplexity")
+            self.lr_curve.setData(s["learning_rate"].xs, s["learning_rate"].ys)
+        else:
+            grad = s["grad_norm"]
+            finite = np.isfinite(grad.ys)
+            self.grad_curve.setData(grad.xs[finite], grad.ys[finite])
+            self.speed_curve.setData(s["tokens_per_second"].xs, s["tokens_per_second"].ys)
+            self._pending_x = None  # the last group has applied the loss plot's range
 
     # -- runs history overlays ----------------------------------------------------------------------
     def set_overlay(self, key: str, store: CurveStore | None, label: str = "") -> None:

@@ -1,0 +1,228 @@
+"""Training benchmarks; figures for the closing note of the training studio.
+
+  python benchmarks/bench_training.py scratch        the built-in from-scratch example, headless:
+                                                     time and loss vs the shipped tiny-stories model
+  python benchmarks/bench_training.py gui-overhead   one config trained headless and in the GUI
+                                                     (alternating), throughput ratio and the GUI
+                                                     event loop's longest stall (10 ms timer)
+  python benchmarks/bench_training.py curves         redraw time of the dashboard with 100,000 points
+
+Each prints one JSON object (and --out FILE writes it). Ratios are measured in one process, one
+run after the other, so they share the machine's state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def bench_scratch(args: argparse.Namespace) -> dict[str, Any]:
+    from workbench.training.engine import run_training
+    from workbench.training.events import EvalLogged, StepLogged
+    from workbench.training.examples import example
+
+    cfg = example("tiny-stories-scratch")
+    cfg.output_root = args.root
+    cfg.cpu_threads = args.threads
+    if args.steps:
+        cfg.max_steps = args.steps
+    events: list[Any] = []
+    t0 = time.perf_counter()
+    result = run_training(cfg, notify=lambda e: (events.append(e), _echo(e)))
+    wall = time.perf_counter() - t0
+    steps = [e for e in events if isinstance(e, StepLogged)]
+    evals = [e for e in events if isinstance(e, EvalLogged)]
+    out = {"bench": "scratch", "config": "tiny-stories-scratch", "steps": result.step, "threads": _threads(),
+           "wall_s": round(wall, 1), "train_s": round(events[-1].seconds, 1),
+           "tokens_per_s": round(statistics.median(e.tokens_per_second for e in steps[1:]), 0),
+           "first_loss": round(steps[0].loss, 4), "final_train_loss": round(steps[-1].loss, 4),
+           "final_eval_loss": round(evals[-1].eval_loss, 4) if evals else None,
+           "loss_curve": [[e.step, round(e.loss, 3)] for e in steps[:: max(1, len(steps) // 20)]],
+           "run_dir": result.run_dir}
+    out["builtin_reference"] = _builtin_reference()
+    return out
+
+
+def _builtin_reference() -> dict[str, Any] | None:
+    """The shipped tiny-stories model's own figures (builtin_card.json), if it has been built."""
+    try:
+        from workbench.models.builtins import read_card
+
+        card = read_card("tiny-stories")
+    except Exception:  # not built yet in this checkout
+        return None
+    return {k: card.get(k) for k in ("final_train_loss", "eval_loss", "wall_time_s", "parameters")}
+
+
+def _small_config(root: str, steps: int, threads: int) -> Any:
+    from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
+
+    return TrainConfig(task="causal-lm", output_root=root,
+                       scratch=ScratchConfig(layers=2, heads=4, width=128, context_length=128, vocab_size=1000),
+                       data=DataConfig(path="builtin:stories", max_examples=3000, max_length=128, eval_fraction=0),
+                       max_steps=steps, batch_size=BATCH, learning_rate=2e-3, warmup_steps=10, logging_steps=1,
+                       eval_steps=0, save_steps=0, cpu_threads=threads)
+
+
+BATCH = 16
+
+
+def _throughput(events: list[Any]) -> float:
+    """Tokens per second of training: tokens of the steps after the first / their elapsed time."""
+    from workbench.training.events import RunStarted, StepLogged
+
+    steps = [e for e in events if isinstance(e, StepLogged)]
+    start = next(e for e in events if isinstance(e, RunStarted))
+    tokens_per_step = start.train_tokens / start.train_examples * BATCH  # block length x batch
+    return (steps[-1].step - steps[0].step) * tokens_per_step / (steps[-1].elapsed_s - steps[0].elapsed_s)
+
+
+def _headless(root: str, steps: int, threads: int) -> float:
+    from workbench.training.engine import run_training
+
+    events: list[Any] = []
+    run_training(_small_config(root, steps, threads), notify=events.append)
+    return _throughput(events)
+
+
+def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[float]]:
+    """Train in the real window; a 10 ms timer on the GUI thread records the event loop's gaps,
+    split into setup (data, tokenizer, model, first imports: before the first step is logged)
+    and training (first step to the end)."""
+    from workbench.training.events import StepLogged
+
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(QSettings(str(Path(root) / "s.ini"), QSettings.IniFormat))
+    window.resize(1500, 950)
+    window.show()
+    page = window.show_page("Training")
+    setup_gaps: list[float] = []
+    train_gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        if page.session.running:
+            training = any(isinstance(e, StepLogged) for e in page.events[:3])
+            (train_gaps if training else setup_gaps).append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    page.start(_small_config(root, steps, threads))
+    while page.session.running:
+        app.processEvents()
+        time.sleep(0.002)
+    timer.stop()
+    events = list(page.events)
+    window.close()
+    return _throughput(events), setup_gaps, train_gaps
+
+
+def bench_gui_overhead(args: argparse.Namespace) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    steps, threads = args.steps or 150, args.threads
+    headless, gui, setup, stalls = [], [], [], []
+    for _ in range(args.repeats):  # alternate, so drifting machine load hits both alike
+        headless.append(_headless(args.root, steps, threads))
+        rate, setup_gaps, train_gaps = _gui(args.root, steps, threads)
+        gui.append(rate)
+        setup += setup_gaps
+        stalls += train_gaps
+    return {"bench": "gui-overhead", "steps": steps, "threads": _threads(), "repeats": args.repeats,
+            "headless_tokens_per_s": [round(x) for x in headless], "gui_tokens_per_s": [round(x) for x in gui],
+            "gui_over_headless": round(statistics.median(gui) / statistics.median(headless), 3),
+            "training_max_gap_ms": max(stalls) if stalls else None,
+            "training_p99_gap_ms": sorted(stalls)[int(0.99 * (len(stalls) - 1))] if stalls else None,
+            "training_gaps_over_100ms": sum(g > 100 for g in stalls),
+            "setup_max_gap_ms": max(setup) if setup else None,
+            "timer_interval_ms": 10}
+
+
+def bench_curves(args: argparse.Namespace) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.views.training_plots import CurvesPanel
+    from workbench.training.events import EvalLogged, StepLogged
+
+    app = QApplication.instance() or QApplication([])
+    panel = CurvesPanel()
+    panel.resize(1000, 700)
+    panel.show()
+    n = 100_000
+    t0 = time.perf_counter()
+    for i in range(1, n + 1):
+        panel.add_event(StepLogged(i, i / 1000, 5 / (1 + i / 5000) + 0.1 * math.sin(i), 1e-3, 1.0, 5e3, i, 0.0))
+        if i % 1000 == 0:
+            panel.add_event(EvalLogged(i, 5 / (1 + i / 5000), {"perplexity": math.exp(5 / (1 + i / 5000))}))
+    append_s = time.perf_counter() - t0
+    times = []
+    for k in range(20):  # a redraw as the timer does it, one new point each time
+        panel.add_event(StepLogged(n + k + 1, 0, 1.0, 1e-3, 1.0, 5e3, 0, 0))
+        t = time.perf_counter()
+        panel.redraw()
+        app.processEvents()  # the paint
+        times.append((time.perf_counter() - t) * 1000)
+    return {"bench": "curves", "points": n, "append_us_per_event": round(append_s / n * 1e6, 2),
+            "redraw_ms_median": round(statistics.median(times[1:]), 1), "redraw_ms_max": round(max(times[1:]), 1),
+            "first_redraw_ms": round(times[0], 1)}
+
+
+def _threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
+def _echo(e: Any) -> None:
+    from workbench.training.commands import ProgressPrinter
+
+    line = ProgressPrinter.format(e)
+    if line:
+        print(line, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("which", choices=["scratch", "gui-overhead", "curves"])
+    p.add_argument("--steps", type=int, default=0, help="override the number of steps")
+    p.add_argument("--threads", type=int, default=1,
+                   help="torch CPU threads (0 = all cores; on a 2-core machine shared with other work, 2 "
+                        "OpenMP threads on the main thread were measured ~8x slower than 1)")
+    p.add_argument("--repeats", type=int, default=2)
+    p.add_argument("--root", default="", help="runs folder (default: a temp folder)")
+    p.add_argument("--out", help="also write the JSON here")
+    args = p.parse_args()
+    args.root = args.root or tempfile.mkdtemp(prefix="bench-training-")
+    result = {"scratch": bench_scratch, "gui-overhead": bench_gui_overhead, "curves": bench_curves}[args.which](args)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
