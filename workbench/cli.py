@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--startup-time", action="store_true",
                    help="start the GUI, print seconds from process start to the window shown, exit")
     p.add_argument("--model", help="model to open in the GUI (hub id, folder or builtin:NAME)")
+    p.add_argument("--self-test", action="store_true",
+                   help="check the installation end to end (built-ins, generation, attention, ONNX), then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("models", help="list built-in, cached and recent models")
@@ -219,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     # Library chatter (tqdm bars, config warnings) would bury the one-line errors and the output.
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    if args.command is None and args.self_test:
+        from workbench.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         return run_gui(args)
     try:
