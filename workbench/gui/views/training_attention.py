@@ -3,7 +3,7 @@ step slider (the loss plot shows the chosen step as a marker)."""
 
 from __future__ import annotations
 
-from typing import Any
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -83,8 +83,9 @@ class AttentionReplay(QWidget):
         step, tokens, _maps = self.snapshots[index]
         _step, matrix = self.current()
         self.image.setImage(matrix, levels=(0.0, 1.0))
-        ticks = [(i + 0.5, t.strip() or repr(t)) for i, t in enumerate(tokens)]
-        self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.getAxis("left").setTicks([ticks])
+        labels = [t.strip() or repr(t) for t in tokens]
+        every = max(1, math.ceil(len(labels) / 12))  # key tokens along the bottom: short, spaced out
+        self.plot.getAxis("bottom").setTicks([[(i + 0.5, t[:6]) for i, t in enumerate(labels) if i % every == 0]])
+        self.plot.getAxis("left").setTicks([[(i + 0.5, t) for i, t in enumerate(labels)]])
         self.step_label.setText(f"Step {step}  ({index + 1} of {len(self.snapshots)} snapshots)")
         self.step_selected.emit(step)
