@@ -5,19 +5,16 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import warnings
 from pathlib import Path
 from typing import Any, Callable
 
 from workbench.errors import WorkbenchError
-from workbench.export.options import EXTERNAL_DATA_BYTES, KIND_BY_TASK, file_name
+from workbench.export.options import EXTERNAL_DATA_BYTES, KIND_BY_TASK, UnsupportedModelError, file_name
 from workbench.models.spec import LoadedModel
 
 log = logging.getLogger("workbench")
-
-
-class UnsupportedModelError(WorkbenchError):
-    """The architecture or task cannot be exported (yet)."""
 
 
 def export_kind(loaded: LoadedModel) -> str:
@@ -76,9 +73,9 @@ def _export_one(spec: Any, path: Path, opset: int, external: bool, arch: str) ->
         raise
     except Exception as exc:  # torch.export raises many kinds; the first line is what helps
         log.debug("ONNX export of %s failed", arch, exc_info=True)
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
         raise UnsupportedModelError(
-            f"Exporting {arch} ({spec.role.replace('_', ' ')} graph) to ONNX failed: {first}") from exc
+            f"{arch} is not supported for ONNX export: tracing its {spec.role.replace('_', ' ')} graph failed "
+            f"({root_cause(exc)})") from exc
 
 
 def copy_model_files(loaded: LoadedModel, out: Path) -> list[str]:
@@ -90,3 +87,12 @@ def copy_model_files(loaded: LoadedModel, out: Path) -> list[str]:
     if gen is not None and loaded.task in ("causal-lm", "seq2seq-lm"):
         gen.save_pretrained(out)
     return sorted(p.name for p in out.iterdir() if p.name not in before)
+
+
+def root_cause(exc: BaseException) -> str:
+    """The innermost cause's first line, without terminal colours (torch.onnx wraps errors twice)."""
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+    first = text.splitlines()[0][:300] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

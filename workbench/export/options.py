@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.errors import WorkbenchError
+
 # Kinds of export, from the task: which graphs are written and how they are run.
 KIND_BY_TASK = {
     "causal-lm": "decoder",
@@ -34,6 +36,10 @@ DEFAULT_PROMPTS = ("The quick brown fox jumps over the lazy dog.",
                    "Once upon a time there was a little robot who liked to read books.")
 # Above this many bytes of weights the graph is saved with ONNX external data (protobuf's 2 GB cap).
 EXTERNAL_DATA_BYTES = 1_800_000_000
+
+
+class UnsupportedModelError(WorkbenchError):
+    """The architecture or task cannot be exported (yet)."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import torch
 from torch.export import Dim
 from transformers import DynamicCache, EncoderDecoderCache
 
-from workbench.errors import WorkbenchError
+from workbench.export.options import UnsupportedModelError
 
 BATCH, SEQ, PAST, ENC_SEQ = 2, 3, 5, 7
 
@@ -63,8 +63,8 @@ def cache_shape(config: Any) -> CacheShape:
     hidden = getattr(cfg, "hidden_size", None) or getattr(cfg, "d_model", None) or getattr(cfg, "n_embd", None)
     head_dim = getattr(cfg, "head_dim", None) or getattr(cfg, "d_kv", None) or (hidden // heads if hidden and heads else None)
     if not (layers and kv_heads and head_dim):
-        raise WorkbenchError(f"Cannot tell the cache shape of a {config.model_type} model from its config; "
-                             "this architecture is not supported for ONNX export")
+        raise UnsupportedModelError(f"{config.model_type} is not supported for ONNX export: its config does not "
+                                    "give the key/value cache shape")
     return CacheShape(int(layers), int(kv_heads), int(head_dim))
 
 
@@ -119,8 +119,8 @@ class DecoderWithPast(torch.nn.Module):
 
 def decoder_spec(model: Any) -> GraphSpec:
     if not accepts(model, "past_key_values"):
-        raise WorkbenchError(f"{type(model).__name__} takes no key/value cache, so it cannot be exported "
-                             "as a decoder with cache")
+        raise UnsupportedModelError(f"{type(model).__name__} is not supported for ONNX export: it takes no "
+                                    "key/value cache (past_key_values), which the decoder graph needs")
     shape = cache_shape(model.config)
     d = _dims()
     dtype = next(model.parameters()).dtype
