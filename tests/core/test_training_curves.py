@@ -88,3 +88,19 @@ def test_runs_list_reads_state_from_folders(tmp_path):
     runs = {r.path: r for r in list_runs(tmp_path)}
     assert runs[str(a.path)].state == "running" and runs[str(a.path)].last_loss == 2.5
     assert runs[str(b.path)].state == "interrupted" and math.isnan(runs[str(b.path)].last_loss)
+
+
+def test_builtin_recipe_example_and_stable_decay_schedule(tmp_path):
+    from workbench.models.synthetic import make_tokenizer
+    from workbench.training.arguments import training_arguments
+    from workbench.training.examples import EXAMPLES, example
+    from workbench.training.scratch import scratch_config
+
+    for name in EXAMPLES:
+        example(name).validate()
+    cfg = example("tiny-stories-scratch")
+    args = training_arguments(cfg, tmp_path, has_eval=True, total_steps=900)
+    assert args.lr_scheduler_type.value == "warmup_stable_decay"
+    assert args.lr_scheduler_kwargs == {"num_decay_steps": 180} and args.warmup_steps == cfg.max_steps // 20
+    config = scratch_config(cfg.scratch, make_tokenizer("bpe", 400))
+    assert config.n_inner == cfg.scratch.mlp_width and config.resid_pdrop == 0.0

@@ -1,0 +1,12 @@
+"""Training studio core (Qt-free): fine-tune or train from scratch with the Hugging Face Trainer.
+
+  config.py     TrainConfig (JSON round trip): the whole run, enough to reproduce it
+  data.py       files / built-in data -> validated rows (labels.py, chat_data.py, builtin_data.py)
+  encode.py     rows -> token ids, train/eval split, collator, token count
+  scratch.py    BPE tokenizer trained on the corpus + GPT-2/Llama config
+  modelling.py  the model to train (new head, LoRA via peft) and the final save
+  engine.py     run_training / resume_run: the one engine behind the GUI, the CLI and torchrun
+  callback.py   Trainer hooks -> frozen events (events.py), metrics.jsonl, pause/stop flags
+  runs.py       run folders; curves.py dashboard data; probe.py attention over training time
+  commands.py   `workbench train`; launch.py torchrun/Slurm commands; examples.py ready-made runs
+"""

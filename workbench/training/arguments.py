@@ -31,10 +31,14 @@ def precision_flags(cfg: TrainConfig, cuda: bool) -> dict[str, bool]:
     return {"fp16": p == "fp16", "bf16": p == "bf16"}
 
 
-def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool) -> Any:
+def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool, total_steps: int) -> Any:
+    """total_steps: the run's optimizer steps (the decay of warmup_stable_decay is a share of it)."""
     from transformers import TrainingArguments
 
     cuda = use_cuda(cfg)
+    schedule_kwargs = {}
+    if cfg.scheduler == "warmup_stable_decay":
+        schedule_kwargs = {"num_decay_steps": max(1, round(total_steps * cfg.decay_fraction))}
     evaluate = has_eval and cfg.eval_steps > 0
     return TrainingArguments(
         output_dir=str(output_dir),
@@ -45,6 +49,7 @@ def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool) -> An
         max_steps=cfg.max_steps if cfg.max_steps > 0 else -1,
         learning_rate=cfg.learning_rate,
         lr_scheduler_type=cfg.scheduler,
+        lr_scheduler_kwargs=schedule_kwargs,
         warmup_steps=cfg.warmup_steps,
         weight_decay=cfg.weight_decay,
         max_grad_norm=cfg.max_grad_norm,

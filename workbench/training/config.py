@@ -19,7 +19,8 @@ from workbench.errors import InputError
 TRAIN_TASKS: tuple[str, ...] = ("causal-lm", "chat", "sequence-classification")
 DATA_FORMATS: tuple[str, ...] = ("auto", "text", "csv", "jsonl")
 ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama")
-SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup")
+# warmup_stable_decay: warmup, a flat stretch, then a decay over the last decay_fraction of the run.
+SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup", "warmup_stable_decay")
 PRECISIONS: tuple[str, ...] = ("auto", "fp32", "fp16", "bf16")
 BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat")
 
@@ -55,6 +56,7 @@ class ScratchConfig:
     vocab_size: int = 2000
     kv_heads: int = 0  # llama only; 0 = same as heads (no grouped-query attention)
     dropout: float = 0.0  # small models trained for an epoch or two rarely overfit
+    mlp_width: int = 0  # feed-forward width; 0 = 4 x width (the GPT-2 / Llama default)
 
 
 @dataclass
@@ -86,6 +88,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_steps: int = 0
     scheduler: str = "cosine"
+    decay_fraction: float = 0.2  # warmup_stable_decay only: the share of the steps spent decaying
     max_grad_norm: float = 1.0
     seed: int = 0
     device: str = "auto"  # auto, cpu, cuda

@@ -152,7 +152,8 @@ class _Session:
         from workbench.training.callback import WorkbenchCallback
         from workbench.training.metrics import classification_metrics
 
-        args = training_arguments(self.cfg, self.run.path, has_eval=data.eval is not None)
+        args = training_arguments(self.cfg, self.run.path, has_eval=data.eval is not None,
+                                  total_steps=_total_steps(self.cfg, data.train_examples, self.world))
         callback = WorkbenchCallback(self.run, self.notify, self.control, tokenizer, self.cfg.probe_text,
                                      is_main=self.is_main, world_size=self.world)
         callbacks: list[Any] = [callback]
@@ -220,6 +221,14 @@ def _started_event(run: RunFolder, cfg: TrainConfig, data: Any, params: tuple[in
     return dict(run_dir=str(run.path), task=cfg.task, num_parameters=params[0], trainable_parameters=params[1],
                 train_examples=data.train_examples, eval_examples=data.eval_examples,
                 train_tokens=data.train_tokens, device=str(trainer.args.device), world_size=world)
+
+
+def _total_steps(cfg: TrainConfig, examples: int, world: int) -> int:
+    """Optimizer steps of the run, as the Trainer will count them (for schedule shapes)."""
+    if cfg.max_steps > 0:
+        return cfg.max_steps
+    batches = math.ceil(examples / (cfg.batch_size * world))
+    return max(1, math.ceil(batches / cfg.grad_accum * cfg.epochs))
 
 
 def _block_size(cfg: TrainConfig, model: Any) -> int:

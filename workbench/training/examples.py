@@ -1,5 +1,6 @@
-"""Ready-made run configs on the built-in data, offered by the GUI's "Examples" menu and used by
-the benchmark. tiny-stories-scratch repeats the recipe of the built-in tiny-stories model."""
+"""Ready-made run configs on the built-in data, offered by the GUI's example menu and `workbench
+train --example`, and used by the benchmark. tiny-stories-scratch repeats the recipe of the
+built-in tiny-stories model."""
 
 from __future__ import annotations
 
@@ -8,15 +9,23 @@ from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
 
 
 def _stories_scratch() -> TrainConfig:
-    # The built-in model's recipe (workbench.models.builtins): GPT-2 4 x 128, context 256, BPE 1536,
-    # 400 steps of 16 blocks, AdamW at 2e-3 with cosine decay and 5% warmup, no dropout.
+    """The built-in tiny-stories model's recipe, read from its builder so the two stay the same:
+    a GPT-2 of LM_SHAPE with context LM_BLOCK, a byte-level BPE on the stories, LM_STEPS steps of
+    LM_BATCH blocks, AdamW at LM_LR, warmup 5%, flat, then decay over the last 20%."""
+    from workbench.models import builtins as b
+
+    shape = getattr(b, "LM_SHAPE", {"n_layer": 4, "n_head": 4, "n_embd": 128, "n_inner": 256})
+    steps, batch = getattr(b, "LM_STEPS", 900), getattr(b, "LM_BATCH", 16)
+    stories, lr, block = getattr(b, "LM_STORIES", 30000), getattr(b, "LM_LR", 3e-3), getattr(b, "LM_BLOCK", 256)
     return TrainConfig(task="causal-lm", name="tiny-stories-scratch",
-                       scratch=ScratchConfig(architecture="gpt2", layers=4, heads=4, width=128,
-                                             context_length=256, vocab_size=1536, dropout=0.0),
-                       data=DataConfig(path="builtin:stories", max_examples=20000, max_length=256,
+                       scratch=ScratchConfig(architecture="gpt2", layers=shape["n_layer"], heads=shape["n_head"],
+                                             width=shape["n_embd"], mlp_width=shape.get("n_inner") or 0,
+                                             context_length=block, vocab_size=1536, dropout=0.0),
+                       data=DataConfig(path="builtin:stories", max_examples=stories, max_length=block,
                                        eval_fraction=0.02),
-                       max_steps=400, batch_size=16, learning_rate=2e-3, warmup_steps=20, weight_decay=0.01,
-                       scheduler="cosine", logging_steps=5, eval_steps=100, save_steps=100,
+                       max_steps=steps, batch_size=batch, learning_rate=lr, warmup_steps=max(1, steps // 20),
+                       weight_decay=0.01, scheduler="warmup_stable_decay", decay_fraction=0.2, logging_steps=5,
+                       eval_steps=max(1, steps // 4), save_steps=max(1, steps // 4),
                        probe_text="Once upon a time there was a little cat named Lily.")
 
 

@@ -38,9 +38,10 @@ def scratch_config(s: ScratchConfig, tokenizer: Any) -> Any:
     if s.architecture == "llama":
         return tf.LlamaConfig(num_hidden_layers=s.layers, num_attention_heads=s.heads,
                               num_key_value_heads=s.kv_heads or s.heads, hidden_size=s.width,
-                              intermediate_size=4 * s.width, max_position_embeddings=s.context_length,
+                              intermediate_size=s.mlp_width or 4 * s.width, max_position_embeddings=s.context_length,
                               tie_word_embeddings=True, attention_dropout=s.dropout, **common)
     return tf.GPT2Config(n_layer=s.layers, n_head=s.heads, n_embd=s.width, n_positions=s.context_length,
+                         n_inner=s.mlp_width or None,
                          resid_pdrop=s.dropout, embd_pdrop=s.dropout, attn_pdrop=s.dropout, **common)
 
 

@@ -43,10 +43,13 @@ class ModelSection(QWidget):
         self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
         self.vocab = spin(300, 200000, 2000, 100)
         self.dropout = dspin(0, 0.9, 0.0, 2, 0.05)
+        self.mlp = spin(0, 65536, 0, 64)
+        self.mlp.setSpecialValueText("4 x width")
         self.scratch_box = QGroupBox("New model")
         form = QFormLayout(self.scratch_box)
         for label, w in (("Architecture", self.arch), ("Layers", self.layers), ("Heads", self.heads),
-                         ("Key/value heads", self.kv_heads), ("Width", self.width), ("Context length", self.context),
+                         ("Key/value heads", self.kv_heads), ("Width", self.width), ("Feed-forward width", self.mlp),
+                         ("Context length", self.context),
                          ("Vocabulary (BPE)", self.vocab), ("Dropout", self.dropout)):
             form.addRow(label, w)
         self.lora = QGroupBox("LoRA adapters (for models too large to fine-tune fully)")
@@ -103,7 +106,7 @@ class ModelSection(QWidget):
             cfg.model = ""
             cfg.scratch = ScratchConfig(self.arch.currentData(), self.layers.value(), self.heads.value(),
                                         self.width.value(), self.context.value(), self.vocab.value(),
-                                        self.kv_heads.value(), self.dropout.value())
+                                        self.kv_heads.value(), self.dropout.value(), self.mlp.value())
         targets = [t.strip() for t in self.lora_targets.text().split(",") if t.strip()]
         cfg.lora = LoraSettings(self.lora.isChecked() and self.finetune.isChecked(), self.lora_r.value(),
                                 self.lora_alpha.value(), self.lora_dropout.value(), targets)
@@ -119,6 +122,7 @@ class ModelSection(QWidget):
                          (self.width, s.width), (self.context, s.context_length), (self.vocab, s.vocab_size)):
                 w.setValue(v)
             self.dropout.setValue(s.dropout)
+            self.mlp.setValue(s.mlp_width)
         self.lora.setChecked(cfg.lora.enabled)
         self.lora_r.setValue(cfg.lora.r)
         self.lora_alpha.setValue(cfg.lora.alpha)
@@ -137,6 +141,7 @@ class HyperSection(QWidget):
         self.lr = QLineEdit("5e-4")
         self.scheduler = combo(SCHEDULERS, "cosine")
         self.warmup = spin(0, 1_000_000, 0, 10)
+        self.decay = dspin(0.01, 1.0, 0.2, 2, 0.05)
         self.weight_decay = dspin(0, 1, 0.01, 3, 0.01)
         self.grad_clip = dspin(0, 100, 1.0, 2, 0.5)
         self.seed = spin(0, 2**31 - 1, 0)
@@ -160,6 +165,7 @@ class HyperSection(QWidget):
         for label, w in (("Epochs", self.epochs), ("Max steps", self.max_steps), ("Batch size", self.batch),
                          ("Gradient accumulation", self.accum), ("Learning rate", self.lr),
                          ("Schedule", self.scheduler), ("Warmup steps", self.warmup),
+                         ("Decay share (stable-decay)", self.decay),
                          ("Weight decay", self.weight_decay), ("Gradient clipping", self.grad_clip),
                          ("Seed", self.seed), ("Device", self.device), ("Precision", self.precision),
                          ("CPU threads", self.threads), ("Log every (steps)", self.log_every),
@@ -176,6 +182,7 @@ class HyperSection(QWidget):
         cfg.epochs, cfg.max_steps = self.epochs.value(), self.max_steps.value() or -1
         cfg.batch_size, cfg.grad_accum = self.batch.value(), self.accum.value()
         cfg.scheduler, cfg.warmup_steps = self.scheduler.currentData(), self.warmup.value()
+        cfg.decay_fraction = self.decay.value()
         cfg.weight_decay, cfg.max_grad_norm, cfg.seed = self.weight_decay.value(), self.grad_clip.value(), self.seed.value()
         cfg.device, cfg.precision, cfg.cpu_threads = self.device.currentData(), self.precision.currentData(), self.threads.value()
         cfg.logging_steps, cfg.eval_steps = self.log_every.value(), self.eval_every.value()
@@ -192,6 +199,7 @@ class HyperSection(QWidget):
                      (self.keep, cfg.save_total_limit)):
             w.setValue(v)
         self.weight_decay.setValue(cfg.weight_decay)
+        self.decay.setValue(cfg.decay_fraction)
         self.grad_clip.setValue(cfg.max_grad_norm)
         for w, v in ((self.scheduler, cfg.scheduler), (self.device, cfg.device), (self.precision, cfg.precision)):
             w.setCurrentIndex(max(0, w.findData(v)))
