@@ -154,10 +154,17 @@ def prepare(family: str, cfg: BenchConfig, work: Path, variants: dict[str, bool]
     return model_dir, onnx_dir, report
 
 
-def run_bench(cfg: BenchConfig, progress: Progress | None = None) -> BenchResult:
+def run_bench(cfg: BenchConfig, progress: Progress | None = None, control: Any = None) -> BenchResult:
+    """Run the benchmarks in cfg.which; control (workbench.control.Control) cancels between stages."""
     import torch
 
-    progress = progress or (lambda _m: None)
+    from workbench.errors import WorkbenchError
+
+    def report(msg: str) -> None:
+        if control is not None and control.cancelled:
+            raise WorkbenchError("Benchmark cancelled")
+        (progress or (lambda _m: None))(msg)
+
     device, notes = resolve_device(cfg)
     threads = cfg.threads or os.cpu_count() or 1
     torch.set_num_threads(threads)
@@ -169,11 +176,11 @@ def run_bench(cfg: BenchConfig, progress: Progress | None = None) -> BenchResult
         if "decoder" in cfg.which:
             from workbench.export.bench_decoder import bench_decoder
 
-            bench_decoder(cfg, device, threads, work, result, progress)
+            bench_decoder(cfg, device, threads, work, result, report)
         if "encoder" in cfg.which:
             from workbench.export.bench_encoder import bench_encoder
 
-            bench_encoder(cfg, device, threads, work, result, progress)
+            bench_encoder(cfg, device, threads, work, result, report)
     finally:
         if work_ctx:
             work_ctx.cleanup()

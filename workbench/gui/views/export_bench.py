@@ -1,0 +1,167 @@
+"""Benchmark tab: PyTorch eager vs ONNX Runtime in one run, as a table and a speedup chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from workbench.gui.state import AppState
+from workbench.gui.widgets import MessageBanner
+
+COLUMNS = ("Bench", "Shape", "Metric", "Backend", "Value", "Speedup", "Memory MB", "Provider", "Note")
+
+
+def bench_job(ctx: Any, cfg: Any) -> Any:
+    from workbench.export.bench import run_bench
+
+    return run_bench(cfg, progress=ctx.message, control=ctx.control)
+
+
+def _short(backend: str) -> str:
+    return backend.replace("onnxruntime", "ORT").replace(" (Workbench stream)", " stream")
+
+
+def speedup_bars(rows: list[Any]) -> tuple[list[str], np.ndarray]:
+    """(labels, speedups) of the non-baseline rows that have a speedup, in table order."""
+    picked = [r for r in rows if r.speedup is not None and r.backend != "pytorch eager fp32"]
+    labels = [f"{_short(r.backend)} | {r.metric} | {r.shape}" for r in picked]
+    return labels, np.array([r.speedup for r in picked], dtype=float)
+
+
+class BenchTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.job: Any = None
+        self.result: Any = None
+        self.size = QComboBox()
+        self.size.addItems(["base", "tiny"])
+        self.device = QComboBox()
+        self.device.addItems(["cpu", "cuda"])
+        self.decoder = QCheckBox("Decoder (GPT-2-small shape): prefill, decode tokens/s")
+        self.decoder.setChecked(True)
+        self.encoder = QCheckBox("Encoder (BERT-base shape): latency by batch x sequence")
+        self.encoder.setChecked(True)
+        self.new_tokens = QSpinBox(minimum=8, maximum=1024, value=128)
+        self.threads = QSpinBox(minimum=0, maximum=256, value=0)
+        self.threads.setSpecialValueText("all cores")
+        self.out = QLineEdit(str(Path.home() / "workbench-bench"))
+        self.run_button = QPushButton("Run benchmark")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.banner = MessageBanner()
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumHeight(140)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setLabel("bottom", "speedup vs PyTorch eager fp32 (higher is faster)")
+        self.plot.invertY(True)  # first table row on top
+        self.plot.getAxis("left").setWidth(330)  # room for "backend | metric | shape" labels
+        self.bars: pg.BarGraphItem | None = None
+        self.summary = QLabel("")
+        self._layout()
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(lambda: self.job is not None and self.job.cancel())
+
+    def _layout(self) -> None:
+        def compact(*widgets: QWidget) -> QHBoxLayout:
+            h = QHBoxLayout()
+            for w in widgets:
+                h.addWidget(w)
+            h.addStretch(1)
+            return h
+
+        form = QFormLayout()
+        form.addRow("Model shapes", compact(self.size, QLabel("Device"), self.device))
+        form.addRow("", self.decoder)
+        form.addRow("", self.encoder)
+        form.addRow("New tokens", compact(self.new_tokens, QLabel("Threads (both backends)"), self.threads))
+        form.addRow("Save to", self.out)
+        form.addRow("", compact(self.run_button, self.cancel_button))
+        self.log.setPlaceholderText("Progress of the benchmark appears here.")
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addWidget(self.log, 2)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.plot)
+        split.setSizes([300, 300])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+
+    def config(self) -> Any:
+        from workbench.export.bench import BenchConfig
+
+        which = tuple(w for w, box in (("decoder", self.decoder), ("encoder", self.encoder)) if box.isChecked())
+        return BenchConfig(device=self.device.currentText(), which=which, size=self.size.currentText(),
+                           new_tokens=self.new_tokens.value(), threads=self.threads.value() or None,
+                           out=Path(self.out.text()))
+
+    def start(self) -> None:
+        cfg = self.config()
+        if not cfg.which:
+            self.banner.show_error("Tick the decoder and/or the encoder benchmark first.")
+            return
+        if self.job is not None and self.job.running:
+            return
+        self.banner.hide()
+        self.log.clear()
+        self._busy(True)
+        self.job = self.state.runner.start("bench", bench_job, cfg, on_message=self.log.appendPlainText,
+                                           on_done=self.show_result, on_error=self.banner.show_error,
+                                           on_finished=lambda: self._busy(False))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.run_button.setEnabled(not busy)
+
+    def show_result(self, result: Any) -> None:
+        self.result = result
+        self.table.setRowCount(len(result.rows))
+        for i, r in enumerate(result.rows):
+            cells = (r.bench, r.shape, r.metric, r.backend, f"{r.value:.2f}",
+                     "-" if r.speedup is None else f"{r.speedup:.2f}x",
+                     "-" if r.memory_mb is None else f"{r.memory_mb:.0f}", r.provider, r.note)
+            for c, text in enumerate(cells):
+                self.table.setItem(i, c, QTableWidgetItem(text))
+        self._plot(result.rows)
+        notes = result.meta.get("notes", [])
+        files = ", ".join(str(p) for p in result.files)
+        self.summary.setText(f"{result.meta.get('device')} with {result.meta.get('threads')} threads. "
+                             + " ".join(notes) + (f" Saved: {files}" if files else ""))
+        if notes:
+            self.banner.show_info(" ".join(notes))
+
+    def _plot(self, rows: list[Any]) -> None:
+        labels, speedups = speedup_bars(rows)
+        if self.bars is not None:
+            self.plot.removeItem(self.bars)
+        y = np.arange(len(speedups))
+        brushes = [pg.mkBrush("#2b8a3e" if s >= 1 else "#c92a2a") for s in speedups]
+        self.bars = pg.BarGraphItem(x0=0, y=y, height=0.7, width=speedups, brushes=brushes)
+        self.plot.addItem(self.bars)
+        self.plot.addLine(x=1.0, pen=pg.mkPen("#333", style=Qt.DashLine))
+        self.plot.getAxis("left").setTicks([list(zip(y.tolist(), labels))])
+        self.plot.setYRange(-0.6, max(len(speedups) - 0.4, 0.4))
+        self.plot.setXRange(0, max([1.2] + (speedups * 1.1).tolist()))

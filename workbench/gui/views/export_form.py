@@ -1,0 +1,112 @@
+"""The export form: what to export, which variants, sample prompts, where to; runs off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSpinBox, QWidget)
+
+TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification", "feature-extraction")
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What the export job hands back to the GUI thread (also for a failed parity check)."""
+
+    folder: str
+    report: dict[str, Any]
+    passed: bool
+    message: str
+    thread_id: int  # the worker thread that ran the export (never the GUI thread)
+
+
+def export_job(ctx: Any, source: str, out: str, options: Any) -> ExportOutcome:
+    """Runs on a pool thread: export, validate, and return the report even when parity fails."""
+    from workbench.export.pipeline import ParityError, export_model
+
+    try:
+        result = export_model(source, Path(out), options, progress=ctx.message, control=ctx.control)
+    except ParityError as exc:
+        return ExportOutcome(out, exc.report, False, str(exc).splitlines()[0], threading.get_ident())
+    return ExportOutcome(str(result.folder), result.report, True, "Export finished; parity proven.",
+                         threading.get_ident())
+
+
+def default_out(source: str) -> str:
+    from workbench.models.library import workbench_home
+
+    name = Path(source.rstrip("/")).name.replace("builtin:", "") or "model"
+    return str(workbench_home() / "exports" / f"{name}-onnx")
+
+
+class ExportForm(QWidget):
+    """The inputs; options() builds the ExportOptions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("The loaded model, or a folder / hub id / builtin:NAME")
+        self.source_browse = QPushButton("Folder...")
+        self.task = QComboBox()
+        self.task.addItems(TASK_CHOICES)
+        self.out = QLineEdit()
+        self.out_browse = QPushButton("Folder...")
+        self.opset = QSpinBox(minimum=17, maximum=23, value=18)
+        self.optimize = QCheckBox("Optimised graph (ONNX Runtime fusions)")
+        self.fp16 = QCheckBox("fp16 (for GPUs)")
+        self.int8 = QCheckBox("int8 dynamic quantisation (for CPUs)")
+        self.overwrite = QCheckBox("Overwrite a non-empty folder")
+        self.prompts = QPlainTextEdit()
+        self.prompts.setPlaceholderText("Your sample texts for the parity check, one per line "
+                                        "(generated inputs of several sizes are always added)")
+        self.prompts.setMaximumHeight(80)
+        self.greedy = QSpinBox(minimum=0, maximum=256, value=32)
+        self._layout()
+        self.source_browse.clicked.connect(lambda: self._browse(self.source))
+        self.out_browse.clicked.connect(lambda: self._browse(self.out))
+
+    def _layout(self) -> None:
+        def row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+            """The first widget takes the width (stretch), or all keep their size and a spacer does."""
+            h = QHBoxLayout()
+            for i, w in enumerate(widgets):
+                h.addWidget(w, 1 if i == 0 and stretch else 0)
+            if not stretch:
+                h.addStretch(1)
+            return h
+
+        variants = QHBoxLayout()
+        for w in (self.optimize, self.fp16, self.int8):
+            variants.addWidget(w)
+        variants.addStretch(1)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Model", row(self.source, self.source_browse))
+        form.addRow("Task", row(self.task, stretch=False))
+        form.addRow("Output folder", row(self.out, self.out_browse, self.overwrite))
+        form.addRow("Variants", variants)
+        form.addRow("Opset", row(self.opset, QLabel("Greedy tokens checked"), self.greedy, stretch=False))
+        form.addRow("Sample prompts", self.prompts)
+
+    def _browse(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def set_source(self, source: str) -> None:
+        self.source.setText(source)
+        self.out.setText(default_out(source))
+
+    def options(self) -> Any:
+        from workbench.export.options import ExportOptions
+
+        task = self.task.currentText()
+        prompts = tuple(p.strip() for p in self.prompts.toPlainText().splitlines() if p.strip())
+        return ExportOptions(task=None if task == "auto" else task, opset=self.opset.value(),
+                             optimize=self.optimize.isChecked(), fp16=self.fp16.isChecked(),
+                             int8=self.int8.isChecked(), prompts=prompts, greedy_tokens=self.greedy.value(),
+                             overwrite=self.overwrite.isChecked())

@@ -1,0 +1,246 @@
+"""Export: ONNX export with a parity report, a quick test on ONNX Runtime, and the benchmark.
+
+The export runs on a pool thread (state.runner); the page only starts, cancels and renders.
+A finished export can be opened on ONNX Runtime and handed to the Playground (state.set_model).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from workbench.gui.state import AppState
+from workbench.gui.views.export_bench import BenchTab
+from workbench.gui.views.export_form import ExportForm, ExportOutcome, export_job
+from workbench.gui.views.export_report_view import ReportView
+from workbench.gui.widgets import MessageBanner, heading
+
+
+def open_job(ctx: Any, folder: str, variant: str | None, device: str) -> Any:
+    from workbench.inference.onnx_model import open_onnx
+
+    ctx.message(f"Opening {folder} on ONNX Runtime ...")
+    return open_onnx(folder, variant=variant, device=device)
+
+
+def quick_test_job(ctx: Any, model: Any, text: str) -> str:
+    """One run of the exported model on the user's text, whatever its task."""
+    from workbench.config import GenerationSettings
+    from workbench.inference import backend
+
+    if model.task in ("causal-lm", "seq2seq-lm"):
+        tokens = backend.generate_stream(model, text, GenerationSettings(max_new_tokens=24, greedy=True),
+                                         ctx.control)
+        return "".join(t.text for t in tokens)
+    if model.task == "sequence-classification":
+        r = backend.classify(model, text)
+        return ", ".join(f"{label} {p:.3f}" for label, p in zip(r.labels, r.probs))
+    if model.task == "masked-lm":
+        preds = backend.fill_mask(model, text)
+        return "; ".join(", ".join(f"{t} ({p:.2f})" for t, p in m.candidates) for m in preds)
+    vec = backend.embed(model, [text])[0]
+    return f"embedding of {vec.shape[0]} dims, norm {float((vec ** 2).sum() ** 0.5):.3f}"
+
+
+class ExportTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.job: Any = None
+        self.outcome: ExportOutcome | None = None
+        self.onnx_model: Any = None
+        self.quick_result: str | None = None
+        self.form = ExportForm()
+        self.export_button = QPushButton("Export and check parity")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.banner = MessageBanner()
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.report_view = ReportView()
+        self.variant_combo = QComboBox()
+        self.device_combo = QComboBox()
+        self.device_combo.addItems(["auto", "cpu", "cuda"])
+        self.open_button = QPushButton("Open in Playground (ONNX Runtime)")
+        self.test_text = QLineEdit("the cat sat on the mat")
+        self.test_button = QPushButton("Quick test")
+        self.test_output = QLabel("")
+        self.test_output.setWordWrap(True)
+        self.provider_label = QLabel("")
+        self._layout()
+        self._set_result_enabled(False)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self.open_in_playground)
+        self.test_button.clicked.connect(self.quick_test)
+        state.model_changed.connect(self._on_model_changed)
+        if state.loaded is not None:
+            self._on_model_changed(state.loaded)
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+        self.log.setPlaceholderText("The export's steps appear here.")
+        form_and_log = QHBoxLayout()
+        form_and_log.addWidget(self.form, 3)
+        form_and_log.addWidget(self.log, 2)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(form_and_log, 1)
+        tl.addLayout(buttons)
+        tl.addWidget(self.banner)
+        run = QHBoxLayout()
+        for w in (QLabel("Variant"), self.variant_combo, QLabel("Device"), self.device_combo, self.open_button):
+            run.addWidget(w)
+        run.addStretch(1)
+        test = QHBoxLayout()
+        test.addWidget(self.test_text, 1)
+        test.addWidget(self.test_button)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.report_view, 1)
+        bl.addLayout(run)
+        bl.addLayout(test)
+        bl.addWidget(self.provider_label)
+        bl.addWidget(self.test_output)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+
+    def _on_model_changed(self, loaded: Any) -> None:
+        if loaded is None or getattr(loaded, "backend", "") == "onnxruntime" or self.running:
+            return  # an ONNX model opened from here is not something to export again
+        self.form.set_source(loaded.info.path or loaded.spec.source)
+        self.form.task.setCurrentText(loaded.task)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        self.form.setEnabled(not busy)
+
+    def _set_result_enabled(self, on: bool) -> None:
+        for w in (self.variant_combo, self.device_combo, self.open_button, self.test_text, self.test_button):
+            w.setEnabled(on)
+
+    # -- export ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        source, out = self.form.source.text().strip(), self.form.out.text().strip()
+        if not source or not out:
+            self.banner.show_error("Choose a model (load one, or type a folder) and an output folder first.")
+            return
+        if self.running:
+            return
+        self.banner.hide()
+        self.log.clear()
+        self.outcome, self.onnx_model = None, None
+        self._set_result_enabled(False)
+        self._busy(True)
+        self.job = self.state.runner.start("export", export_job, source, out, self.form.options(),
+                                           on_message=self.log.appendPlainText, on_done=self._on_done,
+                                           on_error=self._on_error, on_finished=lambda: self._busy(False))
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.log.appendPlainText("Cancelling after the current step ...")
+
+    def _on_done(self, outcome: ExportOutcome) -> None:
+        self.outcome = outcome
+        self.report_view.show_report(outcome.report, outcome.folder)
+        good = [v for v, e in outcome.report.get("variants", {}).items() if e.get("passed")]
+        self.variant_combo.clear()
+        self.variant_combo.addItems(["default"] + good)
+        self._set_result_enabled(bool(good) and "fp32" in good)
+        if outcome.passed:
+            self.banner.show_info(outcome.message)
+            self.state.status.emit(f"Exported to {outcome.folder}")
+        else:
+            self.banner.show_error(outcome.message, self.report_view.text.toPlainText())
+
+    def _on_error(self, text: str, details: str) -> None:
+        self.banner.show_error(text, details)
+
+    # -- running the export ---------------------------------------------------------------------
+    def _variant(self) -> str | None:
+        v = self.variant_combo.currentText()
+        return None if v in ("", "default") else v
+
+    def _open(self, then: Any) -> None:
+        if self.outcome is None:
+            return
+        self.state.runner.start("open onnx", open_job, self.outcome.folder, self._variant(),
+                                self.device_combo.currentText(), on_done=then, on_error=self._on_error,
+                                on_message=self.provider_label.setText)
+
+    def open_in_playground(self) -> None:
+        self._open(self._to_playground)
+
+    def _to_playground(self, model: Any) -> None:
+        self._show_provider(model)
+        self.state.set_model(model)
+        self.state.status.emit(f"Playground: {model.describe()}")
+
+    def quick_test(self) -> None:
+        text = self.test_text.text()
+        key = (self._variant(), self.device_combo.currentText())
+        if self.onnx_model is not None and getattr(self, "_model_key", None) == key:
+            self._run_quick(self.onnx_model, text)
+            return
+
+        def opened(model: Any) -> None:
+            self.onnx_model, self._model_key = model, key
+            self._show_provider(model)
+            self._run_quick(model, text)
+
+        self._open(opened)
+
+    def _run_quick(self, model: Any, text: str) -> None:
+        self.state.runner.start("quick test", quick_test_job, model, text, on_done=self._on_quick,
+                                on_error=self._on_error)
+
+    def _on_quick(self, text: str) -> None:
+        self.quick_result = text
+        self.test_output.setText(f"<b>Output:</b> {text}")
+
+    def _show_provider(self, model: Any) -> None:
+        colour = "#c92a2a" if model.note else "#2b8a3e"
+        self.provider_label.setText(f"<span style='color:{colour}'>{model.describe()}</span> — "
+                                    f"session providers: {', '.join(model.providers)}")
+
+
+class ExportPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.export = ExportTab(state)
+        self.bench = BenchTab(state)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.export, "Export to ONNX")
+        self.tabs.addTab(self.bench, "Benchmark")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Export"))
+        lay.addWidget(self.tabs, 1)
+
+    def shutdown(self) -> None:
+        for job in (self.export.job, self.bench.job):
+            if job is not None:
+                job.cancel()

@@ -1,0 +1,72 @@
+"""The parity report of an export: a verdict line, one table row per variant, the full text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+COLUMNS = ("Variant", "Max |Δ|", "Mean |Δ|", "Tolerance", "Top-1", "Top-5", "Cache |Δ|", "Greedy", "Emb. cos",
+           "Size MB", "Result")
+_KEYS = ("max_abs_diff", "mean_abs_diff", "tolerance", "top1_agreement", "top5_agreement", "cache_max_abs_diff",
+         "greedy_match", "embedding_cosine_min")
+_FORMATS = ("{:.2e}", "{:.2e}", "{:.1e}", "{:.2%}", "{:.2%}", "{:.2e}", "{:.0%}", "{:.5f}")
+
+
+def variant_cells(name: str, entry: dict[str, Any]) -> list[str]:
+    """Table cells of one variant: the figures, size and verdict (with the first reason)."""
+    p = entry.get("parity") or {}
+    cells = [name] + ["-" if p.get(k) is None else f.format(p[k]) for k, f in zip(_KEYS, _FORMATS)]
+    cells.append(f"{entry.get('size_bytes', 0) / 1e6:.1f}")
+    reasons = list(p.get("failures", [])) + ([entry["error"]] if entry.get("error") else [])
+    cells.append("ok" if entry.get("passed") else "FAILED: " + "; ".join(reasons))
+    return cells
+
+
+class ReportView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: dict[str, Any] | None = None
+        self.verdict = QLabel("No export yet.")
+        self.verdict.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setMaximumHeight(150)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))  # the summary is a text table
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.verdict)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.text)
+
+    def show_report(self, report: dict[str, Any], folder: str) -> None:
+        from workbench.export.report import summary
+
+        self.report = report
+        variants = report.get("variants", {})
+        self.table.setRowCount(len(variants))
+        for r, (name, entry) in enumerate(variants.items()):
+            for c, cell in enumerate(variant_cells(name, entry)):
+                item = QTableWidgetItem(cell)
+                if c == len(COLUMNS) - 1:
+                    item.setBackground(QColor("#d3f9d8" if entry.get("passed") else "#ffe3e3"))
+                self.table.setItem(r, c, item)
+        ok = report.get("passed")
+        colour = "#2b8a3e" if ok else "#c92a2a"
+        what = "Parity proven for every variant" if ok else "Parity check FAILED; failed graphs were removed"
+        provider = report.get("parity_provider", "CPUExecutionProvider")
+        self.verdict.setText(f"<span style='color:{colour}; font-weight:bold'>{what}</span> — "
+                             f"{report.get('architecture')} ({report.get('task')}), opset {report.get('opset')}, "
+                             f"checked on {provider} against PyTorch. Folder: {folder}")
+        self.text.setPlainText(summary(report))
+
+    def cell(self, row: int, column: str) -> str:
+        item = self.table.item(row, COLUMNS.index(column))
+        return item.text() if item else ""
