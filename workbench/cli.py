@@ -115,13 +115,12 @@ def sampling_from_args(args: argparse.Namespace):  # -> GenerationSettings
                               greedy=args.greedy)
 
 
-def load_from_args(args: argparse.Namespace, task: str | None = None):  # -> LoadedModel
-    from workbench.models.loading import load_model
-    from workbench.models.spec import ModelSpec
+def load_from_args(args: argparse.Namespace, task: str | None = None):  # -> LoadedModel | OnnxModel
+    """The model named on the command line; an ONNX export folder opens on ONNX Runtime."""
+    from workbench.inference.backend import open_model
 
-    spec = ModelSpec(source=args.model, task=args.task or task, device=args.device, dtype=args.dtype,
-                     trust_remote_code=args.trust_remote_code)
-    return load_model(spec)
+    return open_model(args.model, task=args.task or task, device=args.device, dtype=args.dtype,
+                      trust_remote_code=args.trust_remote_code)
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -147,7 +146,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from workbench.generation.stream import generate_stream
+    from workbench.inference.backend import generate_stream
 
     settings = sampling_from_args(args)
     settings.validate()
@@ -165,12 +164,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     secs = time.perf_counter() - start
     sys.stdout.write("\n")
-    print(f"[{n} tokens in {secs:.2f} s, {n / max(secs, 1e-9):.1f} tokens/s on {loaded.device}]", file=sys.stderr)
+    where = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch on {loaded.device}"
+    print(f"[{n} tokens in {secs:.2f} s, {n / max(secs, 1e-9):.1f} tokens/s, {where}]", file=sys.stderr)
     return 0
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from workbench.predict import classify
+    from workbench.inference.backend import classify
 
     result = classify(load_from_args(args), args.text)
     for label, p in sorted(zip(result.labels, result.probs), key=lambda x: -x[1]):
@@ -181,7 +181,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_fill_mask(args: argparse.Namespace) -> int:
-    from workbench.predict import fill_mask
+    from workbench.inference.backend import fill_mask
 
     for i, pred in enumerate(fill_mask(load_from_args(args), args.text, args.top_k)):
         print(f"mask {i + 1}: " + ", ".join(f"{t} ({p:.3f})" for t, p in pred.candidates))
@@ -200,7 +200,7 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
-    from workbench.predict import similarity
+    from workbench.inference.backend import similarity
 
     print(f"{similarity(load_from_args(args), args.text_a, args.text_b):.4f}")
     return 0

@@ -151,3 +151,24 @@ def test_last_model_and_geometry_persist(qtbot, window, tiny_gpt2):
     window.close()
     assert window.settings.value("last_model") == str(tiny_gpt2)
     assert window.settings.value("geometry") is not None
+
+
+def test_onnx_export_folder_opens_and_generates(qtbot, window, tiny_gpt2, tmp_path):
+    """An exported folder opens from the Models page on ONNX Runtime, and the Playground streams from it."""
+    from workbench.export.options import ExportOptions
+    from workbench.export.pipeline import export_model
+
+    out = tmp_path / "onnx"
+    export_model(str(tiny_gpt2), out, ExportOptions(greedy_tokens=4))
+    model = load(qtbot, window, str(out))
+    assert model.backend == "onnxruntime"
+    assert "CPUExecutionProvider" in window.model_label.text()
+    page = window.show_page("Playground")
+    assert "ONNX Runtime" in page.title.text()
+    tab = page.generate
+    tab.prompt.setPlainText("the cat")
+    tab.form.greedy.setChecked(True)
+    tab.form.max_new.setValue(6)
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.job.running, timeout=30000)
+    assert len(tab.tokens) == 6 and not tab.banner.isVisible()

@@ -65,3 +65,14 @@ def test_startup_time_reported():
     assert p.returncode == 0, p.stderr
     seconds = float(p.stdout.split("after")[1].split("s")[0])
     assert 0 < seconds < 30  # the figure itself is reported by benchmarks, not asserted here
+
+
+def test_generate_on_an_onnx_export_folder(tiny_gpt2, tmp_path):
+    out = tmp_path / "onnx"
+    p = run("export", str(tiny_gpt2), str(out))
+    assert p.returncode == 0, p.stderr
+    onnx = run("generate", str(out), "--prompt", "the cat", "--max-new-tokens", "6", "--greedy")
+    torch_ = run("generate", str(tiny_gpt2), "--prompt", "the cat", "--max-new-tokens", "6", "--greedy")
+    assert onnx.returncode == 0, onnx.stderr
+    assert onnx.stdout == torch_.stdout  # same greedy tokens on both backends
+    assert "ONNX Runtime" in onnx.stderr and "CPUExecutionProvider" in onnx.stderr

@@ -150,10 +150,17 @@ def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list
 def extract_attention(loaded: LoadedModel, text: str, text_pair: str | None = None) -> AttentionMaps:
     """All attention maps for `text` (and a sentence pair for encoders, or the decoder text for
     encoder-decoders: without one, the model's greedy output is used)."""
+    _require_torch(loaded)
     ids, truncated = _encode(loaded, text, text_pair if not loaded.is_encoder_decoder else None)
     if loaded.is_encoder_decoder:
         return _extract_seq2seq(loaded, ids, text_pair, truncated)
     return extract_from_ids(loaded, ids, truncated_from=truncated)
+
+
+def _require_torch(loaded: Any) -> None:
+    if not hasattr(loaded, "model"):
+        raise WorkbenchError("Attention maps are read from the PyTorch model; this is an ONNX Runtime "
+                             "export, so open the original model (or its folder) to see them")
 
 
 def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | None = None,

@@ -53,6 +53,8 @@ def explain_attention(loaded: LoadedModel, text: str, layer: int, head: int) -> 
 
     if not text.strip():
         raise InputError("The text is empty; type some text first")
+    if not hasattr(loaded, "model"):
+        raise InputError("The steps are computed from the PyTorch model, not an ONNX export")
     mods = attention_modules(loaded.model)
     if not mods:
         raise InputError(f"Step-by-step attention supports GPT-2, BERT and Llama style models, "

@@ -39,6 +39,8 @@ class LossBreakdown:
 def explain_loss(loaded: LoadedModel, text: str, top_k: int = 5) -> LossBreakdown:
     import torch
 
+    if not hasattr(loaded, "model"):
+        raise InputError("The loss breakdown is computed from the PyTorch model, not an ONNX export")
     if loaded.task != "causal-lm":
         raise InputError("The next-token loss needs a causal language model")
     tok = loaded.tokenizer

@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
             self.model_label.setText("No model loaded")
             return
         info = loaded.info
-        self.model_label.setText(f"Model: {info.source} ({info.task}, {info.device})")
+        where = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch, {info.device}"
+        self.model_label.setText(f"Model: {info.source} ({info.task}, {where})")
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------

@@ -20,7 +20,8 @@ from workbench.gui.widgets import MessageBanner, prob_color
 
 
 def generate_job(ctx: Any, loaded: Any, prompt: str, settings: Any) -> Any:
-    from workbench.generation.stream import generate_stream
+    """Streams tokens from either backend (PyTorch LoadedModel or ONNX Runtime OnnxModel)."""
+    from workbench.inference.backend import generate_stream
 
     n = 0
     for tok in generate_stream(loaded, prompt, settings, ctx.control):
@@ -192,5 +193,9 @@ class GenerateTab(QWidget):
         page = self.state.page("Attention")
         if page is not None and hasattr(page, "show_text"):
             text = self.prompt_used + "".join(t.text for t in self.tokens[: self.selected + 1])
+            if getattr(loaded, "backend", "pytorch") == "onnxruntime":
+                self.banner.show_error("Attention maps come from the PyTorch model; open the model "
+                                       "itself (not its ONNX export) to see them.")
+                return
             prompt_len = len(loaded.tokenizer(self.prompt_used)["input_ids"]) if not loaded.is_encoder_decoder else 0
             page.show_text(loaded, text, prompt_len + self.selected)

@@ -19,10 +19,15 @@ TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classi
 
 def _load_job(ctx: Any, spec: Any) -> Any:
     """Worker: load the model (imports torch/transformers on first use)."""
+    from workbench.inference.onnx_model import is_onnx_folder, open_onnx
     from workbench.models.library import add_recent
     from workbench.models.loading import load_model
 
-    loaded = load_model(spec, progress=ctx.message)
+    if is_onnx_folder(spec.source):  # an ONNX export: ONNX Runtime, no PyTorch weights needed
+        ctx.message("Opening the ONNX export with ONNX Runtime ...")
+        loaded = open_onnx(spec.source, device=spec.device)
+    else:
+        loaded = load_model(spec, progress=ctx.message)
     add_recent(spec.source)
     return loaded
 

@@ -62,8 +62,9 @@ class PlaygroundPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.generate),
                              "Summarize / translate" if loaded.task == "seq2seq-lm" else "Generate")
         self.tabs.setCurrentWidget(self.by_title[wanted[0]])
+        backend = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch on {loaded.device}"
         self.title.setText(f"<b>{loaded.info.source}</b> — {loaded.task}, "
-                           f"{loaded.info.num_parameters:,} parameters on {loaded.device}")
+                           f"{loaded.info.num_parameters:,} parameters; backend: {backend}")
 
     def shutdown(self) -> None:
         for tab in self.by_title.values():

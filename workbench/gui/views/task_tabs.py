@@ -12,14 +12,15 @@ from workbench.gui.views.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner, prob_color
 
 
+# The jobs go through workbench.inference.backend, so an ONNX export works here like the model.
 def _classify_job(ctx: Any, loaded: Any, text: str) -> Any:
-    from workbench.predict import classify
+    from workbench.inference.backend import classify
 
     return classify(loaded, text)
 
 
 def _fill_mask_job(ctx: Any, loaded: Any, text: str, k: int) -> Any:
-    from workbench.predict import fill_mask
+    from workbench.inference.backend import fill_mask
 
     return fill_mask(loaded, text, k)
 
@@ -27,7 +28,7 @@ def _fill_mask_job(ctx: Any, loaded: Any, text: str, k: int) -> Any:
 def _similarity_job(ctx: Any, loaded: Any, a: str, b: str) -> Any:
     import numpy as np
 
-    from workbench.predict import embed
+    from workbench.inference.backend import embed
 
     va, vb = embed(loaded, [a, b])
     cos = float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) + 1e-12))
