@@ -61,7 +61,6 @@ def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool, total
         logging_steps=cfg.logging_steps,
         logging_first_step=True,
         logging_nan_inf_filter=False,  # a NaN must reach the callback, which stops the run
-        include_num_input_tokens_seen="non_padding",  # tokens/s on the dashboard
         eval_strategy="steps" if evaluate else "no",
         eval_steps=cfg.eval_steps if evaluate else None,
         prediction_loss_only=cfg.task != "sequence-classification",  # LM logits would fill memory

@@ -26,6 +26,7 @@ class WorkbenchCallback(TrainerCallback):
         self.run, self.notify, self.flags, self.tokenizer = run, notify, control, tokenizer
         self.probe_text, self.is_main, self.world_size = probe_text, is_main, world_size
         self.started: dict[str, Any] = {}  # RunStarted's fields, less the steps (set by the engine)
+        self.tokens_per_step = 0.0  # set by the engine from the data and the batch size
         self.stopped = False  # the user asked to stop; a checkpoint was requested
         self.failure = ""  # why the run ended early (non-finite loss), "" if it did not
         self.last_loss = float("nan")
@@ -43,7 +44,7 @@ class WorkbenchCallback(TrainerCallback):
 
     # -- hooks ------------------------------------------------------------------------------------
     def on_train_begin(self, args: Any, state: Any, control: Any, model: Any = None, **kw: Any) -> None:
-        self._clock.start(state.global_step, state.num_input_tokens_seen or 0)
+        self._clock.start(state.global_step, self._tokens(state.global_step))
         if self.started:
             self._emit(RunStarted(total_steps=state.max_steps, start_step=state.global_step, **self.started))
         if self.probe_text and self.is_main and not self._has_snapshot(state.global_step):
@@ -62,6 +63,11 @@ class WorkbenchCallback(TrainerCallback):
             self.stopped = True
             control.should_save = True  # the Trainer saves right after this hook, at this step
             control.should_training_stop = True
+
+    def _tokens(self, step: int) -> float:
+        """Tokens trained on by `step`, from the tokens per optimizer step (exact for LM blocks, the
+        mean for padded examples): counting each batch would cost a device sync per step."""
+        return step * self.tokens_per_step
 
     def _cancel_requested(self, args: Any) -> bool:
         """The stop flag; under torchrun any process's flag stops all of them at the same step
@@ -92,8 +98,7 @@ class WorkbenchCallback(TrainerCallback):
         self._emit(self._step_event(state, logs))
 
     def _step_event(self, state: Any, logs: dict[str, float]) -> StepLogged:
-        tokens = state.num_input_tokens_seen or 0
-        elapsed, rate = self._clock.tick(state.global_step, tokens)
+        elapsed, rate = self._clock.tick(state.global_step, self._tokens(state.global_step))
         remaining = max(0, state.max_steps - state.global_step)
         steps_done = max(1, state.global_step - self._clock.first_step)
         return StepLogged(step=state.global_step, epoch=float(state.epoch or 0.0), loss=float(logs["loss"]),
@@ -139,11 +144,11 @@ class _Clock:
     def __init__(self) -> None:
         self.t0 = self.last_t = self.step_end_t = time.perf_counter()
         self.first_step = 0
-        self.last_tokens = 0
+        self.last_tokens = 0.0
         self.pending = 0.0  # seconds not training since the last tick (pauses, evaluations)
         self.excluded = 0.0  # seconds not training, in total
 
-    def start(self, step: int, tokens: int) -> None:
+    def start(self, step: int, tokens: float) -> None:
         self.t0 = self.last_t = self.step_end_t = time.perf_counter()
         self.first_step, self.last_tokens = step, tokens
 
@@ -157,7 +162,7 @@ class _Clock:
         self.pending += now - self.step_end_t
         self.step_end_t = now
 
-    def tick(self, step: int, tokens: int) -> tuple[float, float]:
+    def tick(self, step: int, tokens: float) -> tuple[float, float]:
         now = time.perf_counter()
         rate = (tokens - self.last_tokens) / max(1e-9, now - self.last_t - self.pending)
         self.excluded += self.pending

@@ -107,6 +107,8 @@ class _Session:
         checkpoint = self._checkpoint(resume)
         trainer, callback = self._trainer(model, tokenizer, data)
         callback.started = _started_event(self.run, cfg, data, count_parameters(model), trainer, self.world)
+        callback.tokens_per_step = data.train_tokens / max(1, data.train_examples) * cfg.batch_size \
+            * cfg.grad_accum * self.world
         self._status("running")
         started = time.perf_counter()
         try:
