@@ -87,6 +87,14 @@ def test_finished_run_in_history_overlay_and_attention_replay(qtbot, page, tmp_p
     page.runs.set_ticked(run.path, False)
     assert run.path not in page.curves.overlays
 
+    page.runs.select(run.path)  # open the trained model where its attention can be explored
+    page.runs.attention_button.click()
+    window = page.window()
+    model_dir = str(Path(run.path) / "model")
+    qtbot.waitUntil(lambda: window.state.loaded is not None and window.state.loaded.info.source == model_dir,
+                    timeout=30000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages.get("Attention"), timeout=5000)
+
 
 def test_resume_from_history_continues_the_curve(qtbot, page, tmp_path):
     page.runs.root = str(tmp_path)

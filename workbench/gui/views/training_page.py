@@ -274,8 +274,13 @@ class TrainingPage(QWidget):
         folder, page = self._pending_page
         if loaded is not None and folder and loaded.info.source == folder:
             self._pending_page = ("", "")
-            if self.state.page(page) is None:
+            target = self.state.page(page)
+            if target is None:
                 self.state.status.emit(f"Loaded {folder}; the {page} page is not available in this build")
+                return
+            probe = _probe_text(Path(folder).parent)
+            if page == "Attention" and probe and hasattr(target, "show_text"):
+                target.show_text(loaded, probe)  # the sentence whose heads were watched in training
 
     # -- shutdown -----------------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -289,6 +294,15 @@ class TrainingPage(QWidget):
         self.clock.stop()
         if self.curves is not None:
             self.curves.timer.stop()
+
+
+def _probe_text(run_dir: Path) -> str:
+    from workbench.training.config import TrainConfig
+
+    try:
+        return TrainConfig.load(run_dir / "config.json").probe_text
+    except WorkbenchError:
+        return ""
 
 
 def _clock(seconds: float) -> str:
