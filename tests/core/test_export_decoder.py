@@ -175,3 +175,18 @@ def test_failed_parity_fails_the_export_with_figures(llama_export):
     assert "FAILED" in text and "top-1 agreement" in text
     assert not (out / "model.int8.onnx").exists()  # nothing failed is kept
     assert report["passed"] is False and (out / "model.onnx").exists()
+
+
+def test_iobinding_path_used_on_cuda_gives_the_same_tokens(gpt2_export):
+    """The CUDA code path (IOBinding, cache kept as OrtValues) forced on the CPU provider."""
+    from workbench.inference.generate import generate_text
+    from workbench.inference.onnx_model import open_onnx
+
+    settings = GenerationSettings(max_new_tokens=16, seed=3, temperature=1.0)
+    for variant in ("fp32", "fp16"):
+        model = open_onnx(gpt2_export[0], variant=variant)
+        plain = [t.token_id for t in generate_text(model, "the little robot", settings).tokens]
+        model.iobinding = True
+        assert model.runner("decoder").iobinding
+        bound = [t.token_id for t in generate_text(model, "the little robot", settings).tokens]
+        assert bound == plain and len(plain) > 0

@@ -26,7 +26,8 @@ def _torch(folder):
 @pytest.fixture(scope="module")
 def cls_export(tiny_bert_cls, tmp_path_factory):
     out = tmp_path_factory.mktemp("onnx") / "cls"
-    return export_model(str(tiny_bert_cls), out, ExportOptions(int8=True, prompts=("a good movie",)))
+    return export_model(str(tiny_bert_cls), out, ExportOptions(int8=True, attention_probs=True,
+                                                               prompts=("a good movie",)))
 
 
 def test_classifier_export_and_classify_equal_pytorch(cls_export, tiny_bert_cls):
@@ -62,6 +63,12 @@ def test_fill_mask_and_feature_extraction(tiny_bert_mlm, tiny_bert, tmp_path):
     assert [c for c, _ in got[0].candidates] == [c for c, _ in expected[0].candidates]
     assert np.allclose([p for _, p in got[0].candidates], [p for _, p in expected[0].candidates], atol=1e-5)
 
+    from workbench.errors import InputError
+    from workbench.inference.attention import onnx_attention_maps
+
+    with pytest.raises(InputError, match="no attention graph"):
+        onnx_attention_maps(open_onnx(mlm.folder), text)
+
     feat = export_model(str(tiny_bert), tmp_path / "feat")
     fig = feat.report["variants"]["fp32"]["parity"]
     assert feat.report["task"] == "feature-extraction" and fig["top1_agreement"] is None
@@ -70,6 +77,20 @@ def test_fill_mask_and_feature_extraction(tiny_bert_mlm, tiny_bert, tmp_path):
     onnx_model, torch_model = open_onnx(feat.folder), _torch(tiny_bert)
     assert np.abs(embed(onnx_model, texts) - predict.embed(torch_model, texts)).max() < 1e-4
     assert abs(similarity(onnx_model, *texts) - predict.similarity(torch_model, *texts)) < 1e-5
+
+
+def test_attention_maps_from_onnx_match_pytorch_eager(cls_export, tiny_bert_cls):
+    from workbench.inference.attention import compare_attention
+    from workbench.inference.onnx_model import open_onnx
+
+    att = cls_export.report["attention"]
+    assert cls_export.report["opset"] == 23 and att["passed"] and att["layers"] == 2
+    assert att["max_abs_diff"] < 1e-6  # checked at export time against eager attention
+    cmp = compare_attention(_torch(tiny_bert_cls), open_onnx(cls_export.folder), "the lazy dog sat on the mat")
+    n = len(cmp.onnx.token_ids)
+    assert cmp.onnx.weights.shape == (2, 4, n, n) == cmp.diff.shape
+    assert np.allclose(cmp.onnx.weights.sum(-1), 1.0, atol=1e-5)
+    assert cmp.max_abs_diff < 1e-6 and cmp.onnx.tokens[0] == "[CLS]"
 
 
 def test_cuda_request_without_gpu_falls_back_visibly(cls_export):

@@ -24,7 +24,11 @@ def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     result.rows += torch_generate(model_dir, ids, cfg, device, static=False, shape=shape)
     if device == "cuda":
         progress("PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ...")
-        result.rows += torch_generate(model_dir, ids, cfg, device, static=True, shape=shape)
+        try:
+            result.rows += torch_generate(model_dir, ids, cfg, device, static=True, shape=shape)
+        except Exception as exc:  # a baseline that cannot run is reported, not fatal
+            result.meta["notes"].append(f"PyTorch static-cache baseline failed: {type(exc).__name__}: "
+                                        f"{str(exc).splitlines()[0][:200] if str(exc) else ''}")
     for variant, entry in report["variants"].items():
         if entry.get("passed"):
             progress(f"ONNX Runtime: {variant} decode loop ...")

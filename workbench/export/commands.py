@@ -18,6 +18,9 @@ def register(sub: Any) -> None:
     s.add_argument("--optimize", action="store_true", help="also build an ONNX Runtime-fused graph")
     s.add_argument("--fp16", action="store_true", help="also build an fp16 graph (for GPUs)")
     s.add_argument("--int8", action="store_true", help="also build a dynamic int8 graph (for CPUs)")
+    s.add_argument("--attention", action="store_true",
+                   help="also write an attention-map graph (opset 23 Attention ops' probabilities), checked "
+                        "against PyTorch eager attention")
     s.add_argument("--prompt", action="append", default=[], help="a sample text for the parity check (repeatable)")
     s.add_argument("--greedy-tokens", type=int, default=32, help="new tokens in the greedy-generation check")
     s.add_argument("--force", action="store_true", help="overwrite a non-empty output folder")
@@ -49,6 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     options = ExportOptions(task=args.task, opset=args.opset, optimize=args.optimize, fp16=args.fp16,
                             int8=args.int8, prompts=tuple(args.prompt), greedy_tokens=args.greedy_tokens,
+                            attention_probs=args.attention,
                             overwrite=args.force)
     t0 = time.perf_counter()
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
+
 from workbench.control import Control
 from workbench.errors import WorkbenchError
 from workbench.export.options import ROLES, ExportOptions, file_name
@@ -133,9 +135,43 @@ def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOpti
             _remove(out, entry)
             if variant == "fp32":
                 break  # nothing else can be built from a graph that is wrong
+    if options.attention_probs and report["variants"]["fp32"]["passed"]:
+        _check(control, out)
+        progress("Building the attention-map graph and checking it against PyTorch eager attention ...")
+        report["attention"] = _attention_graph(loaded, kind, out, report, prompts[0], choice)
     report["parity_provider"] = "CUDAExecutionProvider" if choice.device == "cuda" else "CPUExecutionProvider"
     if choice.note:
         report["parity_note"] = choice.note
+
+
+def _attention_graph(loaded: LoadedModel, kind: str, out: Path, report: dict[str, Any], prompt: str,
+                     choice: Any) -> dict[str, Any]:
+    """model.attention.onnx with the softmax probabilities exposed, checked against eager PyTorch."""
+    from workbench.attention.maps import extract_from_ids
+    from workbench.export.attention_graph import add_attention_outputs
+    from workbench.export.parity import FP32_TOLERANCE
+    from workbench.inference.attention import probabilities
+    from workbench.inference.providers import make_session
+    from workbench.inference.runtime import GraphRunner
+
+    if kind == "seq2seq":
+        return {"passed": False, "error": "attention maps are exported for decoders and encoders only"}
+    dst = out / "model.attention.onnx"
+    try:
+        layers = add_attention_outputs(out / report["variants"]["fp32"]["files"][kind], dst)
+        ids = loaded.tokenizer(prompt, add_special_tokens=loaded.task != "causal-lm")["input_ids"]
+        onnx_maps = probabilities(GraphRunner(make_session(dst, choice), choice.device, choice.device_id), ids)
+    except WorkbenchError as exc:
+        dst.unlink(missing_ok=True)
+        return {"passed": False, "error": str(exc)}
+    torch_maps = extract_from_ids(loaded, ids).weights
+    diff = float(np.abs(onnx_maps - torch_maps).max())
+    entry = {"file": dst.name, "layers": layers, "max_abs_diff": diff, "tolerance": FP32_TOLERANCE,
+             "checked_on": prompt, "passed": diff <= FP32_TOLERANCE}
+    if not entry["passed"]:
+        dst.unlink(missing_ok=True)
+        entry["error"] = f"attention maps differ from PyTorch eager by {diff:.3g}"
+    return entry
 
 
 def _source_variant(report: dict[str, Any]) -> str:
@@ -200,7 +236,8 @@ def _remove(out: Path, entry: dict[str, Any]) -> None:
 
 def _finish(out: Path, report: dict[str, Any]) -> ExportResult:
     good = [v for v, e in report["variants"].items() if e["passed"]]
-    report["passed"] = len(good) == len(report["variants"]) and "fp32" in good
+    attention_ok = report.get("attention", {}).get("passed", True)
+    report["passed"] = len(good) == len(report["variants"]) and "fp32" in good and attention_ok
     if "fp32" in good:
         cpu_order = ("int8", "optimized", "fp32")
         gpu_order = ("fp16", "optimized", "fp32")
@@ -210,6 +247,7 @@ def _finish(out: Path, report: dict[str, Any]) -> ExportResult:
     write_report(report, out)
     if not report["passed"]:
         failed = [v for v, e in report["variants"].items() if not e["passed"]]
+        failed += [] if attention_ok else ["attention maps"]
         if "fp32" not in good:
             for p in out.glob("*.onnx*"):
                 p.unlink()

@@ -93,6 +93,11 @@ def summary(report: dict[str, Any]) -> str:
             lines.append(f"    {name}: {reason}")
         if v.get("error"):
             lines.append(f"    {name}: {v['error']}")
+    att = report.get("attention")
+    if att:
+        figures = f"max |d| {att['max_abs_diff']:.2e} vs PyTorch eager over {att['layers']} layers" \
+            if "max_abs_diff" in att else att.get("error", "")
+        lines.append(f"attention maps: {att.get('file', '-')} {figures} -> {'ok' if att['passed'] else 'FAILED'}")
     if report.get("default_variant"):
         lines.append("default variant: " + ", ".join(f"{d}: {v}" for d, v in report["default_variant"].items()))
     lines.append(f"parity checked on {report.get('parity_provider', 'CPUExecutionProvider')} against PyTorch "

@@ -6,8 +6,11 @@
   turning every Gemm into MatMul + Add first avoids that (MatMul takes any rank).
 - fp16: onnxruntime.transformers' float16 converter, inputs and outputs included (the KV cache
   stays fp16 on the GPU). Meant for CUDA.
-- int8: ORT dynamic quantisation of the MatMul weights. Meant for the CPU. Stale value_info
-  from the dynamo export breaks the quantiser's shape pass, so it is cleared first.
+- int8: ORT dynamic quantisation of the MatMul weights (Gemms are turned into MatMuls first so
+  GPT-2's Conv1D layers count too). Meant for the CPU. Stale value_info from the dynamo export
+  breaks the quantiser's shape pass, so it is cleared first. "Attention" is left out of the op
+  types: the quantiser takes it for ORT's contrib Attention and writes an invalid QAttention
+  for the opset-23 ONNX Attention op.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("workbench")
+INT8_OPS = ["MatMul", "Gather", "EmbedLayerNormalization"]
 
 
 def gemm_to_matmul(proto: Any) -> int:
@@ -77,12 +81,13 @@ def to_int8(src: Path, dst: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     proto = onnx.load(str(src))
+    gemm_to_matmul(proto)
     del proto.graph.value_info[:]
     tmp = dst.with_suffix(".prequant.onnx")
     _save(proto, tmp)
     try:
         # DefaultTensorType: fused contrib ops (MultiHeadAttention ...) have no ONNX type inference.
-        quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8,
+        quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=INT8_OPS,
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     finally:
         for p in (tmp, tmp.with_name(tmp.name + ".data")):

@@ -42,6 +42,7 @@ class OnnxModel:
     info: ModelInfo
     generation_config: Any = None
     backend: str = "onnxruntime"
+    iobinding: bool | None = None  # None: on CUDA only (True forces it on the CPU, for tests)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -88,7 +89,7 @@ class OnnxModel:
         return f"{text} ({self.note})" if self.note else text
 
     def runner(self, role: str) -> GraphRunner:
-        return GraphRunner(self.sessions[role], self.device, self.choice.device_id)
+        return GraphRunner(self.sessions[role], self.device, self.choice.device_id, self.iobinding)
 
     def decoder_stepper(self, batch: int = 1) -> DecoderStepper:
         return DecoderStepper(self.runner("decoder"), batch)

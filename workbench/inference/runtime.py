@@ -18,10 +18,12 @@ _NP = {"tensor(float)": np.float32, "tensor(float16)": np.float16, "tensor(int64
 class GraphRunner:
     """One InferenceSession. `kept` tensors are numpy on the CPU and device OrtValues on CUDA."""
 
-    def __init__(self, session: Any, device: str = "cpu", device_id: int = 0) -> None:
+    def __init__(self, session: Any, device: str = "cpu", device_id: int = 0, iobinding: bool | None = None) -> None:
         self.session = session
         self.device = device
         self.device_id = device_id
+        # IOBinding is the CUDA path; on the CPU it can be forced to test the same code.
+        self.iobinding = device == "cuda" if iobinding is None else iobinding
         self.inputs = {i.name: i for i in session.get_inputs()}
         self.outputs = [o.name for o in session.get_outputs()]
 
@@ -42,14 +44,14 @@ class GraphRunner:
         kept = kept or {}
         host_out = host_out if host_out is not None else self.outputs
         kept_out = kept_out or []
-        if self.device != "cuda":
+        if not self.iobinding:
             names = host_out + kept_out
             values = self.session.run(names, {**host, **kept})
             got = dict(zip(names, values))
             return {n: got[n] for n in host_out}, {n: got[n] for n in kept_out}
-        return self._run_cuda(host, kept, host_out, kept_out)
+        return self._run_bound(host, kept, host_out, kept_out)
 
-    def _run_cuda(self, host: dict[str, np.ndarray], kept: dict[str, Any], host_out: list[str],
+    def _run_bound(self, host: dict[str, np.ndarray], kept: dict[str, Any], host_out: list[str],
                   kept_out: list[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         io = self.session.io_binding()
         for name, arr in host.items():
@@ -61,8 +63,9 @@ class GraphRunner:
                 io.bind_ortvalue_input(name, value)
         for name in host_out:
             io.bind_output(name, "cpu")  # ORT copies these (the logits) to the host
+        kept_on = "cuda" if self.device == "cuda" else "cpu"
         for name in kept_out:
-            io.bind_output(name, "cuda", self.device_id)  # ORT allocates them on the GPU
+            io.bind_output(name, kept_on, self.device_id)  # ORT allocates them on the GPU
         self.session.run_with_iobinding(io)
         values = io.get_outputs()
         n = len(host_out)
