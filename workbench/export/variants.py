@@ -85,13 +85,21 @@ def to_int8(src: Path, dst: Path) -> None:
     del proto.graph.value_info[:]
     tmp = dst.with_suffix(".prequant.onnx")
     _save(proto, tmp)
+    quiet = _DropPreprocessHint()
+    logging.getLogger().addFilter(quiet)  # the quantiser logs a pre-processing hint on the root logger
     try:
         # DefaultTensorType: fused contrib ops (MultiHeadAttention ...) have no ONNX type inference.
         quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=INT8_OPS,
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     finally:
+        logging.getLogger().removeFilter(quiet)
         for p in (tmp, tmp.with_name(tmp.name + ".data")):
             p.unlink(missing_ok=True)
+
+
+class _DropPreprocessHint(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pre-processing before quantization" not in record.getMessage()
 
 
 def _save(proto: Any, dst: Path) -> None:
