@@ -33,9 +33,14 @@ def gpt2_export(tiny_gpt2, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def llama_export(tiny_llama, tmp_path_factory):
-    """Llama with GQA, asking for int8 too: int8 fails its top-1 check on this random model."""
+    """Llama with GQA, asking for int8 too: int8 fails its top-1 check on this random model.
+    The external-data limit is lowered to 0 bytes, so this export takes the >2 GB path."""
+    from unittest import mock
+
     out = tmp_path_factory.mktemp("onnx") / "llama"
-    rc, text = _cli("export", str(tiny_llama), str(out), "--int8")
+    with mock.patch("workbench.export.onnx_export.EXTERNAL_DATA_BYTES", 0), \
+            mock.patch("workbench.export.options.EXTERNAL_DATA_BYTES", 0):
+        rc, text = _cli("export", str(tiny_llama), str(out), "--int8")
     return out, rc, text, json.loads((out / "export_report.json").read_text())
 
 
@@ -157,6 +162,7 @@ def test_llama_gqa_exports_with_matching_greedy_generation(llama_export, tiny_ll
     out, _, _, report = llama_export
     fp32 = report["variants"]["fp32"]
     assert fp32["passed"] and fp32["parity"]["greedy_match"] == 1.0 and fp32["parity"]["max_abs_diff"] < 1e-4
+    assert report["graphs"]["decoder"]["external_data"] and (out / "model.onnx.data").is_file()
     past = {i["name"]: i["shape"] for i in report["graphs"]["decoder"]["inputs"]}["past.0.key"]
     assert past == ["batch", 2, "past", 16]  # 2 key/value heads serve 4 query heads
     model = open_onnx(out)
@@ -174,6 +180,7 @@ def test_failed_parity_fails_the_export_with_figures(llama_export):
     assert not int8["passed"] and int8["parity"]["top1_agreement"] < 0.99
     assert "FAILED" in text and "top-1 agreement" in text
     assert not (out / "model.int8.onnx").exists()  # nothing failed is kept
+    assert not list(out.glob("model.int8.onnx*"))
     assert report["passed"] is False and (out / "model.onnx").exists()
 
 

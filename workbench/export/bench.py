@@ -154,6 +154,40 @@ def prepare(family: str, cfg: BenchConfig, work: Path, variants: dict[str, bool]
     return model_dir, onnx_dir, report
 
 
+def open_for_bench(onnx_dir: Path, variant: str, device: str, threads: int, graph: Path | None = None) -> Any:
+    """The export opened on ONNX Runtime; `graph` swaps in an unvalidated graph file (timing only)."""
+    from workbench.inference.onnx_model import open_onnx
+    from workbench.inference.providers import make_session
+
+    model = open_onnx(onnx_dir, variant="fp32" if graph else variant, device=device, threads=threads)
+    if graph is not None:
+        role = next(iter(model.sessions))
+        model.sessions = {role: make_session(graph, model.choice, threads)}
+        model.variant = variant
+    return model
+
+
+def failed_variants(report: dict[str, Any], onnx_dir: Path, work: Path, name: str) -> dict[str, tuple[Path, str]]:
+    """Variants that failed parity, rebuilt outside the export folder so their speed can still be
+    shown, labelled as failed: {variant: (graph file, note with the failing figure)}."""
+    from workbench.export import variants as vt
+    from workbench.export.options import ROLES, file_name
+
+    kind, out = report["kind"], {}
+    for variant, entry in report["variants"].items():
+        if entry.get("passed") or variant not in ("int8", "fp16") or len(ROLES[kind]) != 1:
+            continue
+        role = ROLES[kind][0]
+        src = onnx_dir / file_name(kind, role, entry.get("built_from", "fp32"))
+        dst = work / f"{name}-{variant}-parity-failed.onnx"
+        if not dst.exists():
+            (vt.to_int8 if variant == "int8" else vt.to_fp16)(src, dst)
+        top1 = (entry.get("parity") or {}).get("top1_agreement")
+        out[variant] = (dst, f"parity FAILED (top-1 {top1:.1%}); timing only" if top1 is not None
+                        else "parity FAILED; timing only")
+    return out
+
+
 def run_bench(cfg: BenchConfig, progress: Progress | None = None, control: Any = None) -> BenchResult:
     """Run the benchmarks in cfg.which; control (workbench.control.Control) cancels between stages."""
     import torch

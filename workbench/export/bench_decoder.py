@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, gpu_used_mb,
-                                    prepare, random_ids, release, rss_mb, timed)
+from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
+                                    gpu_used_mb, open_for_bench, prepare, random_ids, release, rss_mb, timed)
 
 
 def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
@@ -33,6 +33,9 @@ def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
         if entry.get("passed"):
             progress(f"ONNX Runtime: {variant} decode loop ...")
             result.rows += ort_decode(onnx_dir, variant, ids, cfg, device, threads, shape)
+    for variant, (graph, note) in failed_variants(report, onnx_dir, work, f"gpt2-{cfg.size}").items():
+        progress(f"ONNX Runtime: {variant} decode loop ({note}) ...")
+        result.rows += ort_decode(onnx_dir, variant, ids, cfg, device, threads, shape, graph, note)
     default = report.get("default_variant", {}).get(device)
     if default:
         progress(f"ONNX Runtime: Workbench generate_stream ({default}) ...")
@@ -88,13 +91,11 @@ def torch_generate(model_dir: Path, ids: np.ndarray, cfg: BenchConfig, device: s
 
 
 def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, device: str, threads: int,
-               shape: str) -> list[BenchRow]:
+               shape: str, graph: Path | None = None, failed: str = "") -> list[BenchRow]:
     """Workbench's greedy KV-cache loop on the exported graph (IOBinding on CUDA)."""
-    from workbench.inference.onnx_model import open_onnx
-
     release()
     before, gpu0 = rss_mb(), gpu_used_mb() if device == "cuda" else None
-    model = open_onnx(onnx_dir, variant=variant, device=device, threads=threads)
+    model = open_for_bench(onnx_dir, variant, device, threads, graph)
 
     def run(n: int) -> None:
         st = model.decoder_stepper(1)
@@ -108,8 +109,9 @@ def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, 
     provider = model.provider
     del model
     release()
-    return _decoder_rows(f"onnxruntime {variant}", shape, t1, tn, cfg.new_tokens, mem, provider,
-                         "KV cache on the GPU (IOBinding)" if device == "cuda" else "numpy KV cache")
+    note = "KV cache on the GPU (IOBinding)" if device == "cuda" else "numpy KV cache"
+    name = f"onnxruntime {variant}" + (" (parity FAILED)" if failed else "")
+    return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, provider, f"{note}; {failed}" if failed else note)
 
 
 def ort_stream(onnx_dir: Path, variant: str, cfg: BenchConfig, device: str, threads: int,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, gpu_used_mb,
-                                    prepare, random_ids, release, rss_mb, timed)
+from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
+                                    gpu_used_mb, open_for_bench, prepare, random_ids, release, rss_mb, timed)
 from workbench.export.bench_decoder import parity_digest
 
 
@@ -27,6 +27,9 @@ def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
             top1 = parity[variant].get("top1_agreement")
             note = f"parity top-1 {top1:.2%}" if top1 is not None else ""
             result.rows += ort_encoder(onnx_dir, variant, inputs, cfg, device, threads, note)
+    for variant, (graph, note) in failed_variants(report, onnx_dir, work, f"bert-mlm-{cfg.size}").items():
+        progress(f"ONNX Runtime: {variant} encoder ({note}) ...")
+        result.rows += ort_encoder(onnx_dir, variant, inputs, cfg, device, threads, note, graph)
 
 
 def torch_encoder(model_dir: Path, inputs: dict[str, np.ndarray], cfg: BenchConfig, device: str) -> list[BenchRow]:
@@ -58,12 +61,11 @@ def torch_encoder(model_dir: Path, inputs: dict[str, np.ndarray], cfg: BenchConf
 
 
 def ort_encoder(onnx_dir: Path, variant: str, inputs: dict[str, np.ndarray], cfg: BenchConfig, device: str,
-                threads: int, note: str) -> list[BenchRow]:
-    from workbench.inference.onnx_model import open_onnx
-
+                threads: int, note: str, graph: Path | None = None) -> list[BenchRow]:
     release()
     before, gpu0 = rss_mb(), gpu_used_mb() if device == "cuda" else None
-    model = open_onnx(onnx_dir, variant=variant, device=device, threads=threads)
+    model = open_for_bench(onnx_dir, variant, device, threads, graph)
+    name = f"onnxruntime {variant}" + (" (parity FAILED)" if graph is not None else "")
     runner = model.runner("encoder")
     rows = []
     for shape, ids in inputs.items():
@@ -71,7 +73,7 @@ def ort_encoder(onnx_dir: Path, variant: str, inputs: dict[str, np.ndarray], cfg
         if "token_type_ids" in runner.inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         seconds = timed(lambda: runner.run(feeds, host_out=["logits"]), cfg.repeats * 3, "cpu")
-        rows.append(BenchRow("encoder", f"onnxruntime {variant}", shape, "latency ms", seconds * 1000,
+        rows.append(BenchRow("encoder", name, shape, "latency ms", seconds * 1000,
                              provider=model.provider, note=note))
     gpu1 = gpu_used_mb() if device == "cuda" else None
     mem = (gpu1 - gpu0 if gpu0 is not None and gpu1 is not None else None) if device == "cuda" else rss_mb() - before

@@ -57,6 +57,10 @@ def new_report(source: str, task: str, kind: str, loaded_info: Any, opset: int, 
         "num_parameters": loaded_info.num_parameters, "context_length": loaded_info.context_length,
         "labels": list(loaded_info.labels), "opset": opset, "versions": versions(),
         "sample_prompts": list(prompts), "graphs": {}, "variants": {}, "default_variant": {},
+        "thresholds": {
+            "fp32": "max |logits - PyTorch| <= 1e-4 x max(1, RMS of PyTorch logits); same with and without "
+                    "the KV cache; greedy generation equal token for token",
+            "fp16/int8": "top-1 agreement >= 99% (embeddings: cosine >= 0.99)"},
         "passed": False,
     }
 

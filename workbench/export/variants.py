@@ -90,6 +90,7 @@ def to_int8(src: Path, dst: Path) -> None:
     try:
         # DefaultTensorType: fused contrib ops (MultiHeadAttention ...) have no ONNX type inference.
         quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=INT8_OPS,
+                         use_external_data_format=_needs_external(proto),
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     finally:
         logging.getLogger().removeFilter(quiet)
@@ -102,15 +103,18 @@ class _DropPreprocessHint(logging.Filter):
         return "pre-processing before quantization" not in record.getMessage()
 
 
+def _needs_external(proto: Any) -> bool:
+    """Weights past protobuf's 2 GB limit? (proto.ByteSize() itself fails there, so sum them.)"""
+    from workbench.export.options import EXTERNAL_DATA_BYTES
+
+    return sum(len(t.raw_data) for t in proto.graph.initializer) > EXTERNAL_DATA_BYTES
+
+
 def _save(proto: Any, dst: Path) -> None:
     """Save, with external data when the weights pass protobuf's 2 GB limit."""
     import onnx
 
-    from workbench.export.options import EXTERNAL_DATA_BYTES
-
-    # proto.ByteSize() itself fails beyond 2 GB, so the initializers are summed instead.
-    weights = sum(len(t.raw_data) for t in proto.graph.initializer)
-    if weights > EXTERNAL_DATA_BYTES:
+    if _needs_external(proto):
         onnx.save(proto, str(dst), save_as_external_data=True, location=dst.name + ".data")
     else:
         onnx.save(proto, str(dst))
