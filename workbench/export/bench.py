@@ -143,7 +143,8 @@ def prepare(family: str, cfg: BenchConfig, work: Path, variants: dict[str, bool]
     report_path = onnx_dir / "export_report.json"
     if report_path.exists():
         report = json.loads(report_path.read_text())
-        if all(v in report["variants"] for v, on in variants.items() if on):
+        wanted = {"optimize": "optimized"}  # ExportOptions field -> variant name
+        if all(wanted.get(v, v) in report["variants"] for v, on in variants.items() if on):
             return model_dir, onnx_dir, report
     progress(f"Exporting and validating {family} ({', '.join(v for v, on in variants.items() if on)}) ...")
     opts = ExportOptions(overwrite=True, greedy_tokens=16, **variants)

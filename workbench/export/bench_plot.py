@@ -8,7 +8,7 @@ from typing import Any
 
 def speedup_svg(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     bars = [r for r in rows if r.get("speedup") is not None and r["backend"] != "pytorch eager fp32"]
-    width, left, bar_h, gap = 900, 430, 18, 6
+    width, left, bar_h, gap = 1000, 480, 18, 6
     top = 50
     height = top + len(bars) * (bar_h + gap) + 40
     top_speed = max([r["speedup"] for r in bars] + [1.0]) * 1.1
@@ -22,7 +22,8 @@ def speedup_svg(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         y = top + i * (bar_h + gap)
         w = max(1.0, r["speedup"] * scale)
         color = "#2b8a3e" if r["speedup"] >= 1 else "#c92a2a"
-        label = f'{r["bench"]} {r["shape"]} {r["metric"]}: {r["backend"]}'
+        backend = r["backend"].replace("onnxruntime", "ORT").replace(" (Workbench stream)", " stream")
+        label = f'{backend} | {r["metric"]} | {r["shape"]}'
         out.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>')
         out.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>')
         out.append(f'<text x="{left + w + 4:.1f}" y="{y + 13}">{r["speedup"]:.2f}x</text>')
