@@ -52,19 +52,24 @@ def bench_scratch(args: argparse.Namespace) -> dict[str, Any]:
            "final_eval_loss": round(evals[-1].eval_loss, 4) if evals else None,
            "loss_curve": [[e.step, round(e.loss, 3)] for e in steps[:: max(1, len(steps) // 20)]],
            "run_dir": result.run_dir}
-    out["builtin_reference"] = _builtin_reference()
+    out["builtin_reference"] = _builtin_reference(args.reference)
     return out
 
 
-def _builtin_reference() -> dict[str, Any] | None:
-    """The shipped tiny-stories model's own figures (builtin_card.json), if it has been built."""
+def _builtin_reference(path: str = "") -> dict[str, Any] | None:
+    """The tiny-stories model's own figures: builtin_card.json of the shipped model, or a card
+    file given with --reference (e.g. from running its builder elsewhere)."""
     try:
-        from workbench.models.builtins import read_card
+        if path:
+            card = json.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            from workbench.models.builtins import read_card
 
-        card = read_card("tiny-stories")
+            card = read_card("tiny-stories")
     except Exception:  # not built yet in this checkout
         return None
-    return {k: card.get(k) for k in ("final_train_loss", "eval_loss", "wall_time_s", "parameters")}
+    keys = ("final_train_loss", "eval_loss", "wall_time_s", "wall_s", "parameters")
+    return {k: card[k] for k in keys if k in card}
 
 
 def _small_config(root: str, steps: int, threads: int) -> Any:
@@ -96,6 +101,28 @@ def _headless(root: str, steps: int, threads: int) -> float:
     events: list[Any] = []
     run_training(_small_config(root, steps, threads), notify=events.append)
     return _throughput(events)
+
+
+def _thread_ticker(root: str, steps: int, threads: int) -> list[float]:
+    """The same training on a plain thread while the main thread only ticks every 10 ms (no Qt):
+    the gaps it sees come from the GIL and the OS scheduler, not from any GUI work."""
+    import threading
+
+    from workbench.training.engine import run_training
+    from workbench.training.events import StepLogged
+
+    events: list[Any] = []
+    worker = threading.Thread(target=run_training, args=(_small_config(root, steps, threads),),
+                              kwargs={"notify": events.append})
+    worker.start()
+    gaps, last = [], time.perf_counter()
+    while worker.is_alive():
+        time.sleep(0.010)
+        now = time.perf_counter()
+        if any(isinstance(e, StepLogged) for e in events[:3]):
+            gaps.append((now - last) * 1000)
+        last = now
+    return gaps
 
 
 def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[float]]:
@@ -144,9 +171,10 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
 def bench_gui_overhead(args: argparse.Namespace) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     steps, threads = args.steps or 150, args.threads
-    headless, gui, setup, stalls = [], [], [], []
+    headless, gui, setup, stalls, plain = [], [], [], [], []
     for _ in range(args.repeats):  # alternate, so drifting machine load hits both alike
         headless.append(_headless(args.root, steps, threads))
+        plain += _thread_ticker(args.root, steps, threads)
         rate, setup_gaps, train_gaps = _gui(args.root, steps, threads)
         gui.append(rate)
         setup += setup_gaps
@@ -158,6 +186,8 @@ def bench_gui_overhead(args: argparse.Namespace) -> dict[str, Any]:
             "training_p99_gap_ms": sorted(stalls)[int(0.99 * (len(stalls) - 1))] if stalls else None,
             "training_gaps_over_100ms": sum(g > 100 for g in stalls),
             "setup_max_gap_ms": max(setup) if setup else None,
+            "no_gui_thread_max_gap_ms": round(max(plain)) if plain else None,
+            "no_gui_thread_gaps_over_100ms": sum(g > 100 for g in plain),
             "timer_interval_ms": 10}
 
 
@@ -215,6 +245,7 @@ def main() -> None:
     p.add_argument("--repeats", type=int, default=2)
     p.add_argument("--root", default="", help="runs folder (default: a temp folder)")
     p.add_argument("--out", help="also write the JSON here")
+    p.add_argument("--reference", default="", help="scratch: a tiny-stories builtin_card.json to compare with")
     args = p.parse_args()
     args.root = args.root or tempfile.mkdtemp(prefix="bench-training-")
     result = {"scratch": bench_scratch, "gui-overhead": bench_gui_overhead, "curves": bench_curves}[args.which](args)
