@@ -99,14 +99,17 @@ class _Task(QRunnable):
     def run(self) -> None:  # on the pool thread
         ctx = JobContext(self.relay, self.job.control)
         try:
-            result = self.fn(ctx, *self.args)
-        except WorkbenchError as exc:
-            self.relay.error.emit(str(exc), "")
-        except Exception as exc:  # unexpected: readable line, traceback one click away
-            self.relay.error.emit(f"Unexpected error: {type(exc).__name__}: {exc}".splitlines()[0][:400],
-                                  traceback.format_exc())
-        else:
-            self.relay.done.emit(result)
+            try:
+                result = self.fn(ctx, *self.args)
+            except WorkbenchError as exc:
+                self.relay.error.emit(str(exc), "")
+            except Exception as exc:  # unexpected: readable line, traceback one click away
+                self.relay.error.emit(f"Unexpected error: {type(exc).__name__}: {exc}".splitlines()[0][:400],
+                                      traceback.format_exc())
+            else:
+                self.relay.done.emit(result)
+        except RuntimeError:
+            pass  # the window (and this job's relay) was deleted while the job ran: nobody to tell
 
 
 class Runner(QObject):

@@ -32,6 +32,7 @@ class CompareView(QWidget):
         self.load_button = QPushButton("Load and compare")
         self.banner = MessageBanner()
         self.status = QLabel("Compare the current text through a second model with the same tokenizer.")
+        self.status.setWordWrap(True)
         self.left, self.right = HeatmapView(), HeatmapView()
         self.diff = HeatmapView(diverging=True)
         self.titles = [QLabel("Loaded model"), QLabel("Second model"), QLabel("Difference (second − loaded)")]

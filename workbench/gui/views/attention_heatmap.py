@@ -33,6 +33,7 @@ class HeatmapView(QWidget):
         self.diverging = diverging
         self.selected_row: int | None = None
         self.plot = pg.PlotWidget()
+        self.plot.setMinimumSize(160, 160)
         self.plot.setMenuEnabled(False)
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)
@@ -49,6 +50,7 @@ class HeatmapView(QWidget):
         self.highlight.hide()
         self.plot.addItem(self.highlight)
         self.readout = QLabel("Hover over a cell to read its weight; click a row to highlight it.")
+        self.readout.setMinimumWidth(100)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)

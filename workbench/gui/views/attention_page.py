@@ -90,6 +90,8 @@ class AttentionPage(QWidget):
         row1.addWidget(QLabel("Text"))
         row1.addWidget(self.text, 3)
         row1.addWidget(self.pair, 2)
+        self.text.setMinimumWidth(160)
+        self.pair.setMinimumWidth(120)
         row1.addWidget(QLabel("Generate"))
         row1.addWidget(self.generate)
         row1.addWidget(self.compute_button)
@@ -100,8 +102,9 @@ class AttentionPage(QWidget):
         for w in (self.hide_special, self.merge, self.log_scale):
             row2.addWidget(w)
         row2.addStretch(1)
-        for label, slot in (("Save PNG", self.save_png), ("Save .npz", self.save_npz), ("Save CSV", self.save_csv)):
+        for label, slot in (("PNG", self.save_png), (".npz", self.save_npz), ("CSV", self.save_csv)):
             b = QPushButton(label)
+            b.setToolTip(f"Save the current view or maps as {label}")
             b.clicked.connect(slot)
             row2.addWidget(b)
         lay = QVBoxLayout(self)

@@ -88,7 +88,9 @@ class AttentionStepsTab(QWidget):
         body = QWidget()
         bl = QVBoxLayout(body)
         for key, title, explanation in STEPS:
-            bl.addWidget(QLabel(f"<b>{title}</b> — {explanation}"))
+            label = QLabel(f"<b>{title}</b> — {explanation}")
+            label.setWordWrap(True)
+            bl.addWidget(label)
             table = QTableWidget()
             table.setMinimumHeight(120)
             self.tables[key] = table
@@ -149,9 +151,11 @@ class LossTab(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.run_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("A language model is trained to give the true next token a high probability. "
-                             "Its loss at each position is the cross-entropy −ln p(true next token); "
-                             "the training loss is the mean over positions, and perplexity is e^loss."))
+        intro = QLabel("A language model is trained to give the true next token a high probability. "
+                       "Its loss at each position is the cross-entropy −ln p(true next token); "
+                       "the training loss is the mean over positions, and perplexity is e^loss.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         lay.addLayout(row)
         lay.addWidget(self.banner)
         lay.addWidget(self.summary)
@@ -193,6 +197,7 @@ class LearnPage(QWidget):
         self.tabs.addTab(self.attention, "Attention, step by step")
         self.tabs.addTab(self.loss, "The loss")
         self.note = QLabel("Load a model to see these ideas computed on it.")
+        self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Learn"))
         lay.addWidget(self.note)
