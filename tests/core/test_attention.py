@@ -138,3 +138,21 @@ def test_projector_and_neighbours(tiny_bert):
     cos[tid] = -1
     cos[loaded.tokenizer.all_special_ids] = -1
     assert loaded.tokenizer.convert_ids_to_tokens(int(cos.argmax())) == nn[0][0]
+
+
+@pytest.mark.parametrize("name", ["tiny-stories", "tiny-sentiment"])
+def test_builtin_models_maps(name):
+    loaded = load_model(ModelSpec(f"builtin:{name}"))
+    maps = extract_attention(loaded, "Once upon a time there was a happy cat. The food was good.")
+    np.testing.assert_allclose(maps.weights.sum(-1), 1, atol=1e-5)
+    assert maps.weights.shape[:2] == (loaded.info.num_layers, loaded.info.num_heads)
+
+
+def test_no_attentions_is_a_clear_error():
+    from workbench.attention.maps import _stack
+    from workbench.errors import WorkbenchError
+
+    with pytest.raises(WorkbenchError, match="returned no self attention weights"):
+        _stack(None, "self")
+    with pytest.raises(WorkbenchError, match="no cross attention"):
+        _stack((None, None), "cross")
