@@ -30,6 +30,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Workbench")
         self.resize(1280, 820)
         self.settings = settings or QSettings("Workbench", "Workbench")
+        from workbench.gui.gc_guard import install as install_gc_guard
+
+        install_gc_guard(self)  # collect garbage on the GUI thread only (see gc_guard.py)
         self.state = AppState(self.settings, self)
         self.state.show_page = self.show_page
         self.nav = QListWidget()

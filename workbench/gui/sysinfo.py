@@ -14,8 +14,12 @@ def memory_text() -> str:
         return ""
     text = f"RAM: {rss / 2**30:.2f} GB"
     torch = sys.modules.get("torch")  # never import torch here: it would stall start-up
-    if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
-        text += f" | GPU: {torch.cuda.memory_allocated() / 2**30:.2f} GB"
+    cuda = getattr(torch, "cuda", None)  # None while a worker thread is still importing torch
+    try:
+        if cuda is not None and cuda.is_available() and cuda.is_initialized():
+            text += f" | GPU: {cuda.memory_allocated() / 2**30:.2f} GB"
+    except Exception:  # torch half-imported on another thread: show RAM only this time
+        pass
     return text
 
 

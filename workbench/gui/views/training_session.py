@@ -29,8 +29,10 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:  # on the training thread
+        from workbench.gui.gc_guard import quiet_accelerate_gc
         from workbench.training.engine import resume_run, run_training
 
+        quiet_accelerate_gc()  # no gc.collect() on this thread: it can deadlock with Qt
         try:
             if self.resume_dir:
                 result = resume_run(self.resume_dir, notify=self.event.emit, control=self.control)
