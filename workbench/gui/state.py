@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from workbench.gui.gc_guard import full_collect
 from workbench.gui.runner import Runner
 
 
@@ -24,8 +25,11 @@ class AppState(QObject):
         self.show_page: Callable[[str], Any] = lambda _title: None
 
     def set_model(self, loaded: Any) -> None:
+        replaced = self.loaded is not None
         self.loaded = loaded
         self.model_changed.emit(loaded)
+        if replaced:  # the old model's memory, if it sits in reference cycles (see gc_guard)
+            QTimer.singleShot(0, full_collect)
 
     def page(self, title: str) -> Any:
         """The page widget with that title (after navigating to it), or None."""

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workbench.control import Control
+from workbench.gui.gc_guard import full_collect
 from workbench.errors import WorkbenchError
 
 
@@ -129,3 +130,4 @@ class TrainingSession(QObject):
         self.thread, self.worker = None, None
         self._active = False
         self.ended.emit()
+        full_collect()  # the run's model, optimizer and data (see gc_guard)
