@@ -103,7 +103,7 @@ def _headless(root: str, steps: int, threads: int) -> float:
     return _throughput(events)
 
 
-def _thread_ticker(root: str, steps: int, threads: int) -> list[float]:
+def _thread_ticker(root: str, steps: int, threads: int) -> tuple[float, list[float]]:
     """The same training on a plain thread while the main thread only ticks every 10 ms (no Qt):
     the gaps it sees come from the GIL and the OS scheduler, not from any GUI work."""
     import threading
@@ -122,7 +122,7 @@ def _thread_ticker(root: str, steps: int, threads: int) -> list[float]:
         if any(isinstance(e, StepLogged) for e in events[:3]):
             gaps.append((now - last) * 1000)
         last = now
-    return gaps
+    return _throughput(events), gaps
 
 
 def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[float]]:
@@ -131,7 +131,7 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
     and training (first step to the end)."""
     from workbench.training.events import StepLogged
 
-    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from workbench.gui.main_window import MainWindow
@@ -158,10 +158,10 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
+    loop = QEventLoop()  # the event loop as app.exec() runs it: it sleeps until there is work
+    page.session.ended.connect(loop.quit)
     page.start(_small_config(root, steps, threads))
-    while page.session.running:
-        app.processEvents()
-        time.sleep(0.002)
+    loop.exec()
     timer.stop()
     events = list(page.events)
     window.close()
@@ -171,17 +171,21 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
 def bench_gui_overhead(args: argparse.Namespace) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     steps, threads = args.steps or 150, args.threads
-    headless, gui, setup, stalls, plain = [], [], [], [], []
+    headless, gui, setup, stalls, plain, plain_rate = [], [], [], [], [], []
     for _ in range(args.repeats):  # alternate, so drifting machine load hits both alike
         headless.append(_headless(args.root, steps, threads))
-        plain += _thread_ticker(args.root, steps, threads)
+        rate, gaps = _thread_ticker(args.root, steps, threads)
+        plain_rate.append(rate)
+        plain += gaps
         rate, setup_gaps, train_gaps = _gui(args.root, steps, threads)
         gui.append(rate)
         setup += setup_gaps
         stalls += train_gaps
     return {"bench": "gui-overhead", "steps": steps, "threads": _threads(), "repeats": args.repeats,
             "headless_tokens_per_s": [round(x) for x in headless], "gui_tokens_per_s": [round(x) for x in gui],
+            "no_gui_thread_tokens_per_s": [round(x) for x in plain_rate],
             "gui_over_headless": round(statistics.median(gui) / statistics.median(headless), 3),
+            "no_gui_thread_over_headless": round(statistics.median(plain_rate) / statistics.median(headless), 3),
             "training_max_gap_ms": max(stalls) if stalls else None,
             "training_p99_gap_ms": sorted(stalls)[int(0.99 * (len(stalls) - 1))] if stalls else None,
             "training_gaps_over_100ms": sum(g > 100 for g in stalls),
