@@ -6,8 +6,12 @@
   turning every Gemm into MatMul + Add first avoids that (MatMul takes any rank).
 - fp16: onnxruntime.transformers' float16 converter, inputs and outputs included (the KV cache
   stays fp16 on the GPU). Meant for CUDA.
-- int8: ORT dynamic quantisation of the MatMul weights (Gemms are turned into MatMuls first so
-  GPT-2's Conv1D layers count too). Meant for the CPU. Stale value_info from the dynamo export
+- int8: ORT dynamic quantisation of the MatMul weights, per output channel (Gemms are turned into
+  MatMuls first so GPT-2's Conv1D layers count too). Meant for the CPU. Per-channel scales and
+  fp32 embeddings (Gather is not quantised) were measured against the earlier per-tensor scales
+  with int8 embeddings, same speed: on the built-in story LM top-1 agreement 100% vs 98.9% and
+  greedy generation equal for 64 tokens vs 33; on random BERT-base 96.7% vs 97.1% (random
+  weights give nearly tied logits, so any int8 noise flips some of them). Stale value_info from the dynamo export
   breaks the quantiser's shape pass, so it is cleared first. "Attention" is left out of the op
   types: the quantiser takes it for ORT's contrib Attention and writes an invalid QAttention
   for the opset-23 ONNX Attention op.
@@ -20,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("workbench")
-INT8_OPS = ["MatMul", "Gather", "EmbedLayerNormalization"]
+INT8_OPS = ["MatMul"]
 
 
 def gemm_to_matmul(proto: Any) -> int:
@@ -89,7 +93,7 @@ def to_int8(src: Path, dst: Path) -> None:
     logging.getLogger().addFilter(quiet)  # the quantiser logs a pre-processing hint on the root logger
     try:
         # DefaultTensorType: fused contrib ops (MultiHeadAttention ...) have no ONNX type inference.
-        quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=INT8_OPS,
+        quantize_dynamic(str(tmp), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=INT8_OPS, per_channel=True,
                          use_external_data_format=_needs_external(proto),
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     finally:
