@@ -72,6 +72,30 @@ def test_compare_shows_a_difference(qtbot, page, tmp_path):
     assert diff.shape == page.heatmap.matrix.shape and np.abs(diff).max() > 1e-4
 
 
+def test_onnx_export_maps_compare_and_open(qtbot, window, page, tmp_path, tiny_gpt2):
+    """The exported graph's own attention (opset 23): compared with PyTorch's on the Compare tab
+    (difference ~0), then the export opened as the model and shown in the explorer itself."""
+    from workbench.export.options import ExportOptions
+    from workbench.export.pipeline import export_model
+
+    out = export_model(str(tiny_gpt2), tmp_path / "onnx", ExportOptions(attention_probs=True, opset=23)).folder
+    page.compare.source.setText(str(out))
+    page._compare()
+    qtbot.waitUntil(lambda: page.compare.other_maps is not None, timeout=60000)
+    assert "ONNX Runtime" in page.compare.titles[1].text()
+    assert np.abs(page.compare.diff.matrix).max() < 1e-5
+    np.testing.assert_allclose(page.compare.other_maps.weights, page.maps.weights, atol=1e-5)
+
+    torch_maps = page.maps
+    load(qtbot, window, str(out))
+    page = window.show_page("Attention")
+    assert not page.generate.isEnabled()  # generated-text maps need the PyTorch model
+    page.compute()
+    qtbot.waitUntil(lambda: page.maps is not None, timeout=30000)
+    assert "ONNX Runtime" in page.maps.source
+    np.testing.assert_allclose(page.heatmap.image.image, torch_maps.weights[0, 0], atol=1e-5)
+
+
 def test_export_files(page, tmp_path):
     page.save_npz(str(tmp_path / "m.npz"))
     page.save_csv(str(tmp_path / "m.csv"))

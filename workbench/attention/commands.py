@@ -49,10 +49,10 @@ def cmd_attention(args: argparse.Namespace) -> int:
     from workbench.attention.aggregate import head_patterns
     from workbench.attention.export_maps import save_csv, save_npz
     from workbench.attention.filters import hide_special, merge_subwords
-    from workbench.attention.maps import extract_attention
     from workbench.cli import load_from_args
+    from workbench.inference.backend import attention_maps
 
-    maps = extract_attention(load_from_args(args), args.text, args.pair)
+    maps = attention_maps(load_from_args(args), args.text, args.pair)
     kind = args.kind or next(iter(maps.sets))
     if kind not in maps.sets:
         raise InputError(f"No {kind} attention here; this model has: {', '.join(maps.sets)}")

@@ -64,3 +64,18 @@ def similarity(model: Any, a: str, b: str) -> float:
     from workbench.inference.tasks import run_any
 
     return float(run_any("similarity", model, a, b))
+
+
+def attention_maps(model: Any, text: str, text_pair: str | None = None) -> Any:
+    """AttentionMaps of `text`: PyTorch's eager attention, or, for an ONNX export made with
+    --attention, the probabilities of the exported graph's own Attention ops."""
+    if isinstance(model, OnnxModel):
+        from workbench.errors import InputError
+        from workbench.inference.attention import onnx_attention_maps
+
+        if text_pair:
+            raise InputError("ONNX attention maps take one text; clear the second text")
+        return onnx_attention_maps(model, text)
+    from workbench.attention.maps import extract_attention
+
+    return extract_attention(model, text, text_pair)

@@ -12,14 +12,13 @@ from workbench.gui.widgets import MessageBanner
 
 
 def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Any:
-    from workbench.attention.maps import extract_attention
-    from workbench.models.loading import load_model
-    from workbench.models.spec import ModelSpec
+    from workbench.inference.backend import attention_maps, is_onnx, open_model
 
     ctx.message(f"Loading {source} ...")
-    other = load_model(ModelSpec(source))
+    other = open_model(source)  # an ONNX export folder opens on ONNX Runtime: its own maps
     ctx.message("Extracting attention ...")
-    return other.info.source, extract_attention(other, text, pair)
+    name = f"{source} (ONNX Runtime, {other.provider})" if is_onnx(other) else other.info.source
+    return name, attention_maps(other, text, pair)
 
 
 class CompareView(QWidget):
@@ -28,7 +27,8 @@ class CompareView(QWidget):
         self.other_maps: Any = None
         self.other_name = ""
         self.source = QLineEdit()
-        self.source.setPlaceholderText("Second model: a folder (e.g. a fine-tuned run's model), hub id or builtin:NAME")
+        self.source.setPlaceholderText("Second model: a folder (a fine-tuned run's model, or an ONNX export made "
+                                       "with attention maps), hub id or builtin:NAME")
         self.load_button = QPushButton("Load and compare")
         self.banner = MessageBanner()
         self.status = QLabel("Compare the current text through a second model with the same tokenizer.")
@@ -75,4 +75,4 @@ class CompareView(QWidget):
         self.left.set_matrix(a, base_set.query_tokens, base_set.key_tokens)
         self.right.set_matrix(b, other.query_tokens, other.key_tokens)
         self.diff.set_matrix(b - a, other.query_tokens, other.key_tokens)
-        self.status.setText(f"Largest difference {float(np.abs(b - a).max()):.4f}, mean {float(np.abs(b - a).mean()):.4f}")
+        self.status.setText(f"Largest difference {float(np.abs(b - a).max()):.3g}, mean {float(np.abs(b - a).mean()):.3g}")

@@ -20,12 +20,13 @@ AGGREGATES = ("mean of heads", "max of heads", "rollout")
 
 
 def extract_job(ctx: Any, loaded: Any, text: str, pair: str | None, generate: int) -> Any:
-    from workbench.attention.maps import extract_attention, extract_generated
+    from workbench.attention.maps import extract_generated
     from workbench.config import GenerationSettings
+    from workbench.inference.backend import attention_maps, is_onnx
 
-    if generate and loaded.task == "causal-lm":
+    if generate and loaded.task == "causal-lm" and not is_onnx(loaded):
         return extract_generated(loaded, text, GenerationSettings(max_new_tokens=generate, greedy=True))
-    return extract_attention(loaded, text, pair)
+    return attention_maps(loaded, text, pair)  # PyTorch, or an ONNX export's own Attention ops
 
 
 class AttentionPage(QWidget):
@@ -127,7 +128,9 @@ class AttentionPage(QWidget):
     # -- model and text ----------------------------------------------------------------------------
     def set_model(self, loaded: Any) -> None:
         self.maps = None
-        self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm")
+        from workbench.inference.backend import is_onnx
+
+        self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and not is_onnx(loaded))
 
     def show_text(self, loaded: Any, text: str, focus_token_index: int | None = None) -> None:
         """Called by the Playground: show `text`'s attention with the focus token's row highlighted."""

@@ -59,6 +59,10 @@ class ExportForm(QWidget):
         self.optimize = QCheckBox("Optimised graph (ONNX Runtime fusions)")
         self.fp16 = QCheckBox("fp16 (for GPUs)")
         self.int8 = QCheckBox("int8 dynamic quantisation (for CPUs)")
+        self.attention = QCheckBox("Attention maps (opset 23)")
+        self.attention.setToolTip("Also write a graph that returns the ONNX Attention ops' probabilities, checked "
+                                  "against PyTorch; the Attention page then shows the export's own maps")
+        self.attention.toggled.connect(lambda on: on and self.opset.setValue(23))
         self.overwrite = QCheckBox("Overwrite a non-empty folder")
         self.prompts = QPlainTextEdit()
         self.prompts.setPlaceholderText("Your sample texts for the parity check, one per line "
@@ -80,7 +84,7 @@ class ExportForm(QWidget):
             return h
 
         variants = QHBoxLayout()
-        for w in (self.optimize, self.fp16, self.int8):
+        for w in (self.optimize, self.fp16, self.int8, self.attention):
             variants.addWidget(w)
         variants.addStretch(1)
         form = QFormLayout(self)
@@ -108,5 +112,5 @@ class ExportForm(QWidget):
         prompts = tuple(p.strip() for p in self.prompts.toPlainText().splitlines() if p.strip())
         return ExportOptions(task=None if task == "auto" else task, opset=self.opset.value(),
                              optimize=self.optimize.isChecked(), fp16=self.fp16.isChecked(),
-                             int8=self.int8.isChecked(), prompts=prompts, greedy_tokens=self.greedy.value(),
+                             int8=self.int8.isChecked(), attention_probs=self.attention.isChecked(), prompts=prompts, greedy_tokens=self.greedy.value(),
                              overwrite=self.overwrite.isChecked())
