@@ -134,16 +134,48 @@ def test_seq2seq_generates_from_input(qtbot, window, tiny_bart):
     assert not tab.output.toPlainText().startswith("the quick")  # output is new text, not the input
 
 
-def test_drop_folder_opens_it(qtbot, window, tiny_gpt2):
+def _drop(window, path) -> bool:
     from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(tiny_gpt2))])
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     window.dropEvent(event)
+    return event.isAccepted()
+
+
+def test_drop_folder_opens_it(qtbot, window, tiny_gpt2):
+    _drop(window, tiny_gpt2)
     qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=30000)
     assert window.state.loaded.info.source == str(tiny_gpt2)
+
+
+def test_drop_onnx_file_opens_its_export(qtbot, window, tiny_gpt2, tmp_path):
+    from workbench.export.options import ExportOptions
+    from workbench.export.pipeline import export_model
+
+    out = export_model(str(tiny_gpt2), tmp_path / "onnx", ExportOptions(greedy_tokens=4)).folder
+    _drop(window, out / "model.onnx")  # the graph file itself: its folder is the export
+    qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=30000)
+    assert window.state.loaded.backend == "onnxruntime" and window.state.loaded.info.source == str(out)
+
+
+def test_drop_data_file_previews_it_and_remembers_it(qtbot, window, tmp_path):
+    data = tmp_path / "reviews.csv"
+    data.write_text("text,label\ngreat film,positive\ndull plot,negative\n", encoding="utf-8")
+    assert _drop(window, data)
+    page = window.pages["Training"]
+    assert window.stack.currentWidget() is page
+    section = page.form.data
+    assert section.path.text() == str(data) and page.form.tabs.currentIndex() == 1
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2, timeout=30000)
+    assert section.table.item(1, 0).text() == "dull plot"
+    qtbot.waitUntil(lambda: str(data) in section.recent(), timeout=5000)
+    assert section.builtin.findData(str(data)) > 0  # offered again under the built-in sets
+
+    window.statusBar().clearMessage()
+    assert not _drop(window, tmp_path / "notes.pdf")  # neither a folder nor data: a message, nothing opened
 
 
 def test_last_model_and_geometry_persist(qtbot, window, tiny_gpt2):

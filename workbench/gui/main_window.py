@@ -16,6 +16,8 @@ from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
 from workbench.gui.state import AppState
 
+DATA_SUFFIXES = (".txt", ".csv", ".tsv", ".jsonl", ".json")  # what the Training page's data loader reads
+
 
 def _page_class(target: str) -> Any:
     module, _, cls = target.partition(":")
@@ -165,13 +167,26 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
-        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        folders = [p for p in urls if os.path.isdir(p)]
-        if folders:
-            self.open_model(folders[0])
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.open_path(paths[0]):
             event.acceptProposedAction()
-        elif urls:
-            self.state.status.emit(f"Drop a model folder (with config.json), not a file: {urls[0]}")
+
+    def open_path(self, path: str) -> bool:
+        """What a dropped item opens: a model or ONNX export folder (or an .onnx file in one) on the
+        Models page, a data file (.txt .csv .tsv .jsonl .json) on the Training page's Data tab."""
+        if os.path.isfile(path) and path.lower().endswith(".onnx"):
+            path = os.path.dirname(path)
+        if os.path.isdir(path):
+            self.open_model(path)
+            return True
+        if os.path.isfile(path) and path.lower().endswith(DATA_SUFFIXES):
+            page = self.show_page("Training")
+            if page is not None:
+                page.open_data(path)
+                return True
+        self.state.status.emit(f"Cannot open {path}: drop a model folder, an ONNX export folder or a data file "
+                               f"({' '.join(DATA_SUFFIXES)})")
+        return False
 
     def _restore(self) -> None:
         geometry = self.settings.value("geometry")

@@ -16,6 +16,7 @@ COLUMN_ROLES = {  # which column menus each task shows
     "causal-lm": ("text",), "sequence-classification": ("text", "label"),
     "chat": ("messages", "prompt", "response")}
 PREVIEW_ROWS = 20
+RECENT_KEY, RECENT_MAX = "recent_datasets", 8
 
 
 def _preview_job(ctx: Any, path: str, fmt: str) -> Any:
@@ -56,7 +57,8 @@ class DataSection(QWidget):
         self.path = QLineEdit()
         self.path.setPlaceholderText(".txt, .csv or .jsonl file, or a built-in set")
         self.browse = QPushButton("File...")
-        self.builtin = combo([("Built-in data ...", "")] + [(b, b) for b in BUILTIN_DATA])
+        self.builtin = QComboBox()  # built-in sets, then the recently used files
+        self._fill_choices()
         self.format = combo(DATA_FORMATS)
         self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages")}
         for role, box in self.columns.items():
@@ -125,14 +127,41 @@ class DataSection(QWidget):
 
     def _pick_builtin(self, _index: int) -> None:
         if self.builtin.currentData():
-            self.path.setText(self.builtin.currentData())
-            self.preview()
+            self.set_path(self.builtin.currentData())
+
+    def set_path(self, path: str) -> None:
+        self.path.setText(path)
+        self.preview()
+
+    def recent(self) -> list[str]:
+        value = self.state.settings.value(RECENT_KEY, [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, path: str) -> None:
+        if not path or path.startswith("builtin:"):
+            return
+        paths = [path] + [p for p in self.recent() if p != path]
+        self.state.settings.setValue(RECENT_KEY, paths[:RECENT_MAX])
+        self._fill_choices()
+
+    def _fill_choices(self) -> None:
+        self.builtin.clear()
+        self.builtin.addItem("Built-in or recent data ...", "")
+        for name in BUILTIN_DATA:
+            self.builtin.addItem(name, name)
+        recent = self.recent()
+        if recent:
+            self.builtin.insertSeparator(self.builtin.count())
+            for path in recent:
+                self.builtin.addItem(path, path)
 
     # -- jobs ---------------------------------------------------------------------------------------
     def preview(self) -> None:
         self.banner.hide()
-        self.state.runner.start("preview data", _preview_job, self.path.text().strip(), self.format.currentData(),
-                                on_done=self.show_preview, on_error=self.banner.show_error)
+        path = self.path.text().strip()
+        self.state.runner.start("preview data", _preview_job, path, self.format.currentData(),
+                                on_done=lambda preview: (self.show_preview(preview), self._remember(path)),
+                                on_error=self.banner.show_error)
 
     def show_preview(self, preview: Any) -> None:
         cols = list(preview.columns)

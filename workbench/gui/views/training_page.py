@@ -173,6 +173,11 @@ class TrainingPage(QWidget):
         self.clock.start()
         self._sync_buttons()
 
+    def open_data(self, path: str) -> None:
+        """Show a data file (dropped on the window, or a recent one) on the Data tab, previewed."""
+        self.form.tabs.setCurrentWidget(self.form.tabs.widget(1))
+        self.form.data.set_path(path)
+
     def toggle_pause(self) -> None:
         if not self.session.running:
             return
