@@ -70,6 +70,17 @@ def test_classification_on_builtin_reviews_beats_chance(review_encoder, tmp_path
     probs = classify(loaded, "The food was wonderful. I would buy it again.").probs
     assert math.isclose(sum(probs), 1.0, rel_tol=1e-5)
 
+    # Learn page, fine-tuning before/after: the base encoder with its new head vs the trained one.
+    from workbench.explain.before_after import before_after
+
+    text = "The food was wonderful. I would buy it again."
+    ba = before_after(result.run_dir, text)
+    assert ba.task == "sequence-classification" and "base model" in ba.before.title and "new" in ba.note
+    after = dict(ba.after.classes)
+    assert after == pytest.approx(dict(zip(loaded.info.labels, probs)))
+    assert after["positive"] > 0.8 and max(p for _, p in ba.before.classes) < 0.8  # untrained head: unsure
+    assert ba == before_after(result.run_dir, text)  # "before" is rebuilt from the seed: deterministic
+
 
 def test_chat_fine_tune_learns_the_replies(tiny_gpt2, tmp_path):
     from workbench.generation.chat import chat_prompt
@@ -114,6 +125,13 @@ def test_from_scratch_trains_a_tokenizer_and_a_llama(tmp_path):
     assert (Path(result.run_dir) / "tokenizer" / "tokenizer.json").exists()
     ids = loaded.tokenizer("Once upon a time")["input_ids"]
     assert len(ids) <= 5  # the BPE learnt the corpus' frequent words
+
+    from workbench.explain.before_after import before_after
+
+    ba = before_after(result.run_dir, "Once upon a time, there was a little girl. She liked to play.")
+    assert "initial weights" in ba.before.title and "final model, step 40" in ba.after.title
+    assert ba.before.loss == pytest.approx(math.log(500), rel=0.1)  # the run's step-0 model: uniform guesses
+    assert ba.after.loss < ba.before.loss - 1.5 and ba.after.continuation and ba.before.continuation
 
 
 def test_lora_trains_only_the_adapters(tiny_llama, tmp_path):

@@ -1,7 +1,8 @@
 """Learn: the concepts behind the model, computed on the loaded model and the user's text.
 
 Tokenisation (text -> ids in this vocabulary), attention step by step for one layer and head
-(Q, K, QK^T, / sqrt(d_k), softmax, weighted sum of V) and the loss position by position.
+(Q, K, QK^T, / sqrt(d_k), softmax, weighted sum of V), the loss position by position, and a
+training run's model before and after (learn_finetune.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpi
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget, QScrollArea)
 
 from workbench.gui.state import AppState
+from workbench.gui.views.learn_finetune import FineTuneTab
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
 STEPS = (
@@ -196,6 +198,10 @@ class LearnPage(QWidget):
         self.loss = LossTab(state)
         self.tabs.addTab(self.attention, "Attention, step by step")
         self.tabs.addTab(self.loss, "The loss")
+        self.finetune = FineTuneTab(state)
+        self.tabs.addTab(self.finetune, "Fine-tuning: before and after")
+        self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget() is self.finetune
+                                         and self.finetune.refresh_runs())
         self.note = QLabel("Load a model to see these ideas computed on it.")
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
