@@ -204,3 +204,15 @@ def test_onnx_export_folder_opens_and_generates(qtbot, window, tiny_gpt2, tmp_pa
     tab.start()
     qtbot.waitUntil(lambda: not tab.job.running, timeout=30000)
     assert len(tab.tokens) == 6 and not tab.banner.isVisible()
+
+
+def test_every_page_fits_a_1280_pixel_screen(qtbot, window):
+    """A 1280x800 laptop screen (or 2560x1600 at 200%) shows every page without the window growing."""
+    window.resize(1280, 760)
+    for title in window.pages:
+        page = window.show_page(title)
+        if hasattr(page, "on_shown"):
+            page.on_shown()  # pages that build their heavy parts when first shown
+        qtbot.wait(10)
+        assert window.minimumSizeHint().width() <= 1280, title
+        assert window.width() <= 1280, title

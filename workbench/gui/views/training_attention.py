@@ -22,6 +22,7 @@ class AttentionReplay(QWidget):
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._show)
         self.step_label = QLabel("No snapshots yet: set a probe sentence before starting")
+        self.step_label.setWordWrap(True)
         self.layer_spin = QSpinBox()
         self.head_spin = QSpinBox()
         self.mean_check = QCheckBox("Mean of heads")

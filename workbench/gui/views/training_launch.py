@@ -27,15 +27,18 @@ class LaunchBox(QGroupBox):
         self.command.setReadOnly(True)
         self.command.setMaximumHeight(110)
         self.command.setPlaceholderText("Save the config to get the command that runs it headless")
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # two short rows, so the page still fits a 1280-pixel-wide screen
         row.addWidget(self.save_button)
-        for label, w in (("Processes / node", self.gpus), ("Nodes", self.nodes)):
-            row.addWidget(QLabel(label))
-            row.addWidget(w)
         row.addWidget(self.slurm)
         row.addStretch(1)
+        sizes = QHBoxLayout()
+        for label, w in (("Processes / node", self.gpus), ("Nodes", self.nodes)):
+            sizes.addWidget(QLabel(label))
+            sizes.addWidget(w)
+        sizes.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(row)
+        lay.addLayout(sizes)
         lay.addWidget(self.command)
         self.save_button.clicked.connect(self._save_clicked)
         for signal in (self.gpus.valueChanged, self.nodes.valueChanged, self.slurm.toggled):
