@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the one-folder app into dist/workbench from a clean venv (.venv-package), then run its
-# self-test. Usage: packaging/build.sh   (or `make package`)
+# self-test through tests/smoke/test_package.py. Usage: packaging/build.sh   (or `make package`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv-package
@@ -10,5 +10,7 @@ python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q "${TORCH_SPEC:-torch==2.13.0}"
 "$VENV/bin/pip" install -q . "pyinstaller>=6.10"
 "$VENV/bin/pyinstaller" --noconfirm --clean --workpath build/pyinstaller --distpath dist packaging/workbench.spec
-echo "bundle size: $(du -sh dist/workbench | cut -f1)"
-QT_QPA_PLATFORM=offscreen dist/workbench/workbench --self-test
+echo "bundle size: $(du -sh dist/workbench | cut -f1) ($(find dist/workbench -type f | wc -l) files)"
+"$VENV/bin/pip" install -q pytest pytest-timeout
+WORKBENCH_FROZEN_APP="$PWD/dist/workbench/workbench" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
+    tests/smoke/test_package.py
