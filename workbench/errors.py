@@ -11,3 +11,7 @@ class ModelLoadError(WorkbenchError):
 
 class InputError(WorkbenchError):
     """Bad input text or settings for an otherwise working model."""
+
+
+class Cancelled(WorkbenchError):
+    """The user cancelled the work (a Control's cancel) before it could finish."""

@@ -164,6 +164,25 @@ def test_lm_blocks_and_split(tmp_path, tiny_gpt2):
     assert data.train_tokens == 16 * data.train_examples
 
 
+@pytest.mark.parametrize("task", ["causal-lm", "sequence-classification", "chat"])
+def test_tokenisation_stops_on_cancel(tmp_path, tiny_gpt2, task):
+    from workbench.control import Control
+    from workbench.errors import Cancelled
+    from workbench.models.loading import load_tokenizer
+    from workbench.training.encode import prepare_data
+
+    rows = {"causal-lm": ("d.txt", "a story.\n\n" * 50),
+            "sequence-classification": ("d.csv", "text,label\n" + "good,pos\nbad,neg\n" * 25),
+            "chat": ("d.jsonl", jsonl([{"prompt": "hi", "response": "hello"}] * 50))}[task]
+    cfg = TrainConfig(task=task, model=str(tiny_gpt2), data=DataConfig(path=str(write(tmp_path, *rows)),
+                      max_length=64, eval_fraction=0), batch_size=2)
+    control = Control()
+    control.cancel()
+    with pytest.raises(Cancelled, match="tokenised"):
+        prepare_data(cfg, load_tokenizer(tiny_gpt2), control=control)
+    assert prepare_data(cfg, load_tokenizer(tiny_gpt2), control=Control()).train_examples > 0
+
+
 def test_chat_labels_cover_only_the_replies(tiny_gpt2):
     from workbench.models.loading import load_tokenizer
     from workbench.training.chat_data import IGNORE, encode_conversation, ensure_chat_template

@@ -126,6 +126,26 @@ def test_bad_data_is_shown_in_the_banner(qtbot, page, tmp_path):
     assert "reviews.csv has no column 'text'" in page.banner.label.text()
 
 
+def test_token_count_and_its_cancel(qtbot, page, tmp_path):
+    data = tmp_path / "big.txt"
+    data.write_text("Once upon a time there was a cat who liked the sun.\n\n" * 60000, encoding="utf-8")
+    cfg = tiny_config(tmp_path, scratch=None, model="builtin:tiny-stories")
+    cfg.data = DataConfig(path=str(data), max_length=32)
+    page.form.set_config(cfg)
+    section = page.form.data
+    section.count_tokens()
+    assert section.count_button.text() == "Cancel counting"
+    qtbot.waitUntil(lambda: section.summary.text() == "Tokenising ...", timeout=60000)
+    section.count_tokens()  # the same button cancels, at the next batch of the tokenisation
+    qtbot.waitUntil(lambda: section.count_button.text() == "Count tokens", timeout=30000)
+    assert "cancelled" in section.banner.label.text() and section.summary.text() == ""
+
+    cfg.data = DataConfig(path="builtin:stories", max_examples=200, max_length=32)
+    page.form.set_config(cfg)
+    section.count_tokens()
+    qtbot.waitUntil(lambda: "training tokens" in section.summary.text(), timeout=60000)
+
+
 def test_form_round_trip_and_launch_command(page, tmp_path):
     cfg = tiny_config(tmp_path, learning_rate=3e-4, grad_accum=2, scheduler="linear", epochs=2.5)
     cfg.scratch.architecture, cfg.scratch.kv_heads = "llama", 1

@@ -8,9 +8,10 @@ and chat keep one example per row, truncated to max_length and padded per batch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-from workbench.errors import InputError
+from workbench.control import Control
+from workbench.errors import Cancelled, InputError
 from workbench.training.chat_data import IGNORE, encode_conversation, ensure_chat_template
 from workbench.training.config import TrainConfig
 from workbench.training.data import RawData, load_raw
@@ -37,15 +38,18 @@ class PreparedData:
 
 
 def prepare_data(cfg: TrainConfig, tokenizer: Any, raw: RawData | None = None,
-                 block_size: int | None = None) -> PreparedData:
-    """Tokenize, split and check that at least one batch can be made."""
+                 block_size: int | None = None, control: Control | None = None) -> PreparedData:
+    """Tokenize, split and check that at least one batch can be made. A cancel on `control` stops
+    the tokenisation at its next batch with Cancelled."""
     raw = raw or load_raw(cfg.data, cfg.task)
     size = block_size or cfg.data.max_length
-    train = encode(raw.dataset, cfg.task, tokenizer, size)
+    tick = _cancel_check(control)
+    train = encode(raw.dataset, cfg.task, tokenizer, size, tick)
     evalset = None
     if cfg.data.eval_path:
         eval_cfg = _with_label_names(cfg, raw.label_names)
-        evalset = encode(load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset, cfg.task, tokenizer, size)
+        evalset = encode(load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset, cfg.task, tokenizer, size,
+                         tick)
     elif cfg.data.eval_fraction > 0 and len(train) >= 4:
         n_eval = max(1, round(len(train) * cfg.data.eval_fraction))
         parts = train.train_test_split(test_size=n_eval, seed=cfg.data.split_seed, shuffle=True)
@@ -53,6 +57,14 @@ def prepare_data(cfg: TrainConfig, tokenizer: Any, raw: RawData | None = None,
     _check_batch(train, cfg, raw.source, size)
     return PreparedData(train, evalset, make_collator(cfg.task, tokenizer), raw.label_names,
                         count_tokens(train), count_tokens(evalset) if evalset is not None else 0, size, raw.source)
+
+
+def _cancel_check(control: Control | None) -> Callable[[], None]:
+    """A function the map callbacks call first: datasets.map has no cancel of its own."""
+    def tick() -> None:
+        if control is not None and control.cancelled:
+            raise Cancelled("Cancelled while the data was being tokenised")
+    return tick
 
 
 def _with_label_names(cfg: TrainConfig, names: list[str]) -> TrainConfig:
@@ -73,15 +85,22 @@ def _check_batch(train: Any, cfg: TrainConfig, source: str, size: int) -> None:
                      f"add data, or choose {hint}a smaller batch size")
 
 
-def encode(ds: Any, task: str, tokenizer: Any, size: int) -> Any:
+def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], None] = lambda: None) -> Any:
     if task == "causal-lm":
-        return _lm_blocks(ds, tokenizer, size)
+        return _lm_blocks(ds, tokenizer, size, tick)
+
+    def classify_batch(b: dict[str, list[Any]]) -> dict[str, Any]:
+        tick()
+        return {**tokenizer(b["text"], truncation=True, max_length=size), "labels": b["label"]}
+
+    def conversation(r: dict[str, Any]) -> dict[str, Any]:
+        tick()
+        return encode_conversation(tokenizer, r["messages"], size)
+
     if task == "sequence-classification":
-        return ds.map(lambda b: {**tokenizer(b["text"], truncation=True, max_length=size), "labels": b["label"]},
-                      batched=True, remove_columns=ds.column_names, keep_in_memory=True)
+        return ds.map(classify_batch, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
     ensure_chat_template(tokenizer)
-    encoded = ds.map(lambda r: encode_conversation(tokenizer, r["messages"], size),
-                     remove_columns=ds.column_names, keep_in_memory=True)
+    encoded = ds.map(conversation, remove_columns=ds.column_names, keep_in_memory=True)
     # A conversation truncated before its first reply has nothing to learn from (and a 0/0 loss).
     kept = encoded.filter(lambda r: any(t != IGNORE for t in r["labels"]), keep_in_memory=True)
     if len(kept) == 0 and len(encoded) > 0:
@@ -90,10 +109,11 @@ def encode(ds: Any, task: str, tokenizer: Any, size: int) -> Any:
     return kept
 
 
-def _lm_blocks(ds: Any, tokenizer: Any, size: int) -> Any:
+def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None]) -> Any:
     eos = tokenizer.eos_token_id
 
     def tokenize(batch: dict[str, list[str]]) -> dict[str, list[list[int]]]:
+        tick()
         ids = tokenizer(batch["text"], add_special_tokens=False)["input_ids"]
         return {"ids": [x + [eos] if eos is not None else x for x in ids]}
 

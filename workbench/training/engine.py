@@ -103,7 +103,7 @@ class _Session:
         set_seed(cfg.seed)  # the new head / fresh weights are the same for the same config
         tokenizer = self._tokenizer()
         model = build_model(cfg, tokenizer, self.raw.label_names)
-        data = prepare_data(cfg, tokenizer, self.raw, _block_size(cfg, model))
+        data = prepare_data(cfg, tokenizer, self.raw, _block_size(cfg, model), self.control)
         checkpoint = self._checkpoint(resume)
         trainer, callback = self._trainer(model, tokenizer, data)
         callback.started = _started_event(self.run, cfg, data, count_parameters(model), trainer, self.world)

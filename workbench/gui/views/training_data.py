@@ -41,7 +41,8 @@ def _count_job(ctx: Any, cfg: TrainConfig) -> str:
         from workbench.training.modelling import load_tokenizer_for
 
         tokenizer, block = load_tokenizer_for(cfg), cfg.data.max_length
-    data = prepare_data(cfg, tokenizer, raw, block)
+    ctx.message("Tokenising ...")
+    data = prepare_data(cfg, tokenizer, raw, block, ctx.control)
     unit = f"blocks of {block} tokens" if cfg.task == "causal-lm" else "examples"
     labels = f"; labels: {', '.join(data.label_names)}" if data.label_names else ""
     return (f"{data.train_examples:,} training and {data.eval_examples:,} eval {unit}; "
@@ -73,6 +74,7 @@ class DataSection(QWidget):
         self.max_examples = spin(0, 100_000_000, 0, 100)
         self.max_examples.setSpecialValueText("all")
         self.preview_button, self.count_button = QPushButton("Preview"), QPushButton("Count tokens")
+        self.count_job: Any = None
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.banner = MessageBanner()
@@ -186,6 +188,10 @@ class DataSection(QWidget):
         return next((c for c in cols if c.lower() in aliases[role]), current)
 
     def count_tokens(self) -> None:
+        """Tokenise the data as training will (a big file takes a while); clicking again cancels."""
+        if self.count_job is not None and self.count_job.running:
+            self.count_job.cancel()
+            return
         self.banner.hide()
         cfg = self.full_config()
         if cfg is None:
@@ -193,12 +199,17 @@ class DataSection(QWidget):
                                    "model's tokenizer)")
             return
         self.summary.setText("Counting tokens ...")
-        self.state.runner.start("count tokens", _count_job, cfg, on_done=self.summary.setText,
-                                on_message=self.summary.setText, on_error=self._count_failed)
+        self.count_button.setText("Cancel counting")
+        self.count_job = self.state.runner.start(
+            "count tokens", _count_job, cfg, on_done=self.summary.setText, on_message=self.summary.setText,
+            on_error=self._count_failed, on_finished=lambda: self.count_button.setText("Count tokens"))
 
     def _count_failed(self, message: str, details: str) -> None:
         self.summary.setText("")
-        self.banner.show_error(message, details)
+        if self.count_job is not None and self.count_job.control.cancelled:
+            self.banner.show_info("Token count cancelled.")
+        else:
+            self.banner.show_error(message, details)
 
     # -- config -------------------------------------------------------------------------------------
     def apply(self, cfg: TrainConfig) -> None:
