@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from workbench.config import GenerationSettings
 from workbench.control import Control
@@ -88,49 +88,64 @@ def encode_prompt(loaded: LoadedModel, prompt: str) -> Any:
 def generate_stream(loaded: LoadedModel, prompt: str, settings: GenerationSettings,
                     control: Control | None = None) -> Iterator[TokenGenerated]:
     """Yield tokens as they are sampled until EOS, max_new_tokens, the context end, or cancel."""
-    import torch
-
     if loaded.task not in ("causal-lm", "seq2seq-lm"):
         raise InputError(f"This model is loaded for {loaded.task}, not text generation")
     settings.validate()
     ids = encode_prompt(loaded, prompt)
-    tok, model = loaded.tokenizer, loaded.model
-    procs = logits_processors(settings)
-    gen = torch.Generator(device="cpu")
-    gen.manual_seed(settings.seed if settings.seed is not None else int(time.time_ns() % 2**31))
-    eos = _eos_ids(loaded)
     step = _Stepper(loaded, ids)
     limit = loaded.info.context_length
     max_new = settings.max_new_tokens
     if limit and not loaded.is_encoder_decoder:
         max_new = min(max_new, limit - ids.shape[1])
+
+    def next_logits(last: int | None) -> Any:
+        if last is not None:
+            step.feed(last)
+        return step.next_logits()
+
     history = ids if not loaded.is_encoder_decoder else step.decoder_ids
+    eos = eos_ids(getattr(loaded.model, "generation_config", None), loaded.tokenizer)
+    return sample_tokens(next_logits, history, loaded.tokenizer, settings, eos, max_new, control)
+
+
+def sample_tokens(next_logits: Callable[[int | None], Any], history: Any, tok: Any, settings: GenerationSettings,
+                  eos: set[int], max_new: int, control: Control | None = None) -> Iterator[TokenGenerated]:
+    """The token loop of both backends (PyTorch here, ONNX Runtime in workbench.inference.generate).
+
+    next_logits(last) -> (1, vocab) logits of the next token, after feeding `last` (None on the
+    first call, which runs the prompt). history (1, n) holds the ids the repetition penalty sees.
+    Sampling uses a CPU generator seeded from settings.seed, so a seed gives the same text on
+    both backends."""
+    import torch
+
+    procs = logits_processors(settings)
+    gen = torch.Generator(device="cpu")
+    gen.manual_seed(settings.seed if settings.seed is not None else int(time.time_ns() % 2**31))
     new_ids: list[int] = []
     shown = ""
     start = time.perf_counter()
+    last: int | None = None
     for index in range(max_new):
         if control is not None and control.cancelled:
             return
         with torch.inference_mode():
-            logits = step.next_logits().float()  # (1, vocab)
+            logits = next_logits(last).float()  # (1, vocab)
         probs = torch.softmax(logits, dim=-1)[0]
         scores = procs(history, logits)
         if settings.greedy:
-            next_id = int(scores.argmax(dim=-1))
+            last = int(scores.argmax(dim=-1))
         else:
-            sample_p = torch.softmax(scores, dim=-1)[0].cpu()
-            next_id = int(torch.multinomial(sample_p, 1, generator=gen))
-        history = torch.cat([history, history.new_tensor([[next_id]])], dim=1)
-        step.feed(next_id)
-        new_ids.append(next_id)
+            last = int(torch.multinomial(torch.softmax(scores, dim=-1)[0].cpu(), 1, generator=gen))
+        history = torch.cat([history, history.new_tensor([[last]])], dim=1)
+        new_ids.append(last)
         text = tok.decode(new_ids, skip_special_tokens=True)
-        delta = "" if text.endswith("\ufffd") else text[len(shown):]
+        delta = "" if text.endswith("\ufffd") else text[len(shown):]  # wait for a whole UTF-8 character
         shown = shown if text.endswith("\ufffd") else text
         yield TokenGenerated(
-            index=index, token_id=next_id, token=tok.convert_ids_to_tokens(next_id), text=delta,
-            prob=float(probs[next_id]), alternatives=_alternatives(tok, probs, settings.alternatives),
+            index=index, token_id=last, token=tok.convert_ids_to_tokens(last), text=delta,
+            prob=float(probs[last]), alternatives=_alternatives(tok, probs, settings.alternatives),
             elapsed_s=time.perf_counter() - start)
-        if next_id in eos:
+        if last in eos:
             return
 
 
@@ -139,8 +154,14 @@ def generate_text(loaded: LoadedModel, prompt: str, settings: GenerationSettings
     """Run generate_stream to the end and collect the result."""
     start = time.perf_counter()
     tokens = list(generate_stream(loaded, prompt, settings, control))
-    seconds = time.perf_counter() - start
-    eos = _eos_ids(loaded)
+    eos = eos_ids(getattr(loaded.model, "generation_config", None), loaded.tokenizer)
+    return collect(prompt, int(encode_prompt(loaded, prompt).shape[1]), tokens, time.perf_counter() - start,
+                   settings, eos, control)
+
+
+def collect(prompt: str, prompt_tokens: int, tokens: list[TokenGenerated], seconds: float,
+            settings: GenerationSettings, eos: set[int], control: Control | None) -> GenerationResult:
+    """A finished stream as a GenerationResult, with why it stopped."""
     if control is not None and control.cancelled:
         reason = "cancelled"
     elif tokens and tokens[-1].token_id in eos:
@@ -149,9 +170,8 @@ def generate_text(loaded: LoadedModel, prompt: str, settings: GenerationSettings
         reason = "context"
     else:
         reason = "length"
-    n_prompt = int(encode_prompt(loaded, prompt).shape[1])
     return GenerationResult(prompt=prompt, text="".join(t.text for t in tokens), tokens=tuple(tokens),
-                            prompt_tokens=n_prompt, seconds=seconds, stop_reason=reason)
+                            prompt_tokens=prompt_tokens, seconds=seconds, stop_reason=reason)
 
 
 class _Stepper:
@@ -187,10 +207,10 @@ class _Stepper:
         self.pending = self.pending.new_tensor([[token_id]])
 
 
-def _eos_ids(loaded: LoadedModel) -> set[int]:
+def eos_ids(generation_config: Any, tokenizer: Any) -> set[int]:
+    """Token ids that end generation: the generation config's (one or a list) and the tokenizer's."""
     ids: set[int] = set()
-    gc = getattr(loaded.model, "generation_config", None)
-    for src in (getattr(gc, "eos_token_id", None), loaded.tokenizer.eos_token_id):
+    for src in (getattr(generation_config, "eos_token_id", None), tokenizer.eos_token_id):
         if isinstance(src, int):
             ids.add(src)
         elif isinstance(src, (list, tuple)):
