@@ -141,6 +141,9 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
     window.resize(1500, 950)
     window.show()
     page = window.show_page("Training")
+    while any(job.running for job in window.state.runner.jobs):  # the page's background imports,
+        app.processEvents()  # done while a user fills in the form
+        time.sleep(0.01)
     setup_gaps: list[float] = []
     train_gaps: list[float] = []
     clock = QElapsedTimer()

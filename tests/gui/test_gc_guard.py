@@ -33,3 +33,25 @@ def test_timer_tick_freezes_survivors_and_full_collect_reclaims_them() -> None:
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+def test_a_paused_run_keeps_its_objects_young_and_collect_young_frees_them() -> None:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        gc.freeze()
+        gc_guard.pause_freezing()  # a training run starts
+        node = _Node()
+        ref = weakref.ref(node)
+        frozen = gc.get_freeze_count()
+        for _ in range(gc_guard.FREEZE_EVERY):
+            gc_guard._collect()
+        assert gc.get_freeze_count() == frozen  # nothing new frozen while the run is active
+        del node
+        assert gc_guard.collect_young() >= 0  # the run ends: its cycles go, frozen objects are not scanned
+        assert ref() is None and not gc_guard._paused[0]
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()

@@ -38,7 +38,13 @@ def steps(page) -> list[int]:
     return [e.step for e in page.events if isinstance(e, StepLogged)]
 
 
-def test_curves_grow_pause_and_stop(qtbot, page, tmp_path):
+def test_curves_grow_pause_and_stop(qtbot, page, tmp_path, monkeypatch):
+    import weakref
+
+    import workbench.training.modelling as modelling
+
+    models, build = [], modelling.build_model
+    monkeypatch.setattr(modelling, "build_model", lambda *a, **k: models.append(weakref.ref(m := build(*a, **k))) or m)
     assert page.start(tiny_config(tmp_path))
     qtbot.waitUntil(lambda: page.curves.store["loss"].n >= 3, timeout=60000)
     qtbot.waitUntil(lambda: page.curves.raw_curve.getData()[0] is not None
@@ -63,6 +69,7 @@ def test_curves_grow_pause_and_stop(qtbot, page, tmp_path):
     assert Path(finished.model_dir, "model.safetensors").exists()  # the checkpoint of the stop
     assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
     assert page.replay.snapshots and page.replay.snapshots[0][0] == 0  # the untrained heads first
+    assert len(models) == 1 and models[0]() is None  # the run's model (kept in cycles by the Trainer) is freed
 
 
 def test_finished_run_in_history_overlay_and_attention_replay(qtbot, page, tmp_path):

@@ -11,7 +11,12 @@ A full collection walks every tracked object; with torch and transformers import
 thread waits too). So the timer only collects the young generations, and what survives them is
 frozen (`gc.freeze()`: moved out of every later scan; it is long-lived: modules, widgets, models).
 Garbage that becomes cyclic after freezing is reclaimed by `full_collect()`, which the app calls
-where big objects are let go: a model replaced or unloaded, a training run or job ended.
+where a model is let go (replaced or unloaded).
+
+A training run is different: the Trainer leaves the model in reference cycles when it ends, so its
+memory needs a collection, and a full one would stall the window for ~0.3 s at the end of every
+run. So freezing pauses while a run is active (`pause_freezing()`); at its end `collect_young()`
+scans only what was not frozen -- the run's own objects -- and frees the run's model in a few ms.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtCore import QObject, QTimer
 
 _installed: list[QObject] = []
 FREEZE_EVERY = 20  # ticks: every 10 s at the default 500 ms
+_paused = [0]  # active pause_freezing() calls
 
 
 def install(parent: QObject, interval_ms: int = 500) -> QTimer:
@@ -56,6 +62,22 @@ def full_collect() -> float:
     return time.perf_counter() - start
 
 
+def pause_freezing() -> None:
+    """Keep new objects unfrozen (a training run starts) until collect_young()."""
+    _paused[0] += 1
+
+
+def collect_young() -> float:
+    """Collect every unfrozen object (what was created since freezing paused), end the pause and
+    freeze the survivors; seconds taken. GUI thread only."""
+    start = time.perf_counter()
+    gc.collect()  # frozen objects are skipped: only the young ones are scanned
+    _paused[0] = max(0, _paused[0] - 1)
+    if not _paused[0]:
+        gc.freeze()
+    return time.perf_counter() - start
+
+
 def _collect() -> None:
     # Generation 0 every tick (microseconds); every FREEZE_EVERY ticks generation 1 as well, and
     # its survivors are frozen instead of piling up in generation 2 for an expensive full scan.
@@ -64,4 +86,5 @@ def _collect() -> None:
         gc.collect(0)
         return
     gc.collect(1)
-    gc.freeze()
+    if not _paused[0]:
+        gc.freeze()

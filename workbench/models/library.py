@@ -35,10 +35,10 @@ def builtin_entries() -> list[LibraryEntry]:
 
 def cached_entries() -> list[LibraryEntry]:
     """Models in the local hub cache (huggingface_hub.scan_cache_dir); [] when there is none."""
-    from huggingface_hub import scan_cache_dir
+    from huggingface_hub import constants, scan_cache_dir
 
     try:
-        info = scan_cache_dir()
+        info = scan_cache_dir(constants.HF_HUB_CACHE)  # read now: scan_cache_dir's default is bound at import
     except Exception:  # CacheNotFound or an unreadable cache: nothing to list
         return []
     entries = []

@@ -139,8 +139,11 @@ def load_tokenizer(folder: Path, trust_remote_code: bool = False) -> Any:
 
 def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel:
     """Load weights, tokenizer and info for `spec`. Raises ModelLoadError with a readable message."""
+    from workbench.imports import import_model_stack
+
     progress = progress or (lambda _msg: None)
     start = time.perf_counter()
+    import_model_stack()  # GUI jobs may load on several threads: first imports one at a time
     _quiet_transformers()
     if spec.task is not None and spec.task not in TASKS:
         raise ModelLoadError(f"Unknown task '{spec.task}'; choose one of {', '.join(TASKS)}")

@@ -41,8 +41,10 @@ class RunResult:
 def run_training(cfg: TrainConfig, *, notify: Notify | None = None, control: Control | None = None,
                  resume: bool = False) -> RunResult:
     """Train as `cfg` says. resume=True continues cfg.run_dir from its newest checkpoint."""
+    from workbench.imports import import_training_stack
     from workbench.training.data import load_raw
 
+    import_training_stack()  # the GUI may be importing it on another thread (see workbench/imports.py)
     notify = notify or (lambda _event: None)
     control = control or Control()
     cfg.validate()

@@ -22,10 +22,9 @@ def _import_training_stack(ctx: Any) -> None:
     """Import what a run needs (datasets with pyarrow, the Trainer, accelerate: ~5 s on 2 cores)
     while the user fills in the form, so Start does not wait for it. Loading their C extensions
     holds the GIL for up to ~0.3 s at a time; better now than while the curves should be moving."""
-    import datasets  # noqa: F401
-    from transformers import Trainer  # noqa: F401
+    from workbench.imports import import_training_stack
 
-    import workbench.training.engine  # noqa: F401
+    import_training_stack()
 from workbench.gui.views.training_launch import LaunchBox
 from workbench.gui.views.training_session import TrainingSession
 from workbench.gui.widgets import MessageBanner, heading

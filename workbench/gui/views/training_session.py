@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workbench.control import Control
-from workbench.gui.gc_guard import full_collect
+from workbench.gui.gc_guard import collect_young, pause_freezing
 from workbench.errors import WorkbenchError
 
 
@@ -77,6 +77,7 @@ class TrainingSession(QObject):
             raise WorkbenchError("A training run is already going; stop it first")
         self.control = Control()
         self._active = True
+        pause_freezing()  # the run's objects stay cheap to collect when it ends
         self.thread = QThread()
         self.worker = _Worker(config, resume_dir, self.control)
         self.worker.moveToThread(self.thread)
@@ -130,4 +131,4 @@ class TrainingSession(QObject):
         self.thread, self.worker = None, None
         self._active = False
         self.ended.emit()
-        full_collect()  # the run's model, optimizer and data (see gc_guard)
+        collect_young()  # the run's model, optimizer and data sit in reference cycles (see gc_guard)
