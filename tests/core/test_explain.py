@@ -55,3 +55,26 @@ def test_loss_breakdown_matches_model_loss(tiny_gpt2):
     assert len(br.positions) == len(br.tokens) - 1
     with pytest.raises(InputError):
         explain_loss(loaded, "a")
+
+
+@pytest.mark.parametrize("source", ["builtin:tiny-stories", "builtin:tiny-sentiment"])
+def test_tokenisation_steps_end_in_the_models_ids_and_embedding_rows(source):
+    """BPE (the story LM) and WordPiece (the classifier): the words' pieces are the tokenizer's
+    tokens, the ids are what the model receives, the rows are rows of its embedding matrix."""
+    from workbench.explain.tokens import explain_tokens
+
+    loaded = load_model(ModelSpec(source))
+    text = "Unbelievable, the dragon's friends played!"
+    s = explain_tokens(loaded, text)
+    ids = loaded.tokenizer(text)["input_ids"]
+    assert list(s.ids) == ids and s.vocab_size == len(loaded.tokenizer)
+    pieces = [p for w in s.words for p in w.pieces]
+    assert pieces == [t for t in s.tokens if t not in s.special]
+    assert [i for w in s.words for i in w.ids] == [i for i, t in zip(s.ids, s.tokens) if t not in s.special]
+    assert s.algorithm == ("BPE" if source.endswith("stories") else "WordPiece")
+    assert s.special == (() if source.endswith("stories") else ("[CLS]", "[SEP]"))
+    weight = loaded.model.get_input_embeddings().weight.detach().numpy()
+    assert s.embedding_shape == weight.shape
+    np.testing.assert_array_equal(s.embedding_rows, weight[ids, : s.embedding_rows.shape[1]])
+    with pytest.raises(InputError, match="empty"):
+        explain_tokens(loaded, "  ")

@@ -216,3 +216,4 @@ def test_every_page_fits_a_1280_pixel_screen(qtbot, window):
         qtbot.wait(10)
         assert window.minimumSizeHint().width() <= 1280, title
         assert window.width() <= 1280, title
+    assert window.minimumSizeHint().height() <= 760

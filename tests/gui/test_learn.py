@@ -27,6 +27,15 @@ def test_attention_steps_and_loss(qtbot, window, tiny_gpt2):
     assert np.isclose(page.loss.result.mean_loss, page.loss.result.model_loss, rtol=1e-4)
     assert loaded is window.state.loaded
 
+    tokens = page.tokens
+    tokens.text.setText("the unbelievable cat")
+    tokens.run()
+    qtbot.waitUntil(lambda: tokens.result is not None, timeout=20000)
+    ids = loaded.tokenizer("the unbelievable cat")["input_ids"]
+    assert tokens.words.rowCount() == len(tokens.result.words) and tokens.embeddings.rowCount() == len(ids)
+    assert " ".join(map(str, ids)) in tokens.step3.text()
+    assert window.minimumSizeHint().height() <= 760  # the tall explanation scrolls instead
+
 
 def test_fine_tuning_before_and_after(qtbot, window, tiny_gpt2, tmp_path):
     """A run trained by the engine appears in the Learn page's run list; Compare shows the base

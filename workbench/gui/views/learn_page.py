@@ -1,6 +1,6 @@
 """Learn: the concepts behind the model, computed on the loaded model and the user's text.
 
-Tokenisation (text -> ids in this vocabulary), attention step by step for one layer and head
+Tokenisation (text -> words -> pieces -> ids -> embedding rows, learn_tokens.py), attention step by step for one layer and head
 (Q, K, QK^T, / sqrt(d_k), softmax, weighted sum of V), the loss position by position, and a
 training run's model before and after (learn_finetune.py).
 """
@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget, QScrollArea)
 
 from workbench.gui.state import AppState
 from workbench.gui.views.learn_finetune import FineTuneTab
+from workbench.gui.views.learn_tokens import TokensTab
+from workbench.gui.views.training_form_widgets import scrolled
+from workbench.gui.views.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
 STEPS = (
@@ -40,32 +42,6 @@ def _loss_job(ctx: Any, loaded: Any, text: str) -> Any:
     from workbench.explain.loss import explain_loss
 
     return explain_loss(loaded, text)
-
-
-def fill_matrix(table: QTableWidget, m: np.ndarray, rows: list[str], cols: list[str], prob: bool = False) -> None:
-    """Show a small matrix with a colour per cell (probabilities: red-green; others: blue-white-red)."""
-    table.setRowCount(m.shape[0])
-    table.setColumnCount(m.shape[1])
-    table.setVerticalHeaderLabels(rows)
-    table.setHorizontalHeaderLabels(cols)
-    finite = m[np.isfinite(m)]
-    scale = float(np.abs(finite).max()) if finite.size else 1.0
-    for r in range(m.shape[0]):
-        for c in range(m.shape[1]):
-            v = float(m[r, c])
-            item = QTableWidgetItem("−∞" if v == -np.inf else f"{v:.3f}" if prob else f"{v:.2f}")
-            if prob:
-                item.setBackground(prob_color(v))
-            elif np.isfinite(v) and scale > 0:
-                a = int(200 * min(1.0, abs(v) / scale))
-                item.setBackground(QColor(255, 255 - a, 255 - a) if v > 0 else QColor(255 - a, 255 - a, 255))
-            else:
-                item.setBackground(QColor("#bbbbbb"))
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    table.resizeRowsToContents()
-    rows_h = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(min(420, rows_h + table.horizontalHeader().height() + 6))
 
 
 class AttentionStepsTab(QWidget):
@@ -196,6 +172,8 @@ class LearnPage(QWidget):
         self.tabs = QTabWidget()
         self.attention = AttentionStepsTab(state)
         self.loss = LossTab(state)
+        self.tokens = TokensTab(state)
+        self.tabs.addTab(scrolled(self.tokens), "Tokenisation")  # tall: scrolls on 800-pixel screens
         self.tabs.addTab(self.attention, "Attention, step by step")
         self.tabs.addTab(self.loss, "The loss")
         self.finetune = FineTuneTab(state)
@@ -217,4 +195,4 @@ class LearnPage(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.loss), loaded.task == "causal-lm")
         self.note.setText(f"Computed on <b>{loaded.info.source}</b>: {loaded.info.num_layers} layers × "
                           f"{loaded.info.num_heads} heads, vocabulary of {loaded.info.vocab_size:,} tokens "
-                          "(see Playground → Tokenizer for how your text becomes ids).")
+                          "(Playground → Tokenizer shows the same split live as you type).")

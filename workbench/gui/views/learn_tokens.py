@@ -1,0 +1,86 @@
+"""Learn → Tokenisation: the user's text through this model's tokenizer, step by step, down to
+the rows of the embedding matrix the ids select (core: workbench/explain/tokens.py)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from workbench.gui.state import AppState
+from workbench.gui.views.matrix_table import fill_matrix
+from workbench.gui.widgets import MessageBanner
+
+
+def _explain_job(ctx: Any, loaded: Any, text: str) -> Any:
+    from workbench.explain.tokens import explain_tokens
+
+    return explain_tokens(loaded, text)
+
+
+class TokensTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.result: Any = None
+        self.text = QLineEdit("Unbelievable, the dragon's friends played!")
+        self.run_button = QPushButton("Explain")
+        self.banner = MessageBanner()
+        self.step1 = QLabel("")
+        self.words = QTableWidget(0, 3)
+        self.words.setHorizontalHeaderLabels(["Word", "Vocabulary pieces", "Ids"])
+        self.step3 = QLabel("")
+        self.step4 = QLabel("")
+        self.embeddings = QTableWidget(0, 0)
+        for label in (self.step1, self.step3, self.step4):
+            label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.run_button)
+        lay = QVBoxLayout(self)
+        intro = QLabel("A model never sees letters: its tokenizer cuts the text into pieces from a fixed "
+                       "vocabulary and hands over their numbers (ids). Each id picks one row of the embedding "
+                       "matrix, and that vector is what the first layer works on.")
+        intro.setWordWrap(True)
+        for w in (intro, row, self.banner, self.step1, self.words, self.step3, self.step4, self.embeddings):
+            (lay.addLayout if isinstance(w, QHBoxLayout) else lay.addWidget)(w)
+        lay.addStretch(1)
+        self.run_button.clicked.connect(self.run)
+        self.text.returnPressed.connect(self.run)
+
+    def run(self) -> None:
+        if self.state.loaded is None:
+            self.banner.show_error("Load a model first (Models page).")
+            return
+        self.banner.hide()
+        self.state.runner.start("explain tokens", _explain_job, self.state.loaded, self.text.text(),
+                                on_done=self.show_steps, on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def show_steps(self, s: Any) -> None:
+        self.result = s
+        self.step1.setText(f"<b>1. Words, 2. pieces.</b> This tokenizer uses {escape(s.explanation)}. Its "
+                           f"vocabulary has {s.vocab_size:,} pieces; a word that is not one of them is cut into "
+                           "several.")
+        self.words.setRowCount(len(s.words))
+        for r, w in enumerate(s.words):
+            for c, v in enumerate((w.word, "  ".join(w.pieces), " ".join(map(str, w.ids)))):
+                self.words.setItem(r, c, QTableWidgetItem(v))
+        self.words.resizeColumnsToContents()
+        self.words.setFixedHeight(min(260, 30 + 26 * len(s.words)))
+        added = (f" The tokenizer adds its special tokens {', '.join(map(escape, s.special))}." if s.special
+                 else " This tokenizer adds no special tokens.")
+        self.step3.setText(f"<b>3. Ids.</b> The model receives {len(s.ids)} ids: <tt>{' '.join(map(str, s.ids))}</tt>."
+                           + added)
+        if s.embedding_rows is None:
+            self.step4.setText("<b>4. Embeddings.</b> (An ONNX export: its embedding matrix is inside the graph.)")
+            self.embeddings.hide()
+            return
+        vocab, hidden = s.embedding_shape
+        k = s.embedding_rows.shape[1]
+        self.step4.setText(f"<b>4. Embeddings.</b> The embedding matrix is {vocab:,} × {hidden} (a row per "
+                           f"vocabulary piece). Each id selects its row; the first {k} of its {hidden} numbers:")
+        self.embeddings.show()
+        fill_matrix(self.embeddings, s.embedding_rows, [f"{t} ({i})" for t, i in zip(s.tokens, s.ids)],
+                    [str(j) for j in range(k)])
