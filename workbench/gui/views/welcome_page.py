@@ -14,8 +14,11 @@ AREAS = (
     ("Playground", "Try the model: generate text token by token and see how likely each token was, "
                    "chat, classify, fill in [MASK], compare sentence embeddings, inspect tokens."),
     ("Attention", "Look inside: what every layer and head attends to, as heatmaps and line views."),
-    ("Training", "Fine-tune a model or train a small one from scratch while the loss curves update."),
+    ("Training", "Fine-tune a model or train a small one from scratch while the loss curves update; "
+                 "drop a .txt, .csv or .jsonl file on the window to train on it."),
     ("Export", "Export to ONNX with a parity check and run it offline with ONNX Runtime."),
+    ("Learn", "The ideas behind it on your model: tokenisation, attention step by step, the loss, and "
+              "a prediction before and after fine-tuning."),
 )
 
 
@@ -49,8 +52,8 @@ class WelcomePage(QWidget):
                 lay.addWidget(label)
         lay.addSpacing(12)
         tips = QLabel("To open your own model: type a hub id on the Models page, use File → Open "
-                      "model folder (Ctrl+O), or drag a folder with config.json onto the window. "
-                      "Ctrl+1 … Ctrl+6 switch between areas.")
+                      "model folder (Ctrl+O), or drag a folder with config.json (or an ONNX export) onto the "
+                      "window. Ctrl+1 … Ctrl+7 switch between areas.")
         tips.setWordWrap(True)
         lay.addWidget(tips)
         lay.addStretch(1)
