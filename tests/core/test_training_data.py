@@ -164,6 +164,25 @@ def test_lm_blocks_and_split(tmp_path, tiny_gpt2):
     assert data.train_tokens == 16 * data.train_examples
 
 
+def test_document_packing_starts_every_block_at_a_document(tmp_path, tiny_gpt2):
+    from workbench.models.loading import load_tokenizer
+    from workbench.training.encode import pack_documents, prepare_data
+
+    assert pack_documents([[1, 2, 9], [3, 4, 5, 9], [6, 9], [7, 8, 8, 8, 8, 9]], 4) == \
+        [[1, 2, 9, 3], [3, 4, 5, 9], [6, 9, 7, 8]]  # the long one is cut to size; the open last block dropped
+    tok = load_tokenizer(tiny_gpt2)
+    docs = [f"story {i}: the robot liked to read books and {'very ' * (i % 5)}long words." for i in range(60)]
+    path = write(tmp_path, "stories.txt", "\n\n".join(docs))
+    cfg = TrainConfig(model=str(tiny_gpt2), data=DataConfig(path=str(path), max_length=16, eval_fraction=0,
+                                                            packing="documents"), batch_size=2)
+    data = prepare_data(cfg, tok)
+    starts = {tuple(tok(d, add_special_tokens=False)["input_ids"][:3]) for d in docs}
+    assert data.train_examples > 0 and all(len(b) == 16 for b in data.train["input_ids"])
+    assert all(tuple(b[:3]) in starts for b in data.train["input_ids"])
+    with pytest.raises(InputError, match="packing"):
+        TrainConfig(model="x", data=DataConfig(path="a.txt", packing="sometimes")).validate()
+
+
 @pytest.mark.parametrize("task", ["causal-lm", "sequence-classification", "chat"])
 def test_tokenisation_stops_on_cancel(tmp_path, tiny_gpt2, task):
     from workbench.control import Control

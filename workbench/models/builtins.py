@@ -248,20 +248,13 @@ def pack_stories(token_lists: Sequence[list[int]], eos_id: int, block: int = LM_
     """Stories (token ids) -> blocks of exactly `block` ids, stories separated by eos.
 
     Every block starts at the beginning of a story, with no bos before it, because that is what a
-    prompt looks like (the playground encodes prompts without special tokens); the tail of a block
-    is filled with the start of the next story, which then opens the next block in full.
+    prompt looks like (the playground encodes prompts without special tokens). The training
+    engine's "documents" packing is this same function, so the tiny-stories-scratch example
+    trains on the same blocks.
     """
-    blocks: list[list[int]] = []
-    current: list[int] = []
-    for ids in token_lists:
-        story = ids[: block - 1] + [eos_id]
-        if len(current) + len(story) <= block:
-            current += story
-            continue
-        if current:
-            blocks.append(current + story[: block - len(current)])
-        current = list(story)
-    return blocks  # the last, partial block is dropped: no padding, every label is a real token
+    from workbench.training.encode import pack_documents
+
+    return pack_documents([ids[: block - 1] + [eos_id] for ids in token_lists], block)
 
 
 def _build_stories_lm(folder: Path, seed: int, progress: Progress, scale: float) -> dict[str, Any]:

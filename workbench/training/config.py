@@ -40,6 +40,10 @@ class DataConfig:
     eval_path: str = ""  # a separate eval file; "" = split eval_fraction off the training file
     eval_fraction: float = 0.1
     max_length: int = 128  # tokens per example (LM: block size)
+    # Language modelling: cut the concatenated text into blocks anywhere ("concat", every token
+    # used once), or start every block at a document ("documents", the built-in story model's
+    # recipe: a story's names are in view when they are repeated, so the model learns to copy them).
+    packing: str = "concat"
     max_examples: int = 0  # 0 = all; for built-in data, how many examples to generate
     split_seed: int = 0
 
@@ -103,6 +107,8 @@ class TrainConfig:
 
     def validate(self) -> None:
         """Raise InputError with one readable sentence for settings that cannot work."""
+        if self.data.packing not in ("concat", "documents"):
+            raise InputError(f"Unknown packing '{self.data.packing}'; choose concat or documents")
         if self.task not in TRAIN_TASKS:
             raise InputError(f"Unknown training task '{self.task}'; choose one of {', '.join(TRAIN_TASKS)}")
         if bool(self.model) == (self.scratch is not None):

@@ -44,12 +44,12 @@ def prepare_data(cfg: TrainConfig, tokenizer: Any, raw: RawData | None = None,
     raw = raw or load_raw(cfg.data, cfg.task)
     size = block_size or cfg.data.max_length
     tick = _cancel_check(control)
-    train = encode(raw.dataset, cfg.task, tokenizer, size, tick)
+    train = encode(raw.dataset, cfg.task, tokenizer, size, tick, cfg.data.packing)
     evalset = None
     if cfg.data.eval_path:
         eval_cfg = _with_label_names(cfg, raw.label_names)
         evalset = encode(load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset, cfg.task, tokenizer, size,
-                         tick)
+                         tick, cfg.data.packing)
     elif cfg.data.eval_fraction > 0 and len(train) >= 4:
         n_eval = max(1, round(len(train) * cfg.data.eval_fraction))
         parts = train.train_test_split(test_size=n_eval, seed=cfg.data.split_seed, shuffle=True)
@@ -85,9 +85,10 @@ def _check_batch(train: Any, cfg: TrainConfig, source: str, size: int) -> None:
                      f"add data, or choose {hint}a smaller batch size")
 
 
-def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], None] = lambda: None) -> Any:
+def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], None] = lambda: None,
+           packing: str = "concat") -> Any:
     if task == "causal-lm":
-        return _lm_blocks(ds, tokenizer, size, tick)
+        return _lm_blocks(ds, tokenizer, size, tick, packing)
 
     def classify_batch(b: dict[str, list[Any]]) -> dict[str, Any]:
         tick()
@@ -109,7 +110,7 @@ def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], Non
     return kept
 
 
-def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None]) -> Any:
+def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None], packing: str = "concat") -> Any:
     eos = tokenizer.eos_token_id
 
     def tokenize(batch: dict[str, list[str]]) -> dict[str, list[list[int]]]:
@@ -118,14 +119,37 @@ def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None]) -> 
         return {"ids": [x + [eos] if eos is not None else x for x in ids]}
 
     def group(batch: dict[str, list[list[int]]]) -> dict[str, list[list[int]]]:
-        # Concatenate the batch and cut blocks of `size`; the tail shorter than a block is dropped
-        # (per map batch of 1000 documents, so at most one block's worth of tokens per batch).
-        flat = [t for ids in batch["ids"] for t in ids]
-        blocks = [flat[i:i + size] for i in range(0, len(flat) - size + 1, size)]
+        if packing == "documents":
+            blocks = pack_documents(batch["ids"], size)
+        else:
+            # Concatenate the batch and cut blocks of `size`; the tail shorter than a block is dropped
+            # (per map batch of 1000 documents, so at most one block's worth of tokens per batch).
+            flat = [t for ids in batch["ids"] for t in ids]
+            blocks = [flat[i:i + size] for i in range(0, len(flat) - size + 1, size)]
         return {"input_ids": blocks, "attention_mask": [[1] * size for _ in blocks], "labels": blocks}
 
     tokens = ds.map(tokenize, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
     return tokens.map(group, batched=True, remove_columns=["ids"], keep_in_memory=True)
+
+
+def pack_documents(documents: list[list[int]], size: int) -> list[list[int]]:
+    """Documents (ids, each ending in eos) -> blocks of exactly `size` ids, each starting at a document.
+
+    A document longer than a block keeps its first size - 1 ids and its eos. A block's tail is
+    filled with the start of the next document, which then opens the next block in full (so those
+    tokens are seen twice). The last, partial block is dropped: no padding, every label is real.
+    """
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for ids in documents:
+        doc = ids[: size - 1] + ids[-1:] if len(ids) > size else list(ids)
+        if len(current) + len(doc) <= size:
+            current += doc
+            continue
+        if current:
+            blocks.append(current + doc[: size - len(current)])
+        current = doc
+    return blocks
 
 
 def make_collator(task: str, tokenizer: Any) -> Any:

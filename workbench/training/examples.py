@@ -11,7 +11,8 @@ from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
 def _stories_scratch() -> TrainConfig:
     """The built-in tiny-stories model's recipe, read from its builder so the two stay the same:
     a GPT-2 of LM_SHAPE with context LM_BLOCK, a byte-level BPE on the stories, LM_STEPS steps of
-    LM_BATCH blocks, AdamW at LM_LR, warmup 5%, flat, then decay over the last 20%."""
+    LM_BATCH blocks, each starting at a story (as pack_stories makes them), AdamW at LM_LR, warmup
+    5%, flat, then decay over the last 20%."""
     from workbench.models import builtins as b
 
     shape = getattr(b, "LM_SHAPE", {"n_layer": 4, "n_head": 4, "n_embd": 128, "n_inner": 256})
@@ -22,7 +23,7 @@ def _stories_scratch() -> TrainConfig:
                                              width=shape["n_embd"], mlp_width=shape.get("n_inner") or 0,
                                              context_length=block, vocab_size=1536, dropout=0.0),
                        data=DataConfig(path="builtin:stories", max_examples=stories, max_length=block,
-                                       eval_fraction=0.02),
+                                       eval_fraction=0.02, packing="documents"),
                        max_steps=steps, batch_size=batch, learning_rate=lr, warmup_steps=max(1, steps // 20),
                        weight_decay=0.01, scheduler="warmup_stable_decay", decay_fraction=0.2, logging_steps=5,
                        eval_steps=max(1, steps // 4), save_steps=max(1, steps // 4),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from workbench.gui.views.training_form_widgets import combo, dspin, spin
@@ -71,6 +71,10 @@ class DataSection(QWidget):
         self.eval_path = QLineEdit()
         self.eval_path.setPlaceholderText("optional separate eval file")
         self.max_length = spin(8, 32768, 128, 16)
+        self.doc_blocks = QCheckBox("Every block starts at a document")
+        self.doc_blocks.setToolTip("Language modelling: start each block of max-length tokens at a document "
+                                   "(repeating the start of a document that does not fit) instead of cutting the "
+                                   "concatenated text anywhere. Helps models learn to refer back, e.g. to names.")
         self.max_examples = spin(0, 100_000_000, 0, 100)
         self.max_examples.setSpecialValueText("all")
         self.preview_button, self.count_button = QPushButton("Preview"), QPushButton("Count tokens")
@@ -102,6 +106,7 @@ class DataSection(QWidget):
         self.form.addRow("Eval fraction", self.eval_fraction)
         self.form.addRow("Eval file", self.eval_path)
         self.form.addRow("Max sequence length", self.max_length)
+        self.form.addRow("", self.doc_blocks)
         self.form.addRow("Max examples", self.max_examples)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
@@ -120,6 +125,7 @@ class DataSection(QWidget):
         for role, box in self.columns.items():
             self.form.setRowVisible(box, role in COLUMN_ROLES.get(task, ()))
         self.form.setRowVisible(self.label_names, task == "sequence-classification")
+        self.form.setRowVisible(self.doc_blocks, task == "causal-lm")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Training data", "", "Data (*.txt *.csv *.tsv *.jsonl *.json)")
@@ -221,6 +227,7 @@ class DataSection(QWidget):
         d.label_names = [n.strip() for n in self.label_names.text().split(",") if n.strip()]
         d.eval_fraction, d.eval_path = self.eval_fraction.value(), self.eval_path.text().strip()
         d.max_length, d.max_examples = self.max_length.value(), self.max_examples.value()
+        d.packing = "documents" if self.doc_blocks.isChecked() else "concat"
 
     def show_config(self, cfg: TrainConfig) -> None:
         d = cfg.data
@@ -234,3 +241,4 @@ class DataSection(QWidget):
         self.eval_path.setText(d.eval_path)
         self.max_length.setValue(d.max_length)
         self.max_examples.setValue(d.max_examples)
+        self.doc_blocks.setChecked(d.packing == "documents")
