@@ -48,6 +48,8 @@ def test_a_paused_run_keeps_its_objects_young_and_collect_young_frees_them() -> 
         for _ in range(gc_guard.FREEZE_EVERY):
             gc_guard._collect()
         assert gc.get_freeze_count() == frozen  # nothing new frozen while the run is active
+        gc_guard.full_collect()  # a model replaced during the run: its collection must not freeze the run
+        assert gc.get_freeze_count() == 0
         del node
         assert gc_guard.collect_young() >= 0  # the run ends: its cycles go, frozen objects are not scanned
         assert ref() is None and not gc_guard._paused[0]

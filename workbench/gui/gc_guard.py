@@ -58,7 +58,8 @@ def full_collect() -> float:
     start = time.perf_counter()
     gc.unfreeze()
     gc.collect()
-    gc.freeze()
+    if not _paused[0]:  # during a run, freezing would hide the run's model from collect_young()
+        gc.freeze()
     return time.perf_counter() - start
 
 
