@@ -184,8 +184,9 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.open_data(path)
                 return True
-        self.state.status.emit(f"Cannot open {path}: drop a model folder, an ONNX export folder or a data file "
-                               f"({' '.join(DATA_SUFFIXES)})")
+        why = "no such file or folder" if not os.path.exists(path) else \
+            f"drop a model folder, an ONNX export folder or a data file ({' '.join(DATA_SUFFIXES)})"
+        self.state.status.emit(f"Cannot open {path}: {why}")
         return False
 
     def _restore(self) -> None:

@@ -29,7 +29,8 @@ class AttentionComparison:
 def _runner(model: OnnxModel) -> GraphRunner:
     info = model.report.get("attention")
     if not info or not (model.folder / info["file"]).is_file():
-        raise InputError("This export has no attention graph; export again with --attention (opset 23)")
+        raise InputError("This export has no attention graph; export again with attention maps "
+                         "(the Export page's checkbox, or --attention on the command line)")
     if "attention" not in model.extras:
         model.extras["attention"] = GraphRunner(make_session(model.folder / info["file"], model.choice),
                                                 model.device, model.choice.device_id, model.iobinding)
