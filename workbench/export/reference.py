@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from workbench.hf_compat import with_cache
 from workbench.models.spec import LoadedModel
 
 # (batch, length, padded rows) of the generated inputs.
@@ -123,7 +124,7 @@ def greedy_torch(loaded: LoadedModel, kind: str, ids: np.ndarray, n: int) -> lis
     if kind == "decoder":
         cache = DynamicCache(config=model.config)
         for _ in range(n):
-            logits = model(input_ids=x, past_key_values=cache, use_cache=True).logits[:, -1]
+            logits = model(input_ids=x, **with_cache(model, cache)).logits[:, -1]
             tokens.append(int(logits.argmax(-1)))
             x = x.new_tensor([[tokens[-1]]])
         return tokens
@@ -131,7 +132,7 @@ def greedy_torch(loaded: LoadedModel, kind: str, ids: np.ndarray, n: int) -> lis
     cache = EncoderDecoderCache(DynamicCache(), DynamicCache())
     dec = x.new_tensor([[_decoder_start(loaded)]])
     for _ in range(n):
-        logits = model(encoder_outputs=enc, decoder_input_ids=dec, past_key_values=cache, use_cache=True).logits[:, -1]
+        logits = model(encoder_outputs=enc, decoder_input_ids=dec, **with_cache(model, cache)).logits[:, -1]
         tokens.append(int(logits.argmax(-1)))
         dec = x.new_tensor([[tokens[-1]]])
     return tokens

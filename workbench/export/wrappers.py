@@ -21,6 +21,7 @@ from torch.export import Dim
 from transformers import DynamicCache, EncoderDecoderCache
 
 from workbench.export.options import UnsupportedModelError
+from workbench.hf_compat import returned_cache, takes_cache, with_cache
 
 BATCH, SEQ, PAST, ENC_SEQ = 2, 3, 5, 7
 
@@ -112,15 +113,15 @@ class DecoderWithPast(torch.nn.Module):
                 past: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
         cache = _fill(DynamicCache(config=self.model.config), past)
         extra = {"position_ids": position_ids} if self.use_pos else {}
-        out = self.model(input_ids=input_ids, attention_mask=attention_mask, past_key_values=cache,
-                         use_cache=True, **extra)
-        return (out.logits, *_flat(out.past_key_values))
+        out = self.model(input_ids=input_ids, attention_mask=attention_mask, **with_cache(self.model, cache),
+                         **extra)
+        return (out.logits, *_flat(returned_cache(out)))
 
 
 def decoder_spec(model: Any) -> GraphSpec:
-    if not accepts(model, "past_key_values"):
+    if not takes_cache(model):
         raise UnsupportedModelError(f"{type(model).__name__} is not supported for ONNX export: it takes no "
-                                    "key/value cache (past_key_values), which the decoder graph needs")
+                                    "key/value cache, which the decoder graph needs")
     shape = cache_shape(model.config)
     d = _dims()
     dtype = next(model.parameters()).dtype
@@ -197,8 +198,8 @@ class Seq2SeqDecoderInit(torch.nn.Module):
                 encoder_attention_mask: torch.Tensor) -> tuple[torch.Tensor, ...]:
         cache = EncoderDecoderCache(DynamicCache(), DynamicCache())
         out = self.model(encoder_outputs=(encoder_hidden_states,), attention_mask=encoder_attention_mask,
-                         decoder_input_ids=decoder_input_ids, past_key_values=cache, use_cache=True)
-        pkv = out.past_key_values
+                         decoder_input_ids=decoder_input_ids, **with_cache(self.model, cache))
+        pkv = returned_cache(out)
         return (out.logits, *_flat(pkv.self_attention_cache), *_flat(pkv.cross_attention_cache))
 
 
@@ -220,8 +221,8 @@ class Seq2SeqDecoderWithPast(torch.nn.Module):
         b, e = encoder_attention_mask.shape
         hidden = cross[0].new_zeros(()).expand(b, e, self.model.config.d_model)
         out = self.model(encoder_outputs=(hidden,), attention_mask=encoder_attention_mask,
-                         decoder_input_ids=decoder_input_ids, past_key_values=cache, use_cache=True)
-        return (out.logits, *_flat(out.past_key_values.self_attention_cache))
+                         decoder_input_ids=decoder_input_ids, **with_cache(self.model, cache))
+        return (out.logits, *_flat(returned_cache(out).self_attention_cache))
 
 
 def seq2seq_specs(model: Any) -> list[GraphSpec]:

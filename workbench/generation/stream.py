@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 from workbench.config import GenerationSettings
 from workbench.control import Control
 from workbench.errors import InputError
+from workbench.hf_compat import returned_cache, with_cache
 from workbench.models.spec import LoadedModel
 
 
@@ -195,12 +196,12 @@ class _Stepper:
             self.pending = ids
 
     def next_logits(self) -> Any:
+        cache = with_cache(self.model, self.past)
         if self.encdec:
-            out = self.model(encoder_outputs=self.encoder_out, decoder_input_ids=self.pending,
-                             past_key_values=self.past, use_cache=True)
+            out = self.model(encoder_outputs=self.encoder_out, decoder_input_ids=self.pending, **cache)
         else:
-            out = self.model(input_ids=self.pending, past_key_values=self.past, use_cache=True)
-        self.past = out.past_key_values
+            out = self.model(input_ids=self.pending, **cache)
+        self.past = returned_cache(out)
         return out.logits[:, -1, :]
 
     def feed(self, token_id: int) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from workbench.errors import ModelLoadError
+from workbench.hf_compat import name_default_loss
 from workbench.models.spec import BUILTIN_PREFIX, DTYPES, TASKS, LoadedModel, ModelInfo, ModelSpec
 from workbench.models.tasks import auto_class, detect_task
 
@@ -162,6 +163,7 @@ def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel
     model = _load_weights(folder, config, task, spec)
     model.to(device)
     model.eval()
+    name_default_loss(model)  # the Learn page computes a loss
     info = build_info(spec, folder, config, task, model, device, tokenizer)
     log.info("Loaded %s (%s, %s parameters) from %s on %s in %.1f s", spec.source, task,
              f"{info.num_parameters:,}", folder, device, time.perf_counter() - start)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, ModelLoadError
+from workbench.hf_compat import name_default_loss
 from workbench.training.config import LoraSettings, TrainConfig
 
 
@@ -23,6 +25,7 @@ def build_model(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
         model = scratch_model(cfg.scratch, tokenizer, cfg.seed)
     else:
         model = _pretrained(cfg, tokenizer, label_names)
+    name_default_loss(model)
     if model.config.pad_token_id is None and tokenizer.pad_token_id is not None:
         model.config.pad_token_id = tokenizer.pad_token_id  # decoders classify the last non-pad token
     if cfg.lora.enabled:
@@ -63,7 +66,11 @@ def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
     config = LoraConfig(task_type=task_type, r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
                         target_modules=list(lora.target_modules) or None)
     try:
-        return get_peft_model(model, config)
+        with warnings.catch_warnings():
+            # peft reads the model's deprecated is_gradient_checkpointing (transformers 5.23+
+            # warns); the property still answers correctly.
+            warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
+            return get_peft_model(model, config)
     except ValueError as exc:  # peft has no default target modules for this model type
         raise InputError(f"LoRA needs the names of the layers to adapt for a {model.config.model_type} "
                          f"model; set lora.target_modules (e.g. [\"q_proj\", \"v_proj\"]): {exc}") from exc
