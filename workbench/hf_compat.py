@@ -1,4 +1,6 @@
-"""The names transformers uses for the key/value cache, found once from the installed release.
+"""What differs between the transformers releases Workbench supports (5.17 to 5.24), in one place.
+
+Mostly the names of the key/value cache, found once from the installed release.
 
 transformers 5.24 renamed `past_key_values` to `cache`, both as the forward keyword (the old
 keyword still works until 5.40, with a FutureWarning) and as the output field
@@ -9,7 +11,8 @@ goes through this module: generation, the export wrappers, the reference and par
 
 Detection looks at the library itself, not at its version number: the output dataclass's fields
 say which output name this release writes, and a model's forward signature says which keyword it
-takes (remote-code models written for an older release keep the old one). Qt-free.
+takes (remote-code models written for an older release keep the old one). Also here: switching
+the attention implementation of every sub-model (5.17 misses T5's stacks). Qt-free.
 """
 
 from __future__ import annotations
@@ -80,3 +83,18 @@ def name_default_loss(model: Any) -> None:
     """
     if hasattr(model, "loss_type") and model.loss_type is None:
         model.loss_type = "ForCausalLM"
+
+
+def set_attn_implementation(model: Any, impl: str) -> None:
+    """`model.set_attn_implementation(impl)`, reaching every sub-model.
+
+    On transformers 5.17 T5 keeps deep copies of its config in the encoder and decoder stacks and
+    the call changes only the top one, so the stacks stay on SDPA and return no attention weights
+    (5.24 reaches them). Sub-models left behind are switched one by one.
+    """
+    model.set_attn_implementation(impl)
+    for sub in model.modules():
+        cfg = getattr(sub, "config", None)
+        if (sub is not model and hasattr(sub, "set_attn_implementation")
+                and getattr(cfg, "_attn_implementation", impl) != impl):
+            sub.set_attn_implementation(impl)

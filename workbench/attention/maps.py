@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from workbench.errors import InputError, WorkbenchError
+from workbench.hf_compat import set_attn_implementation
 from workbench.models.spec import LoadedModel
 
 KIND_LABELS = {"self": "Self-attention", "encoder": "Encoder self-attention",
@@ -78,14 +79,14 @@ def eager_attention(model: Any) -> Iterator[bool]:
         yield False
         return
     try:
-        model.set_attn_implementation("eager")
+        set_attn_implementation(model, "eager")
     except Exception as exc:
         raise WorkbenchError(f"This model ({type(model).__name__}) cannot switch from {impl} to eager "
                              "attention, so it cannot report attention weights") from exc
     try:
         yield True
     finally:
-        model.set_attn_implementation(impl)
+        set_attn_implementation(model, impl)
 
 
 def token_labels(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from workbench.hf_compat import set_attn_implementation
+
 MAX_PROBE_TOKENS = 64  # the maps are (layers, heads, seq, seq): keep them small on disk
 
 
@@ -31,13 +33,13 @@ def capture_attention(model: Any, tokenizer: Any, text: str) -> tuple[list[str],
     switch = previous not in (None, "eager") and hasattr(base, "set_attn_implementation")
     try:
         if switch:
-            base.set_attn_implementation("eager")
+            set_attn_implementation(base, "eager")
         model.eval()
         with torch.no_grad():
             out = base(**{k: v.to(device) for k, v in enc.items()}, output_attentions=True)
     finally:
         if switch:
-            base.set_attn_implementation(previous)
+            set_attn_implementation(base, previous)
         model.train(was_training)
     # out.attentions: one (batch=1, heads, seq, seq) tensor per layer
     maps = torch.stack([a[0].float() for a in out.attentions]).cpu().numpy().astype(np.float16)
