@@ -1,17 +1,22 @@
-# Two commands a new user needs: `make run` and `make test`.
+# Two commands a new user needs: `make run` and `make test`. Both install the exact versions the
+# suite passed on, from the lock (constraints.txt, written by `make lock`).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # CPU wheel by default; GPU users install their CUDA build of torch into .venv first (README).
 TORCH_SPEC ?= torch==2.13.0
+# pip constraints; "none" = the newest releases within pyproject's ranges.
+LOCK ?= constraints.txt
+# The oldest transformers the project supports, read from pyproject (transformers>=X).
+TRANSFORMERS_FLOOR := $(shell sed -n 's/.*"transformers>=\([0-9.]*\).*/\1/p' pyproject.toml)
+PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovider
 
-.PHONY: run test venv builtins bench package clean
+export PYTHON TORCH_SPEC
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install -q "$(TORCH_SPEC)"
-	$(PY) -m pip install -q -e ".[test]"
+.PHONY: run test venv lock test-latest test-oldest builtins bench package clean
+
+$(VENV)/.installed: pyproject.toml packaging/venv.sh $(filter-out none,$(LOCK))
+	packaging/venv.sh $(VENV) test $(LOCK)
 	touch $@
 
 venv: $(VENV)/.installed
@@ -20,7 +25,23 @@ run: venv
 	$(VENV)/bin/workbench
 
 test: venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	$(call PYTEST,$(VENV))
+
+# Upgrade within pyproject's ranges, run the suite on the result, keep it only if it passes.
+lock:
+	packaging/lock.sh
+
+# A fresh venv with today's newest releases (what a plain `pip install` gets), then the suite.
+test-latest:
+	rm -rf .venv-latest
+	$(MAKE) test VENV=.venv-latest LOCK=none
+
+# The lock, with transformers at the floor of the supported range.
+test-oldest:
+	rm -rf .venv-oldest
+	packaging/venv.sh .venv-oldest test $(LOCK)
+	.venv-oldest/bin/python -m pip install -q "transformers==$(TRANSFORMERS_FLOOR)"
+	$(call PYTEST,.venv-oldest)
 
 builtins: venv
 	$(VENV)/bin/workbench build-builtins
@@ -32,4 +53,4 @@ package:
 	packaging/build.sh
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-latest .venv-oldest .venv-lock .venv-lock-tools .venv-package build dist *.egg-info

@@ -5,12 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv-package
 rm -rf "$VENV" build/pyinstaller dist/workbench
-python3 -m venv "$VENV"
-"$VENV/bin/pip" install -q --upgrade pip
-"$VENV/bin/pip" install -q "${TORCH_SPEC:-torch==2.13.0}"
-"$VENV/bin/pip" install -q . "pyinstaller>=6.10"
+# The locked versions (constraints.txt), as `make test` installs them, plus PyInstaller and pytest.
+EDITABLE=0 packaging/venv.sh "$VENV" package,test "${LOCK:-constraints.txt}"
 "$VENV/bin/pyinstaller" --noconfirm --clean --workpath build/pyinstaller --distpath dist packaging/workbench.spec
 echo "bundle size: $(du -sh dist/workbench | cut -f1) ($(find dist/workbench -type f | wc -l) files)"
-"$VENV/bin/pip" install -q pytest pytest-timeout
 WORKBENCH_FROZEN_APP="$PWD/dist/workbench/workbench" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
     tests/smoke/test_package.py
