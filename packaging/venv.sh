@@ -32,8 +32,13 @@ pip=("$venv/bin/python" -m pip install -q "${pin[@]}")
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
 "${pip[@]}" --upgrade pip setuptools
 "$venv/bin/python" -c "import torch" 2>/dev/null || "${pip[@]}" "$torch_spec"
+# Keep the torch the venv has now (the CPU wheel, or a GPU user's CUDA build): with --upgrade
+# (no lock) pip would otherwise replace it with the newest release, a multi-GB CUDA build.
+keep_torch=$(mktemp)
+trap 'rm -f "$keep_torch"' EXIT
+echo "torch==$("$venv/bin/python" -c 'import torch; print(torch.__version__)')" > "$keep_torch"
 if [ "${EDITABLE:-1}" = 1 ]; then
-    "${pip[@]}" --no-build-isolation -e ".[$extras]"
+    "${pip[@]}" -c "$keep_torch" --no-build-isolation -e ".[$extras]"
 else
-    "${pip[@]}" --no-build-isolation ".[$extras]"
+    "${pip[@]}" -c "$keep_torch" --no-build-isolation ".[$extras]"
 fi
