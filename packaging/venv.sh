@@ -36,9 +36,6 @@ pip=("$venv/bin/python" -m pip install -q "${pin[@]}")
 # (no lock) pip would otherwise replace it with the newest release, a multi-GB CUDA build.
 keep_torch=$(mktemp)
 trap 'rm -f "$keep_torch"' EXIT
-echo "torch==$("$venv/bin/python" -c 'import torch; print(torch.__version__)')" > "$keep_torch"
-if [ "${EDITABLE:-1}" = 1 ]; then
-    "${pip[@]}" -c "$keep_torch" --no-build-isolation -e ".[$extras]"
-else
-    "${pip[@]}" -c "$keep_torch" --no-build-isolation ".[$extras]"
-fi
+echo "torch==$("$venv/bin/python" -c 'import torch; print(torch.__version__)' 2>/dev/null)" > "$keep_torch"  # (numpy not there yet: torch warns)
+editable=(); [ "${EDITABLE:-1}" = 1 ] && editable=(-e)
+"${pip[@]}" -c "$keep_torch" --no-build-isolation "${editable[@]}" ".[$extras]"
