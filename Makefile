@@ -13,7 +13,7 @@ PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovi
 
 export PYTHON TORCH_SPEC
 
-.PHONY: run test venv lock test-latest test-oldest builtins bench package clean
+.PHONY: run test venv lock test-latest test-oldest builtins bench architectures package clean
 
 $(VENV)/.installed: pyproject.toml packaging/venv.sh $(filter-out none,$(LOCK))
 	packaging/venv.sh $(VENV) test $(LOCK)
@@ -48,6 +48,10 @@ builtins: venv
 
 bench: venv
 	$(VENV)/bin/workbench bench
+
+# The architecture table: every architecture of workbench/models/zoo.py through every feature.
+architectures: venv
+	$(PY) -m workbench.archmatrix docs/architectures.md
 
 package:
 	packaging/build.sh

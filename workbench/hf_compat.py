@@ -98,3 +98,18 @@ def set_attn_implementation(model: Any, impl: str) -> None:
         if (sub is not model and hasattr(sub, "set_attn_implementation")
                 and getattr(cfg, "_attn_implementation", impl) != impl):
             sub.set_attn_implementation(impl)
+
+
+def accepts(model: Any, name: str) -> bool:
+    """Does `model`'s forward take the keyword `name`?"""
+    return name in _forward_names(type(model))
+
+
+def forward_inputs(model: Any, encoded: dict[str, Any]) -> dict[str, Any]:
+    """The tokenizer's outputs that `model`'s forward takes.
+
+    A tokenizer can return more than its model reads: a BERT-style tokenizer beside DistilBERT
+    or RoBERTa-style models writes token_type_ids, which their forward rejects.
+    """
+    names = _forward_names(type(model))
+    return {k: v for k, v in encoded.items() if k in names}

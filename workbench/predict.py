@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import InputError
+from workbench.hf_compat import forward_inputs
 from workbench.models.spec import LoadedModel
 
 
@@ -59,7 +60,7 @@ def encode(loaded: LoadedModel, text: str, text_pair: str | None = None) -> tupl
     limit = loaded.info.context_length or 512
     full = len(tok(text, text_pair)["input_ids"])
     enc = tok(text, text_pair, return_tensors="pt", truncation=True, max_length=limit)
-    enc = {k: v.to(loaded.device) for k, v in enc.items()}
+    enc = {k: v.to(loaded.device) for k, v in forward_inputs(loaded.model, enc).items()}
     return enc, (limit if full > limit else None)
 
 
@@ -108,7 +109,7 @@ def embed(loaded: LoadedModel, texts: list[str]) -> np.ndarray:
     texts = [_text(t) for t in texts]
     limit = loaded.info.context_length or 512
     enc = tok(texts, return_tensors="pt", padding=True, truncation=True, max_length=limit)
-    enc = {k: v.to(loaded.device) for k, v in enc.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
+    enc = {k: v.to(loaded.device) for k, v in forward_inputs(loaded.model, enc).items()}
     model = loaded.model
     with torch.inference_mode():
         if loaded.is_encoder_decoder:

@@ -78,11 +78,16 @@ def eager_attention(model: Any) -> Iterator[bool]:
     if impl == "eager":
         yield False
         return
+    refusal = (f"This model ({type(model).__name__}) cannot switch from {impl} to eager attention after "
+               "loading, so it cannot report attention weights")
     try:
         set_attn_implementation(model, "eager")
     except Exception as exc:
-        raise WorkbenchError(f"This model ({type(model).__name__}) cannot switch from {impl} to eager "
-                             "attention, so it cannot report attention weights") from exc
+        raise WorkbenchError(refusal) from exc
+    if getattr(model.config, "_attn_implementation", "eager") != "eager":
+        # Older-style models (Falcon ...) log that they cannot switch and stay on SDPA, whose
+        # "attentions" are not the softmax weights: refuse rather than show wrong maps.
+        raise WorkbenchError(refusal)
     try:
         yield True
     finally:

@@ -36,7 +36,7 @@ def graph_specs(loaded: LoadedModel, kind: str) -> list[Any]:
     if kind == "decoder":
         return [wrappers.decoder_spec(loaded.model)]
     if kind == "encoder":
-        return [wrappers.encoder_spec(loaded.model, loaded.task)]
+        return [wrappers.encoder_spec(loaded.model, loaded.task, loaded.tokenizer)]
     return wrappers.seq2seq_specs(loaded.model)
 
 

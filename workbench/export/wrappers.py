@@ -8,11 +8,23 @@ logits and the present keys/values as flat tensors. One decoder graph then serve
 
 Sample sizes for tracing are 2/3/5/7 on purpose: torch.export specialises dimensions of size
 0 or 1, and equal sizes could be unified into one symbol.
+
+Why these wrappers and not transformers.exporters (measured with benchmarks/bench_exporters.py,
+transformers 5.24, on the same models, parity cases and timer; figures in docs/DESIGN.md):
+- 5.17 to 5.23 have no `ort_fusions`, runners or quantizers; Workbench supports 5.17+.
+- Encoders: `OnnxConfig(ort_fusions="cpu")` gives the same parity and the same speed as
+  Workbench's fp32 + onnxscript-optimised graph (BERT-base 2.35x/2.16x vs 2.33x/2.13x eager at
+  1x128/8x128); it fuses the norms but not attention (no Attention op), and it prints an
+  "experimental ... version drift" banner on every export. Nothing to gain.
+- Decoders: `export_for_generation` writes a prefill and a decode graph with batch fixed to 1
+  and no attention mask, so batched or left-padded input cannot run at all (3 of the 6 parity
+  cases), and the weights are stored twice. Its unfused decode graph is ~13% faster per token
+  than this one (no mask to build); its CPU-fused one is slower.
+So the library path is not adopted; this module is the one export path for every release.
 """
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +33,7 @@ from torch.export import Dim
 from transformers import DynamicCache, EncoderDecoderCache
 
 from workbench.export.options import UnsupportedModelError
-from workbench.hf_compat import returned_cache, takes_cache, with_cache
+from workbench.hf_compat import accepts, returned_cache, takes_cache, with_cache
 
 BATCH, SEQ, PAST, ENC_SEQ = 2, 3, 5, 7
 
@@ -45,10 +57,6 @@ class CacheShape:
     layers: int
     kv_heads: int
     head_dim: int
-
-
-def accepts(model: Any, name: str) -> bool:
-    return name in inspect.signature(model.forward).parameters
 
 
 def cache_shape(config: Any) -> CacheShape:
@@ -158,21 +166,32 @@ class EncoderGraph(torch.nn.Module):
         return (out.last_hidden_state,)
 
 
-def encoder_spec(model: Any, task: str) -> GraphSpec:
-    use_tt = accepts(model, "token_type_ids") and getattr(model.config, "type_vocab_size", 0) > 0
+def encoder_inputs(model: Any, tokenizer: Any = None) -> list[str]:
+    """The encoder graph's inputs: what the tokenizer writes and the model's forward takes.
+
+    Not a fixed list: DistilBERT, RoBERTa-style and MPNet models take no token_type_ids, and
+    a config with type_vocab_size 0 (DeBERTa-v3) ignores them, so the graph leaves them out.
+    """
+    written = list(getattr(tokenizer, "model_input_names", None) or ["input_ids", "token_type_ids", "attention_mask"])
+    names = ["input_ids", "attention_mask"]
+    if ("token_type_ids" in written and accepts(model, "token_type_ids")
+            and getattr(model.config, "type_vocab_size", 1) > 0):
+        names.append("token_type_ids")
+    return names
+
+
+def encoder_spec(model: Any, task: str, tokenizer: Any = None) -> GraphSpec:
+    names = encoder_inputs(model, tokenizer)
     heads = task != "feature-extraction"
     d = _dims()
     ids = torch.randint(0, _vocab(model.config), (BATCH, SEQ))
-    args: tuple[Any, ...] = (ids, torch.ones(BATCH, SEQ, dtype=torch.long))
-    names = ["input_ids", "attention_mask"]
-    dyn: dict[str, Any] = {"input_ids": {0: d["batch"], 1: d["seq"]}, "attention_mask": {0: d["batch"], 1: d["seq"]},
-                           "token_type_ids": None}
-    if use_tt:
-        args += (torch.zeros(BATCH, SEQ, dtype=torch.long),)
-        dyn["token_type_ids"] = {0: d["batch"], 1: d["seq"]}
-        names.append("token_type_ids")
+    samples = {"input_ids": ids, "attention_mask": torch.ones(BATCH, SEQ, dtype=torch.long),
+               "token_type_ids": torch.zeros(BATCH, SEQ, dtype=torch.long)}
+    # torch.export wants exactly the passed arguments' names as the keys of dynamic_shapes.
+    dyn = {n: {0: d["batch"], 1: d["seq"]} for n in names}
     outs = ["logits", "last_hidden_state"] if heads else ["last_hidden_state"]
-    return GraphSpec("encoder", EncoderGraph(model, heads, use_tt).eval(), args, dyn, names, outs)
+    graph = EncoderGraph(model, heads, "token_type_ids" in names).eval()
+    return GraphSpec("encoder", graph, tuple(samples[n] for n in names), dyn, names, outs)
 
 
 class Seq2SeqEncoder(torch.nn.Module):

@@ -39,8 +39,10 @@ def make_tokenizer(kind: str = "bpe", vocab_size: int = 400) -> Any:
     tk.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
         special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
+    # Like BERT's own tokenizer, it writes token_type_ids (segment A/B of a sentence pair).
     return PreTrainedTokenizerFast(tokenizer_object=tk, unk_token="[UNK]", pad_token="[PAD]",
-                                   cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
+                                   cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",
+                                   model_input_names=["input_ids", "token_type_ids", "attention_mask"])
 
 
 def build_config(family: str, vocab_size: int, size: str = "tiny", tokenizer: Any = None) -> Any:
@@ -95,7 +97,12 @@ def build_random_model(family: str, out_dir: Path, size: str = "tiny", seed: int
            "bert-mlm": tf.BertForMaskedLM, "bert-cls": tf.BertForSequenceClassification,
            "bart": tf.BartForConditionalGeneration, "t5": tf.T5ForConditionalGeneration}[family]
     model = cls(cfg)
-    if family in ("gpt2", "llama", "bart", "t5"):
+    return save_folder(model, tok, out_dir)
+
+
+def save_folder(model: Any, tok: Any, out_dir: Path) -> Path:
+    """An ordinary Hugging Face folder: weights, config, generation config and tokenizer."""
+    if model.can_generate() and tok.pad_token_id is not None:
         model.generation_config.pad_token_id = tok.pad_token_id
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,67 @@
+"""The architecture matrix: every architecture of models/zoo.py through every feature of its task.
+
+One test per architecture runs the same cells as docs/architectures.md (workbench/archmatrix.py).
+Every applicable cell must pass, except the refusals listed here, which must stay clear one-line
+WorkbenchErrors (never an unexpected exception).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.archmatrix import APPLIES, render, run_row
+from workbench.models.zoo import ARCHS, BY_NAME
+
+TABLE = Path(__file__).resolve().parents[2] / "docs" / "architectures.md"
+# (architecture, column) -> words the refusal must contain.
+KNOWN_REFUSALS = {
+    ("falcon", "attention"): "cannot switch from sdpa to eager attention",
+}
+REQUIRED = ("gpt2", "gpt_neox", "opt", "llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "bert", "distilbert",
+            "roberta", "xlm-roberta", "deberta-v2", "electra", "albert", "mpnet", "t5", "bart", "mbart", "marian",
+            "pegasus")
+
+
+@pytest.mark.parametrize("name", [a.name for a in ARCHS])
+def test_every_feature(name, tmp_path):
+    row = run_row(BY_NAME[name], tmp_path)
+    assert set(row) == APPLIES[BY_NAME[name].kind]
+    for column, cell in row.items():
+        assert not cell.unexpected, f"{name}, {column}: {cell.message}"
+        refusal = KNOWN_REFUSALS.get((name, column))
+        if refusal:
+            assert not cell.ok and refusal in cell.message and "\n" not in cell.message
+        else:
+            assert cell.ok, f"{name}, {column}: {cell.message}"
+
+
+def test_the_matrix_covers_what_users_load_most():
+    names = {a.name for a in ARCHS}
+    assert set(REQUIRED) <= names
+    fully = names - {n for n, _ in KNOWN_REFUSALS}
+    assert len(fully) >= 25
+
+
+def test_the_committed_table_lists_every_architecture():
+    text = TABLE.read_text(encoding="utf-8")
+    for a in ARCHS:
+        assert f"| {a.name} | {a.kind} |" in text, f"{a.name} is missing: run make architectures"
+    assert "unexpected" not in text
+
+
+def test_render_marks_refusals_with_a_numbered_note():
+    from workbench.archmatrix import Cell
+
+    text = render({"gpt2": {"info": Cell(True), "attention": Cell(False, "no maps here")}}, "test")
+    assert "| gpt2 | decoder | ✓ | · |" in text and "✗ [1]" in text and "1. **gpt2, attention**: no maps here" in text
+
+
+def test_unknown_architecture_is_one_line_and_exit_2():
+    proc = subprocess.run([sys.executable, "-m", "workbench.archmatrix", "-", "--only", "gpt5"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "unknown architecture gpt5" in proc.stderr

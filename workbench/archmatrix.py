@@ -1,0 +1,362 @@
+"""The architecture matrix: every architecture of models/zoo.py through every feature of its task.
+
+    python -m workbench.archmatrix docs/architectures.md          # all of them (a few minutes)
+    python -m workbench.archmatrix - --only gpt2,bert              # some, printed
+
+Each cell runs the product's own code path on a tiny random model and checks its answer against
+plain transformers (PyTorch): generation against `generate`, fill-mask and classification
+against the model's logits, attention maps against `output_attentions` of an eager model, the
+ONNX export through its parity check, ONNX Runtime's answers against PyTorch's. A cell is ✓, or
+✗ with the one-line refusal the user would see; an unexpected exception is ✗ "unexpected ..."
+(the matrix test fails on those: a refusal must be a WorkbenchError with a sentence, never a
+traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from workbench.errors import WorkbenchError
+from workbench.models.zoo import ARCHS, BY_NAME, TASKS_BY_KIND, Arch, build_tiny
+
+COLUMNS = ("info", "load", "generate", "fill-mask", "classify", "summarize", "attention", "train step",
+           "ONNX export", "ONNX Runtime")
+# Which columns apply to each kind of model.
+APPLIES = {
+    "decoder": {"info", "load", "generate", "attention", "train step", "ONNX export", "ONNX Runtime"},
+    "encoder": {"info", "load", "fill-mask", "classify", "attention", "train step", "ONNX export", "ONNX Runtime"},
+    "seq2seq": {"info", "load", "summarize", "attention", "ONNX export", "ONNX Runtime"},
+}
+NOT_APPLICABLE = {"seq2seq": {"train step": "Workbench trains causal LMs, chat and classifiers"}}
+TEXT = "the quick brown fox jumps over the lazy dog"
+ATTENTION_TOLERANCE = 1e-5
+
+
+class CheckFailed(WorkbenchError):
+    """A feature ran but its answer differs from plain transformers'."""
+
+
+@dataclass
+class Cell:
+    ok: bool
+    message: str = ""
+    unexpected: bool = False  # an exception that is not a WorkbenchError (a bug, not a refusal)
+
+    def text(self) -> str:
+        return "✓" if self.ok else f"✗ {self.message}"
+
+
+def _run_cell(fn: Callable[[], None]) -> Cell:
+    try:
+        fn()
+        return Cell(True)
+    except WorkbenchError as exc:
+        return Cell(False, _one_line(str(exc)))
+    except Exception as exc:  # recorded, and the matrix test fails on it
+        return Cell(False, f"unexpected {type(exc).__name__}: {_one_line(str(exc))}", unexpected=True)
+
+
+def _one_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line[:160]
+
+
+class _Row:
+    """The models and answers one architecture's cells share (built once, reused by later cells)."""
+
+    def __init__(self, arch: Arch, work: Path) -> None:
+        self.arch, self.work = arch, work
+        self.folders = {t: build_tiny(arch.name, t, work / t) for t in TASKS_BY_KIND[arch.kind]}
+        self.loaded: dict[str, Any] = {}
+        self.answers: dict[str, Any] = {}  # PyTorch answers the ONNX Runtime cell compares with
+        self.exports: dict[str, Path] = {}
+
+    def model(self, task: str) -> Any:
+        if task not in self.loaded:
+            from workbench.models.loading import load_model
+            from workbench.models.spec import ModelSpec
+
+            self.loaded[task] = load_model(ModelSpec(str(self.folders[task]), device="cpu"))
+        return self.loaded[task]
+
+    # -- cells --------------------------------------------------------------------------------
+    def info(self) -> None:
+        from workbench.models.loading import inspect_model
+
+        for task, folder in self.folders.items():
+            info = inspect_model(str(folder))
+            _expect(info.task == task, f"detected task {info.task}, not {task}")
+            _expect(info.model_type == self.arch.name, f"model type {info.model_type}")
+            _expect(info.num_layers == 2 and bool(info.num_heads), "layers/heads not read from the config")
+
+    def load(self) -> None:
+        for task in self.folders:
+            loaded = self.model(task)
+            _expect(loaded.task == task and loaded.info.num_parameters > 0, f"loaded as {loaded.task}")
+
+    def generate(self) -> None:
+        self.answers["generate"] = _greedy_matches_generate(self.model("causal-lm"), TEXT)
+
+    def summarize(self) -> None:
+        self.answers["summarize"] = _greedy_matches_generate(self.model("seq2seq-lm"), TEXT)
+
+    def fill_mask(self) -> None:
+        import torch
+
+        from workbench.predict import fill_mask
+
+        loaded = self.model("masked-lm")
+        tok = loaded.tokenizer
+        text = f"the quick brown {tok.mask_token} jumps over the lazy dog"
+        preds = fill_mask(loaded, text, top_k=3)
+        enc = tok(text, return_tensors="pt")
+        with torch.inference_mode():
+            logits = loaded.model(**_accepted(loaded.model, enc)).logits[0]
+        pos = int((enc["input_ids"][0] == tok.mask_token_id).nonzero()[0])
+        want = tok.decode([int(logits[pos].argmax())]).strip()
+        _expect(len(preds) == 1 and preds[0].candidates[0][0] == want,
+                f"top prediction {preds[0].candidates[0][0]!r}, transformers says {want!r}")
+        self.answers["fill-mask"] = (text, want)
+
+    def classify(self) -> None:
+        import torch
+
+        from workbench.predict import classify
+
+        loaded = self.model("sequence-classification")
+        got = classify(loaded, TEXT)
+        enc = loaded.tokenizer(TEXT, return_tensors="pt")
+        with torch.inference_mode():
+            want = torch.softmax(loaded.model(**_accepted(loaded.model, enc)).logits[0], -1).numpy()
+        _expect(np.allclose(got.probs, want, atol=1e-6), f"probabilities {got.probs} != {want}")
+        self.answers["classify"] = want
+
+    def attention(self) -> None:
+        for task in self.folders:
+            _attention_matches_eager(self.model(task), self.folders[task])
+
+    def train_step(self) -> None:
+        task = "causal-lm" if self.arch.kind == "decoder" else "sequence-classification"
+        _one_training_step(self.folders[task], task, self.work / "runs")
+
+    def onnx_export(self) -> None:
+        from workbench.export.options import ExportOptions
+        from workbench.export.pipeline import export_model
+
+        for task, folder in self.folders.items():
+            out = self.work / f"onnx-{task}"
+            export_model(str(folder), out, ExportOptions(greedy_tokens=8, overwrite=True))
+            self.exports[task] = out
+
+    def onnx_runtime(self) -> None:
+        _expect(bool(self.exports), "there is no export to run (the export failed)")
+        for task, folder in self.exports.items():
+            _onnx_answers_match(task, folder, self.answers)
+
+
+CELLS: dict[str, Callable[[_Row], None]] = {
+    "info": _Row.info, "load": _Row.load, "generate": _Row.generate, "fill-mask": _Row.fill_mask,
+    "classify": _Row.classify, "summarize": _Row.summarize, "attention": _Row.attention,
+    "train step": _Row.train_step, "ONNX export": _Row.onnx_export, "ONNX Runtime": _Row.onnx_runtime,
+}
+
+
+def _expect(ok: bool, what: str) -> None:
+    if not ok:
+        raise CheckFailed(what)
+
+
+def _accepted(model: Any, enc: Any) -> dict[str, Any]:
+    from workbench.hf_compat import forward_inputs
+
+    return forward_inputs(model, dict(enc))
+
+
+def _greedy_matches_generate(loaded: Any, prompt: str) -> str:
+    """Workbench's streamed greedy generation must give generate()'s tokens; returns the text."""
+    import torch
+
+    from workbench.config import GenerationSettings
+    from workbench.generation.stream import encode_prompt, generate_text
+
+    result = generate_text(loaded, prompt, GenerationSettings(max_new_tokens=8, greedy=True, alternatives=0))
+    ids = encode_prompt(loaded, prompt)
+    with torch.inference_mode():
+        out = loaded.model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=8, do_sample=False)
+    want = out[0, 1:] if loaded.is_encoder_decoder else out[0, ids.shape[1]:]  # drop the decoder start
+    got = [t.token_id for t in result.tokens]
+    _expect(got == want.tolist()[:len(got)] and len(got) > 0, f"tokens {got} != generate's {want.tolist()}")
+    return result.text
+
+
+def _attention_matches_eager(loaded: Any, folder: Path) -> None:
+    """Workbench's maps (from the SDPA-loaded model) equal output_attentions of an eager load."""
+    import torch
+
+    from workbench.attention.maps import extract_attention
+    from workbench.models.loading import load_model
+    from workbench.models.spec import ModelSpec
+
+    maps = extract_attention(loaded, TEXT)
+    eager = load_model(ModelSpec(str(folder), device="cpu", attn_implementation="eager")).model
+    ids = torch.tensor([list(maps.token_ids)])
+    with torch.inference_mode():
+        if loaded.is_encoder_decoder:
+            dec = torch.tensor([_greedy_ids(loaded, list(maps.token_ids))])  # what the maps were made on
+            out = eager(input_ids=ids, decoder_input_ids=dec, output_attentions=True)
+            want = {"encoder": out.encoder_attentions, "decoder": out.decoder_attentions, "cross": out.cross_attentions}
+        else:
+            want = {"self": eager(input_ids=ids, output_attentions=True).attentions}
+    for kind, layers in want.items():
+        ref = np.stack([a[0].numpy() for a in layers])
+        got = maps.sets[kind].weights
+        _expect(got.shape == ref.shape, f"{kind} maps have shape {got.shape}, output_attentions {ref.shape}")
+        diff = float(np.abs(got - ref).max())
+        _expect(diff <= ATTENTION_TOLERANCE, f"{kind} maps differ from output_attentions by {diff:.2g}")
+
+
+def _greedy_ids(loaded: Any, ids: list[int]) -> list[int]:
+    """The decoder side extract_attention uses when no target is given: 20 greedy tokens."""
+    import torch
+
+    with torch.inference_mode():
+        return loaded.model.generate(input_ids=torch.tensor([ids]), max_new_tokens=20, do_sample=False)[0].tolist()
+
+
+def _one_training_step(folder: Path, task: str, runs: Path) -> None:
+    from workbench.training.config import DataConfig, TrainConfig
+    from workbench.training.engine import run_training
+
+    runs.mkdir(parents=True, exist_ok=True)
+    if task == "causal-lm":
+        data = runs / "text.txt"
+        data.write_text("\n".join([TEXT] * 16) + "\n")
+    else:
+        data = runs / "labels.csv"
+        data.write_text("text,label\n" + "".join(f"{TEXT} {i},{('negative', 'positive')[i % 2]}\n" for i in range(16)))
+    cfg = TrainConfig(task=task, model=str(folder), data=DataConfig(path=str(data), max_length=16, eval_fraction=0.25),
+                      max_steps=1, batch_size=2, eval_steps=0, save_steps=0, logging_steps=1, output_root=str(runs),
+                      device="cpu")
+    result = run_training(cfg)
+    _expect(result.step == 1 and np.isfinite(result.train_loss), f"stopped at step {result.step}, "
+                                                                  f"loss {result.train_loss}")
+
+
+def _onnx_answers_match(task: str, folder: Path, answers: dict[str, Any]) -> None:
+    """The export opened on ONNX Runtime gives PyTorch's answers."""
+    from workbench.config import GenerationSettings
+    from workbench.inference import tasks
+    from workbench.inference.generate import generate_text
+    from workbench.inference.onnx_model import open_onnx
+
+    model = open_onnx(folder, device="cpu")
+    if task in ("causal-lm", "seq2seq-lm"):
+        key = "generate" if task == "causal-lm" else "summarize"
+        got = generate_text(model, TEXT, GenerationSettings(max_new_tokens=8, greedy=True, alternatives=0)).text
+        _expect(key not in answers or got == answers[key], f"ONNX Runtime wrote {got!r}, PyTorch {answers.get(key)!r}")
+    elif task == "masked-lm":
+        text, want = answers.get("fill-mask", (TEXT.replace("fox", model.tokenizer.mask_token), None))
+        top = tasks.fill_mask(model, text, top_k=1)[0].candidates[0][0]
+        _expect(want is None or top == want, f"ONNX Runtime predicts {top!r}, PyTorch {want!r}")
+    else:
+        probs = np.array(tasks.classify(model, TEXT).probs)
+        want = answers.get("classify")
+        _expect(want is None or np.allclose(probs, want, atol=1e-4), f"ONNX Runtime {probs} != PyTorch {want}")
+
+
+# -- the table ------------------------------------------------------------------------------------
+
+def run_row(arch: Arch, work: Path) -> dict[str, Cell]:
+    """Every applicable cell of one architecture, in column order (later cells reuse earlier work)."""
+    try:
+        row = _Row(arch, work)
+    except Exception as exc:  # the tiny model itself could not be built
+        cell = Cell(False, f"building the tiny model failed: {type(exc).__name__}: {_one_line(str(exc))}",
+                    unexpected=not isinstance(exc, WorkbenchError))
+        return {c: cell for c in COLUMNS if c in APPLIES[arch.kind]}
+    return {c: _run_cell(lambda c=c: CELLS[c](row)) for c in COLUMNS if c in APPLIES[arch.kind]}
+
+
+def render(rows: dict[str, dict[str, Cell]], versions: str) -> str:
+    ticks = sum(c.ok for r in rows.values() for c in r.values())
+    cells = sum(len(r) for r in rows.values())
+    full = sum(all(c.ok for c in r.values()) for r in rows.values())
+    lines = ["# Architectures", "",
+             "Every architecture below is a tiny random model built from its own config class, with a tokenizer",
+             "trained in its family's style (`workbench/models/zoo.py`), run through every feature of its task",
+             "by `python -m workbench.archmatrix docs/architectures.md` (`make architectures`). Each ✓ checks the",
+             "answer against plain transformers; a ✗ is the one-line refusal a user sees. · = not applicable.", "",
+             f"**{full} of {len(rows)} architectures pass every applicable cell; {ticks} of {cells} cells ✓.** "
+             f"Generated with {versions}.", "",
+             "| architecture | kind | " + " | ".join(COLUMNS) + " |",
+             "|---|---|" + "---|" * len(COLUMNS)]
+    notes: list[str] = []
+    for name, row in rows.items():
+        kind = BY_NAME[name].kind
+        out = []
+        for col in COLUMNS:
+            cell = row.get(col)
+            if cell is None:
+                out.append("·")
+            elif cell.ok:
+                out.append("✓")
+            else:
+                notes.append(f"- **{name}, {col}**: {cell.message}")
+                out.append(f"✗ [{len(notes)}]")
+        lines.append(f"| {name} | {kind} | " + " | ".join(out) + " |")
+    lines += ["", "Not applicable: " + "; ".join(f"{k} {', '.join(v)}: {r}" for k, d in NOT_APPLICABLE.items()
+                                                 for v, r in [(list(d), next(iter(d.values())))]) + "."]
+    if notes:
+        lines += ["", "## Refusals", "", *[f"{i}. {n[2:]}" for i, n in enumerate(notes, 1)]]
+    return "\n".join(lines) + "\n"
+
+
+def versions_line() -> str:
+    import onnxruntime
+    import torch
+    import transformers
+
+    return f"transformers {transformers.__version__}, torch {torch.__version__.split('+')[0]}, " \
+           f"onnxruntime {onnxruntime.__version__}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m workbench.archmatrix", description=__doc__.splitlines()[0])
+    ap.add_argument("out", help="the markdown file to write, or - to print")
+    ap.add_argument("--only", default="", help="comma list of architectures (default: all)")
+    args = ap.parse_args(argv)
+    names = [n for n in args.only.split(",") if n] or [a.name for a in ARCHS]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        print(f"error: unknown architecture {', '.join(unknown)}; one of {', '.join(BY_NAME)}", file=sys.stderr)
+        return 2
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # "Writing model shards" bars for every tiny model
+    rows: dict[str, dict[str, Cell]] = {}
+    with tempfile.TemporaryDirectory(prefix="wb-archmatrix-") as tmp:
+        for name in names:
+            t0 = time.perf_counter()
+            rows[name] = run_row(BY_NAME[name], Path(tmp) / name)
+            bad = [f"{c}: {cell.message}" for c, cell in rows[name].items() if not cell.ok]
+            print(f"{name:12s} {time.perf_counter() - t0:5.1f} s  " + ("all ✓" if not bad else "; ".join(bad)),
+                  file=sys.stderr)
+    text = render(rows, versions_line())
+    if args.out == "-":
+        print(text)
+    else:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
