@@ -15,6 +15,7 @@ traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -285,6 +286,44 @@ def run_row(arch: Arch, work: Path) -> dict[str, Cell]:
     return {c: _run_cell(lambda c=c: CELLS[c](row)) for c in COLUMNS if c in APPLIES[arch.kind]}
 
 
+def run_rows(names: list[str], work: Path, jobs: int = 1,
+             progress: Callable[[str, float, dict[str, Cell]], None] | None = None) -> dict[str, dict[str, Cell]]:
+    """Rows of `names`, in that order. jobs > 1 runs architectures in parallel processes: the
+    work is mostly torch.export tracing, single-threaded Python, so two cores give two rows."""
+    progress = progress or (lambda _n, _s, _r: None)
+    if jobs <= 1:
+        rows = {}
+        for name in names:
+            t0 = time.perf_counter()
+            rows[name] = run_row(BY_NAME[name], work / name)
+            progress(name, time.perf_counter() - t0, rows[name])
+        return rows
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup) as pool:
+        futures = {name: pool.submit(_timed_row, name, str(work / name)) for name in names}
+        rows = {}
+        for name, future in futures.items():
+            seconds, rows[name] = future.result()
+            progress(name, seconds, rows[name])
+    return rows
+
+
+def _worker_setup() -> None:
+    import torch
+    from transformers.utils import logging as hf_logging
+
+    torch.set_num_threads(1)  # one core per worker
+    hf_logging.disable_progress_bar()
+
+
+def _timed_row(name: str, work: str) -> tuple[float, dict[str, Cell]]:
+    t0 = time.perf_counter()
+    row = run_row(BY_NAME[name], Path(work))
+    return time.perf_counter() - t0, row
+
+
 def render(rows: dict[str, dict[str, Cell]], versions: str) -> str:
     ticks = sum(c.ok for r in rows.values() for c in r.values())
     cells = sum(len(r) for r in rows.values())
@@ -332,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m workbench.archmatrix", description=__doc__.splitlines()[0])
     ap.add_argument("out", help="the markdown file to write, or - to print")
     ap.add_argument("--only", default="", help="comma list of architectures (default: all)")
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                    help="architectures run in parallel processes (default: 2, or 1 on one core)")
     args = ap.parse_args(argv)
     names = [n for n in args.only.split(",") if n] or [a.name for a in ARCHS]
     unknown = [n for n in names if n not in BY_NAME]
@@ -341,14 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # "Writing model shards" bars for every tiny model
-    rows: dict[str, dict[str, Cell]] = {}
+
+    def report(name: str, seconds: float, row: dict[str, Cell]) -> None:
+        bad = [f"{c}: {cell.message}" for c, cell in row.items() if not cell.ok]
+        print(f"{name:12s} {seconds:5.1f} s  " + ("all ✓" if not bad else "; ".join(bad)), file=sys.stderr)
+
     with tempfile.TemporaryDirectory(prefix="wb-archmatrix-") as tmp:
-        for name in names:
-            t0 = time.perf_counter()
-            rows[name] = run_row(BY_NAME[name], Path(tmp) / name)
-            bad = [f"{c}: {cell.message}" for c, cell in rows[name].items() if not cell.ok]
-            print(f"{name:12s} {time.perf_counter() - t0:5.1f} s  " + ("all ✓" if not bad else "; ".join(bad)),
-                  file=sys.stderr)
+        rows = run_rows(names, Path(tmp), args.jobs, report)
     text = render(rows, versions_line())
     if args.out == "-":
         print(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.archmatrix import APPLIES, render, run_row
+from workbench.archmatrix import APPLIES, render, run_rows
 from workbench.models.zoo import ARCHS, BY_NAME
 
 TABLE = Path(__file__).resolve().parents[2] / "docs" / "architectures.md"
@@ -26,9 +26,15 @@ REQUIRED = ("gpt2", "gpt_neox", "opt", "llama", "mistral", "qwen2", "qwen3", "ge
             "pegasus")
 
 
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory):
+    """All rows, two architectures at a time (the work is single-threaded tracing; 2 cores)."""
+    return run_rows([a.name for a in ARCHS], tmp_path_factory.mktemp("matrix"), jobs=2)
+
+
 @pytest.mark.parametrize("name", [a.name for a in ARCHS])
-def test_every_feature(name, tmp_path):
-    row = run_row(BY_NAME[name], tmp_path)
+def test_every_feature(name, matrix):
+    row = matrix[name]
     assert set(row) == APPLIES[BY_NAME[name].kind]
     for column, cell in row.items():
         assert not cell.unexpected, f"{name}, {column}: {cell.message}"
