@@ -164,6 +164,15 @@ def test_unsupported_architecture_is_refused_clearly(tmp_path):
     assert not (tmp_path / "out").exists()  # no half-written folder left behind
 
 
+def test_encoder_exported_as_a_decoder_is_refused_before_tracing(tiny_bert_cls, tmp_path):
+    from workbench.export.options import UnsupportedModelError
+
+    # BERT loads for causal-lm (BertLMHeadModel) but attends both ways and returns no cache.
+    with pytest.raises(UnsupportedModelError, match="returns no key/value cache .*export it for its own task"):
+        export_model(str(tiny_bert_cls), tmp_path / "out", ExportOptions(task="causal-lm"))
+    assert not (tmp_path / "out").exists()
+
+
 def test_output_folder_must_be_empty(tiny_bert_cls, tmp_path):
     (tmp_path / "keep.txt").write_text("user data")
     with pytest.raises(WorkbenchError, match="not empty"):

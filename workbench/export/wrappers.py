@@ -140,9 +140,22 @@ def decoder_spec(model: Any) -> GraphSpec:
     dyn = {"input_ids": {0: d["batch"], 1: d["seq"]}, "attention_mask": {0: d["batch"], 1: d["total"]},
            "position_ids": {0: d["batch"], 1: d["seq"]},
            "past": tuple({0: d["batch"], 2: d["past"]} for _ in past)}
-    return GraphSpec("decoder", DecoderWithPast(model).eval(), (ids, mask, pos, past), dyn,
+    graph = DecoderWithPast(model).eval()
+    _returns_cache(model, ids, mask)
+    return GraphSpec("decoder", graph, (ids, mask, pos, past), dyn,
                      ["input_ids", "attention_mask", "position_ids"] + past_names("past", shape.layers),
                      ["logits"] + past_names("present", shape.layers))
+
+
+def _returns_cache(model: Any, ids: torch.Tensor, mask: torch.Tensor) -> None:
+    """Refuse, before tracing, a model that takes a cache but gives none back: an encoder loaded
+    for causal-lm (BertLMHeadModel without is_decoder) attends both ways and keeps no cache."""
+    with torch.no_grad():
+        out = model(input_ids=ids, attention_mask=mask[:, -ids.shape[1]:], **with_cache(model, None))
+    if returned_cache(out) is None:
+        raise UnsupportedModelError(
+            f"{type(model).__name__} is not supported for ONNX export as a decoder: it returns no key/value "
+            "cache (it is not a causal language model); export it for its own task")
 
 
 class EncoderGraph(torch.nn.Module):
