@@ -93,6 +93,37 @@ def test_attention_maps_from_onnx_match_pytorch_eager(cls_export, tiny_bert_cls)
     assert cmp.max_abs_diff < 1e-6 and cmp.onnx.tokens[0] == "[CLS]"
 
 
+def test_attention_graph_uses_only_the_score_mode_cuda_runs(cls_export):
+    """ORT's CUDA provider implements qk_matmul_output_mode 0 only (onnxruntime#28351): the graph
+    returns scaled scores (and each op's mask) and the softmax is taken on the host."""
+    import json
+
+    import onnx
+
+    from workbench.export.attention_graph import METADATA_KEY
+
+    proto = onnx.load(str(cls_export.folder / cls_export.report["attention"]["file"]))
+    modes = [a.i for n in proto.graph.node if n.op_type == "Attention" for a in n.attribute
+             if a.name == "qk_matmul_output_mode"]
+    assert modes == [0, 0]
+    layers = json.loads(next(p.value for p in proto.metadata_props if p.key == METADATA_KEY))
+    assert len(layers) == 2 and all({"causal", "softcap", "mask"} <= set(layer) for layer in layers)
+
+
+def test_host_softmax_applies_causal_mask_softcap_and_padding():
+    from workbench.inference.attention import _softmax_scores
+
+    scores = np.random.default_rng(0).normal(size=(1, 2, 3, 3)).astype(np.float32)
+    pad = np.array([True, True, False])[None, None, None, :]  # the last key is padding
+    p = _softmax_scores(scores, pad, {"causal": True, "softcap": 5.0})
+    assert np.allclose(p.sum(-1), 1.0) and p[0, 0, 0, 1] == 0 and np.all(p[..., 2] == 0)
+    capped = 5.0 * np.tanh(scores[0, 0, 1, :2].astype(np.float64) / 5.0)
+    want = np.exp(capped - capped.max()) / np.exp(capped - capped.max()).sum()
+    assert np.allclose(p[0, 0, 1, :2], want)
+    additive = _softmax_scores(scores, np.where(pad, 0.0, -np.inf).astype(np.float32), {})
+    assert np.allclose(additive[..., :2].sum(-1), 1.0) and np.all(additive[..., 2] == 0)
+
+
 def test_cuda_request_without_gpu_falls_back_visibly(cls_export):
     from workbench.inference.onnx_model import open_onnx
     from workbench.inference.providers import cuda_available

@@ -55,6 +55,7 @@ class BenchRow:
     value: float
     speedup: float | None = None  # vs the PyTorch eager fp32 row of the same bench/shape/metric; >1 = faster
     memory_mb: float | None = None
+    bound_pct: float | None = None  # % of the weight-read bound (see bench_bound.py); None if not known
     provider: str = ""
     note: str = ""
 
@@ -67,12 +68,18 @@ class BenchResult:
     files: list[Path] = field(default_factory=list)
 
     def table(self) -> str:
-        head = f"{'bench':8s} {'shape':13s} {'metric':20s} {'backend':44s} {'value':>10s} {'speedup':>8s} {'mem MB':>8s}"
+        head = (f"{'bench':8s} {'shape':13s} {'metric':20s} {'backend':44s} {'value':>10s} {'speedup':>8s} "
+                f"{'mem MB':>8s} {'% bound':>8s}")
         lines = [head, "-" * len(head)]
         for r in self.rows:
             sp = "-" if r.speedup is None else f"{r.speedup:.2f}x"
             mem = "-" if r.memory_mb is None else f"{r.memory_mb:.0f}"
-            lines.append(f"{r.bench:8s} {r.shape:13s} {r.metric:20s} {r.backend:44s} {r.value:10.2f} {sp:>8s} {mem:>8s}")
+            bound = "-" if r.bound_pct is None else f"{r.bound_pct:.0f}%"
+            lines.append(f"{r.bench:8s} {r.shape:13s} {r.metric:20s} {r.backend:44s} {r.value:10.2f} {sp:>8s} "
+                         f"{mem:>8s} {bound:>8s}")
+        if self.meta.get("bandwidth_gb_s"):
+            lines.append(f"bound: weights read once per token/forward at {self.meta['bandwidth_gb_s']:.1f} GB/s "
+                         "(a device-local copy measured in this run)")
         for note in self.meta.get("notes", []):
             lines.append(f"note: {note}")
         return "\n".join(lines)
@@ -220,8 +227,34 @@ def run_bench(cfg: BenchConfig, progress: Progress | None = None, control: Any =
         if work_ctx:
             work_ctx.cleanup()
     add_speedups(result.rows)
+    _bounds(result, device)
     result.files = save(result)
     return result
+
+
+def _bounds(result: BenchResult, device: str) -> None:
+    """% of the weight-read bound for each row whose weight bytes the benchmark recorded."""
+    from workbench.export.bench_bound import add_bounds, copy_bandwidth
+
+    sizes = result.meta.pop("weight_bytes", {})
+    if not sizes:
+        return
+    bandwidth = copy_bandwidth(device)
+    result.meta["bandwidth_gb_s"] = bandwidth / 1e9
+    for bench, by_backend in sizes.items():
+        add_bounds([r for r in result.rows if r.bench == bench], by_backend, bandwidth)
+
+
+def record_weight_bytes(result: BenchResult, bench: str, report: dict[str, Any], model_dir: Path) -> None:
+    """Bytes each backend reads per forward: the PyTorch weights, and each variant's graph files."""
+    sizes = result.meta.setdefault("weight_bytes", {}).setdefault(bench, {})
+    weights = sum(p.stat().st_size for p in Path(model_dir).glob("*.safetensors"))
+    if weights:
+        sizes[BASELINE] = weights
+        sizes["pytorch static cache + CUDA graphs fp16"] = weights / 2
+    for variant, entry in report.get("variants", {}).items():
+        if entry.get("size_bytes"):
+            sizes[f"onnxruntime {variant}"] = entry["size_bytes"]
 
 
 def add_speedups(rows: list[BenchRow]) -> None:

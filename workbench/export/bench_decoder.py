@@ -9,13 +9,16 @@ from typing import Any
 import numpy as np
 
 from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
-                                    gpu_used_mb, open_for_bench, prepare, random_ids, release, rss_mb, timed)
+                                    gpu_used_mb, open_for_bench, prepare, random_ids, record_weight_bytes, release,
+                                    rss_mb, timed)
 
 
 def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
                   progress: Progress) -> None:
     variants = {"optimize": True, "int8": device == "cpu", "fp16": device == "cuda"}
     model_dir, onnx_dir, report = prepare("gpt2", cfg, work, variants, progress)
+    record_weight_bytes(result, "decoder", report, model_dir)
+    cfg = _fit_context(cfg, model_dir, result)
     result.meta["parity"]["decoder"] = parity_digest(report)
     vocab = int(report.get("graphs", {}).get("decoder", {}).get("outputs", [{}])[0].get("shape", [0, 0, 1000])[-1])
     ids = random_ids(vocab, 1, cfg.prompt_tokens)
@@ -40,6 +43,21 @@ def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     if default:
         progress(f"ONNX Runtime: Workbench generate_stream ({default}) ...")
         result.rows += ort_stream(onnx_dir, default, cfg, device, threads, shape)
+
+
+def _fit_context(cfg: BenchConfig, model_dir: Path, result: BenchResult) -> BenchConfig:
+    """Fewer new tokens when prompt + new tokens would pass the model's context (tiny: 128)."""
+    import dataclasses
+    import json
+
+    config = json.loads((model_dir / "config.json").read_text())
+    context = config.get("n_positions") or config.get("max_position_embeddings")
+    if not context or cfg.prompt_tokens + cfg.new_tokens <= context:
+        return cfg
+    new = max(2, context - cfg.prompt_tokens)
+    result.meta["notes"].append(f"{cfg.new_tokens} new tokens after {cfg.prompt_tokens} would pass the model's "
+                                f"context of {context}; {new} were generated")
+    return dataclasses.replace(cfg, new_tokens=new)
 
 
 def parity_digest(report: dict[str, Any]) -> dict[str, Any]:

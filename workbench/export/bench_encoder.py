@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 
 from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
-                                    gpu_used_mb, open_for_bench, prepare, random_ids, release, rss_mb, timed)
+                                    gpu_used_mb, open_for_bench, prepare, random_ids, record_weight_bytes, release,
+                                    rss_mb, timed)
 from workbench.export.bench_decoder import parity_digest
 
 
@@ -15,6 +16,7 @@ def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
                   progress: Progress) -> None:
     variants = {"optimize": True, "int8": device == "cpu", "fp16": device == "cuda"}
     model_dir, onnx_dir, report = prepare("bert-mlm", cfg, work, variants, progress)
+    record_weight_bytes(result, "encoder", report, model_dir)
     parity = parity_digest(report)
     result.meta["parity"]["encoder"] = parity
     vocab = int(report["graphs"]["encoder"]["outputs"][0]["shape"][-1])

@@ -119,7 +119,10 @@ class DecoderWithPast(torch.nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, position_ids: torch.Tensor,
                 past: tuple[torch.Tensor, ...]) -> tuple[torch.Tensor, ...]:
-        cache = _fill(DynamicCache(config=self.model.config), past)
+        # Full-length layers, not the config's: a sliding-window layer (Gemma-2, Mistral with a
+        # window) crops what it stores, so the presents would stop matching the attention mask
+        # the caller keeps. The window itself is applied by the model's mask, from the config.
+        cache = _fill(DynamicCache(), past)
         extra = {"position_ids": position_ids} if self.use_pos else {}
         out = self.model(input_ids=input_ids, attention_mask=attention_mask, **with_cache(self.model, cache),
                          **extra)

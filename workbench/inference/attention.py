@@ -1,7 +1,8 @@
 """Attention maps from the exported ONNX graph, and their difference with PyTorch's on the same text.
 
-The export's attention graph (see workbench.export.attention_graph) returns each layer's softmax
-probabilities; they come back in the attention explorer's own AttentionMaps type, so the same
+The export's attention graph (see workbench.export.attention_graph) returns each layer's scaled
+scores (the only output mode ONNX Runtime's CUDA provider runs); the softmax is taken here, so the
+maps are the same on every provider; they come back in the attention explorer's own AttentionMaps type, so the same
 views can show them, and compare_attention gives the difference map against eager PyTorch.
 """
 
@@ -45,7 +46,7 @@ def attention_from_ids(model: OnnxModel, ids: list[int]) -> np.ndarray:
 
 
 def probabilities(r: GraphRunner, ids: list[int]) -> np.ndarray:
-    """Run the attention graph on one sequence (no cache); stack its attention.{layer} outputs."""
+    """Run the attention graph on one sequence (no cache); (layers, heads, seq, seq) probabilities."""
     x = np.asarray([ids], dtype=np.int64)
     feeds: dict[str, np.ndarray] = {"input_ids": x, "attention_mask": np.ones_like(x)}
     if "position_ids" in r.inputs:
@@ -57,8 +58,42 @@ def probabilities(r: GraphRunner, ids: list[int]) -> np.ndarray:
             shape = r.inputs[name].shape
             feeds[name] = np.zeros((1, int(shape[1]), 0, int(shape[3])), dtype=r.dtype(name))
     names = sorted((o for o in r.outputs if o.startswith("attention.")), key=lambda n: int(n.split(".")[1]))
-    out, _ = r.run(feeds, host_out=names)
-    return np.stack([out[n][0] for n in names]).astype(np.float32)
+    layers = _layer_info(r, len(names))
+    masks = [info["mask"] for info in layers if info and info.get("mask")]
+    out, _ = r.run(feeds, host_out=names + masks)
+    if not any(layers):  # an export made before scores were used: the outputs are probabilities
+        return np.stack([out[n][0] for n in names]).astype(np.float32)
+    return np.stack([_softmax_scores(out[n], out.get(info.get("mask") or ""), info)[0]
+                     for n, info in zip(names, layers)]).astype(np.float32)
+
+
+def _layer_info(r: GraphRunner, count: int) -> list[dict[str, Any]]:
+    """Per-layer {"causal", "softcap", "mask"} from the graph's metadata ([{}] * count if none)."""
+    import json
+
+    from workbench.export.attention_graph import METADATA_KEY
+
+    meta = r.session.get_modelmeta().custom_metadata_map.get(METADATA_KEY)
+    return json.loads(meta) if meta else [{}] * count
+
+
+def _softmax_scores(scores: np.ndarray, mask: np.ndarray | None, info: dict[str, Any]) -> np.ndarray:
+    """What the Attention op does after its QK matmul: softcap, causal mask, mask, softmax.
+
+    scores (b, h, q, k) are already scaled; mask is bool (True = attend) or additive float.
+    """
+    x = scores.astype(np.float64)
+    if info.get("softcap"):
+        x = info["softcap"] * np.tanh(x / info["softcap"])
+    q, k = x.shape[-2:]
+    if info.get("causal"):  # no past here, so q == k; explicit, not ORT's provider-dependent alignment
+        x = np.where(np.tril(np.ones((q, k), dtype=bool)), x, -np.inf)
+    if mask is not None:
+        mask = mask[..., -q:, -k:] if mask.ndim >= 2 else mask
+        x = np.where(mask, x, -np.inf) if mask.dtype == np.bool_ else x + mask.astype(np.float64)
+    x = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def onnx_attention_maps(model: OnnxModel, text: str) -> Any:

@@ -18,6 +18,9 @@ from workbench.models.synthetic import _TEXT, save_folder
 
 # Shared tiny shapes: layers, hidden size, heads, feed-forward width, context.
 L, D, H, FF, CTX = 2, 64, 4, 128, 128
+# Sliding-window attention (Mistral, Gemma-2): shorter than a prompt plus the generated tokens,
+# so every cell crosses the window (an export once broke exactly there).
+WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -123,12 +126,12 @@ ARCHS: tuple[Arch, ...] = (
     Arch("opt", "decoder", GPT2, _cfg("OPTConfig", hidden_size=D, num_hidden_layers=L, num_attention_heads=H,
                                       ffn_dim=FF, word_embed_proj_dim=D, max_position_embeddings=CTX)),
     Arch("llama", "decoder", SPM, _llama_like("LlamaConfig")),
-    Arch("mistral", "decoder", SPM, _llama_like("MistralConfig", sliding_window=None)),
+    Arch("mistral", "decoder", SPM, _llama_like("MistralConfig", sliding_window=WINDOW)),
     Arch("qwen2", "decoder", GPT2, _llama_like("Qwen2Config")),
     Arch("qwen3", "decoder", GPT2, _llama_like("Qwen3Config", head_dim=D // H)),
     Arch("gemma", "decoder", SPM, _llama_like("GemmaConfig", head_dim=D // H)),
     Arch("gemma2", "decoder", SPM, _llama_like("Gemma2Config", head_dim=D // H, query_pre_attn_scalar=D // H,
-                                               sliding_window=64)),
+                                               sliding_window=WINDOW)),
     Arch("phi3", "decoder", SPM, _llama_like("Phi3Config", original_max_position_embeddings=CTX)),
     Arch("phi", "decoder", GPT2, _llama_like("PhiConfig")),
     Arch("olmo2", "decoder", GPT2, _llama_like("Olmo2Config")),

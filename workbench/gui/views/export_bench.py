@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner
 
-COLUMNS = ("Bench", "Shape", "Metric", "Backend", "Value", "Speedup", "Memory MB", "Provider", "Note")
+COLUMNS = ("Bench", "Shape", "Metric", "Backend", "Value", "Speedup", "Memory MB", "% of bound", "Provider",
+           "Note")
 
 
 def bench_job(ctx: Any, cfg: Any) -> Any:
@@ -142,7 +143,8 @@ class BenchTab(QWidget):
         for i, r in enumerate(result.rows):
             cells = (r.bench, r.shape, r.metric, r.backend, f"{r.value:.2f}",
                      "-" if r.speedup is None else f"{r.speedup:.2f}x",
-                     "-" if r.memory_mb is None else f"{r.memory_mb:.0f}", r.provider, r.note)
+                     "-" if r.memory_mb is None else f"{r.memory_mb:.0f}",
+                     "-" if r.bound_pct is None else f"{r.bound_pct:.0f}%", r.provider, r.note)
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self._plot(result.rows)
