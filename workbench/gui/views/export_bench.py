@@ -150,7 +150,9 @@ class BenchTab(QWidget):
         self._plot(result.rows)
         notes = result.meta.get("notes", [])
         files = ", ".join(str(p) for p in result.files)
-        self.summary.setText(f"{result.meta.get('device')} with {result.meta.get('threads')} threads. "
+        bw = result.meta.get("bandwidth_gb_s")
+        bound = f" % of bound: weights read once per token at {bw:.1f} GB/s, measured in this run." if bw else ""
+        self.summary.setText(f"{result.meta.get('device')} with {result.meta.get('threads')} threads.{bound} "
                              + " ".join(notes) + (f" Saved: {files}" if files else ""))
         if notes:
             self.banner.show_info(" ".join(notes))
