@@ -32,10 +32,9 @@ ATTENTION_OPS = ("Attention", "MultiHeadAttention", "GroupQueryAttention")
 def _session(path: Path, threads: int) -> Any:
     import onnxruntime as ort
 
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
-    opts.log_severity_level = 3
-    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    from workbench.inference.providers import session_options
+
+    return ort.InferenceSession(str(path), session_options(threads), providers=["CPUExecutionProvider"])
 
 
 def _fused(path: Path) -> str:

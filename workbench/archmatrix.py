@@ -26,6 +26,7 @@ from typing import Any, Callable
 import numpy as np
 
 from workbench.errors import WorkbenchError
+from workbench.hf_compat import forward_inputs
 from workbench.models.zoo import ARCHS, BY_NAME, TASKS_BY_KIND, Arch, build_tiny
 
 COLUMNS = ("info", "load", "generate", "fill-mask", "classify", "summarize", "attention", "train step",
@@ -50,9 +51,6 @@ class Cell:
     ok: bool
     message: str = ""
     unexpected: bool = False  # an exception that is not a WorkbenchError (a bug, not a refusal)
-
-    def text(self) -> str:
-        return "✓" if self.ok else f"✗ {self.message}"
 
 
 def _run_cell(fn: Callable[[], None]) -> Cell:
@@ -120,7 +118,7 @@ class _Row:
         preds = fill_mask(loaded, text, top_k=3)
         enc = tok(text, return_tensors="pt")
         with torch.inference_mode():
-            logits = loaded.model(**_accepted(loaded.model, enc)).logits[0]
+            logits = loaded.model(**forward_inputs(loaded.model, enc)).logits[0]
         pos = int((enc["input_ids"][0] == tok.mask_token_id).nonzero()[0])
         want = tok.decode([int(logits[pos].argmax())]).strip()
         _expect(len(preds) == 1 and preds[0].candidates[0][0] == want,
@@ -136,7 +134,7 @@ class _Row:
         got = classify(loaded, TEXT)
         enc = loaded.tokenizer(TEXT, return_tensors="pt")
         with torch.inference_mode():
-            want = torch.softmax(loaded.model(**_accepted(loaded.model, enc)).logits[0], -1).numpy()
+            want = torch.softmax(loaded.model(**forward_inputs(loaded.model, enc)).logits[0], -1).numpy()
         _expect(np.allclose(got.probs, want, atol=1e-6), f"probabilities {got.probs} != {want}")
         self.answers["classify"] = want
 
@@ -173,12 +171,6 @@ CELLS: dict[str, Callable[[_Row], None]] = {
 def _expect(ok: bool, what: str) -> None:
     if not ok:
         raise CheckFailed(what)
-
-
-def _accepted(model: Any, enc: Any) -> dict[str, Any]:
-    from workbench.hf_compat import forward_inputs
-
-    return forward_inputs(model, dict(enc))
 
 
 def _greedy_matches_generate(loaded: Any, prompt: str) -> str:
@@ -290,20 +282,18 @@ def run_rows(names: list[str], work: Path, jobs: int = 1,
              progress: Callable[[str, float, dict[str, Cell]], None] | None = None) -> dict[str, dict[str, Cell]]:
     """Rows of `names`, in that order. jobs > 1 runs architectures in parallel processes: the
     work is mostly torch.export tracing, single-threaded Python, so two cores give two rows."""
-    progress = progress or (lambda _n, _s, _r: None)
-    if jobs <= 1:
-        rows = {}
-        for name in names:
-            t0 = time.perf_counter()
-            rows[name] = run_row(BY_NAME[name], work / name)
-            progress(name, time.perf_counter() - t0, rows[name])
-        return rows
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    progress = progress or (lambda _n, _s, _r: None)
+    rows = {}
+    if jobs <= 1:
+        results = ((name, _timed_row(name, str(work / name))) for name in names)
+        for name, (seconds, rows[name]) in results:
+            progress(name, seconds, rows[name])
+        return rows
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup) as pool:
-        futures = {name: pool.submit(_timed_row, name, str(work / name)) for name in names}
-        rows = {}
+        futures: dict[str, Future] = {name: pool.submit(_timed_row, name, str(work / name)) for name in names}
         for name, future in futures.items():
             seconds, rows[name] = future.result()
             progress(name, seconds, rows[name])
@@ -348,13 +338,13 @@ def render(rows: dict[str, dict[str, Cell]], versions: str) -> str:
             elif cell.ok:
                 out.append("✓")
             else:
-                notes.append(f"- **{name}, {col}**: {cell.message}")
+                notes.append(f"**{name}, {col}**: {cell.message}")
                 out.append(f"✗ [{len(notes)}]")
         lines.append(f"| {name} | {kind} | " + " | ".join(out) + " |")
-    lines += ["", "Not applicable: " + "; ".join(f"{k} {', '.join(v)}: {r}" for k, d in NOT_APPLICABLE.items()
-                                                 for v, r in [(list(d), next(iter(d.values())))]) + "."]
+    not_applicable = [f"{kind} {col}: {why}" for kind, cols in NOT_APPLICABLE.items() for col, why in cols.items()]
+    lines += ["", "Not applicable: " + "; ".join(not_applicable) + "."]
     if notes:
-        lines += ["", "## Refusals", "", *[f"{i}. {n[2:]}" for i, n in enumerate(notes, 1)]]
+        lines += ["", "## Refusals", "", *[f"{i}. {n}" for i, n in enumerate(notes, 1)]]
     return "\n".join(lines) + "\n"
 
 

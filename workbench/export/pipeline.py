@@ -224,9 +224,10 @@ def _parity(ref: Any, kind: str, out: Path, entry: dict[str, Any], variant: str,
     try:
         fig = check(ref, runners, variant, entry["precision"], provider, start)
     except Exception as exc:  # ONNX Runtime refused an input the graph should take: a failed variant
+        from workbench.export.onnx_export import root_cause
+
         log.debug("parity run of %s failed", variant, exc_info=True)
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
-        return {"error": f"ONNX Runtime failed on a parity case: {first}", "passed": False}
+        return {"error": f"ONNX Runtime failed on a parity case: {root_cause(exc)}", "passed": False}
     size = sum((out / f).stat().st_size for f in entry["files"].values())
     size += sum(p.stat().st_size for f in entry["files"].values() for p in out.glob(f + ".data"))
     return {"parity": fig.to_dict(), "passed": fig.passed, "size_bytes": size}

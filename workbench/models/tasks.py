@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from workbench.models.spec import TASKS
@@ -12,6 +13,7 @@ _DECODER_TYPES = {"gpt2", "gpt_neo", "gpt_neox", "gptj", "llama", "mistral", "mi
                   "olmo", "olmo2", "starcoder2", "smollm3", "codegen"}
 
 
+@functools.cache
 def _class_tasks() -> dict[str, str]:
     """Model class name -> task, from transformers' own Auto mappings (MarianMTModel -> seq2seq-lm)."""
     from transformers.models.auto import modeling_auto as m

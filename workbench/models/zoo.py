@@ -110,7 +110,7 @@ def _encoder(cls_name: str, offset_positions: bool = False, **extra: Any
 
 
 def _cfg(cls_name: str, **kwargs: Any) -> Callable[[dict[str, int | None], int], Any]:
-    """A config class with its own keyword names; `ids` values name special tokens to fill in."""
+    """A config class with its own keyword names, plus the vocabulary size and special token ids."""
     def make(i: dict[str, int | None], vocab: int) -> Any:
         import transformers as tf
 
