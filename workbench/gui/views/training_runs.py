@@ -38,6 +38,7 @@ class RunsPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.root = ""  # "" = the default runs folder
+        self._listing = 0  # number of the newest listing asked for; older answers are dropped
         self.runs: list[RunSummary] = []
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(list(COLUMNS))
@@ -64,7 +65,12 @@ class RunsPanel(QWidget):
         self._sync_buttons()
 
     def refresh(self) -> None:
-        self.state.runner.start("list runs", _list_job, self.root, on_done=self.show_runs)
+        # Listings run on the pool and can finish out of order (one asked for before the root changed
+        # may arrive last), so only the newest request's answer is shown.
+        self._listing += 1
+        asked = self._listing
+        self.state.runner.start("list runs", _list_job, self.root,
+                                on_done=lambda runs: self.show_runs(runs) if asked == self._listing else None)
 
     def show_runs(self, runs: list[RunSummary]) -> None:
         ticked = set(self.ticked())
