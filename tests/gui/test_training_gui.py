@@ -104,12 +104,24 @@ def test_finished_run_in_history_overlay_and_attention_replay(qtbot, page, tmp_p
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages.get("Attention"), timeout=5000)
 
 
-def test_resume_from_history_continues_the_curve(qtbot, page, tmp_path):
+def test_resume_from_history_continues_the_curve(qtbot, page, tmp_path, monkeypatch):
+    import workbench.training.engine as engine
+
+    def stopped_at_step_4(config, notify, control, resume=False):
+        # The first run stops from the training thread: a stop clicked when the GUI has seen step 4
+        # can come after the tiny run's last step on a loaded machine, and the run would finish.
+        def stop_at_4(event):
+            notify(event)
+            if isinstance(event, StepLogged) and event.step >= 4 and not resume:
+                control.cancel()
+        return run(config, notify=stop_at_4, control=control, resume=resume)
+
+    run = engine.run_training
+    monkeypatch.setattr(engine, "run_training", stopped_at_step_4)
     page.runs.root = str(tmp_path)
     assert page.start(tiny_config(tmp_path, max_steps=10, eval_steps=0))
-    qtbot.waitUntil(lambda: len(steps(page)) >= 4, timeout=60000)
-    page.stop()
     qtbot.waitUntil(lambda: not page.session.running, timeout=60000)
+    assert page.events[-1].stopped
     stopped_at = page.events[-1].step
     page.runs.refresh()
     qtbot.waitUntil(lambda: [Path(r.path).parent for r in page.runs.runs] == [tmp_path], timeout=10000)
