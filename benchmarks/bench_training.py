@@ -6,6 +6,11 @@
                                                      (alternating), throughput ratio and the GUI
                                                      event loop's longest stall (10 ms timer)
   python benchmarks/bench_training.py curves         redraw time of the dashboard with 100,000 points
+  python benchmarks/bench_training.py throughput [--device cuda --size gpt2]
+                                                     raw PyTorch loop vs the engine vs the engine with
+                                                     the GUI's consumer: tokens/s, MFU, peak memory,
+                                                     ratios; gradient checkpointing and LoRA rows
+                                                     (benchmarks/training_throughput.py)
 
 Each prints one JSON object (and --out FILE writes it). Ratios are measured in one process, one
 run after the other, so they share the machine's state.
@@ -228,6 +233,17 @@ def bench_curves(args: argparse.Namespace) -> dict[str, Any]:
             "first_redraw_ms": round(times[0], 1)}
 
 
+def bench_throughput(args: argparse.Namespace) -> dict[str, Any]:
+    from training_throughput import run_all
+
+    cuda = args.device == "cuda"
+    size = args.size or ("gpt2" if cuda else "small")
+    lora = args.lora_size or ("1b" if cuda else "tiny")
+    warmup, steps = args.warmup or (10 if cuda else 5), args.steps or (30 if cuda else 10)
+    return run_all(args.device, size, lora, args.threads, warmup, steps, args.repeats, Path(args.root),
+                   log=lambda line: print(line, file=sys.stderr, flush=True))
+
+
 def _threads() -> int:
     import torch
 
@@ -244,7 +260,13 @@ def _echo(e: Any) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("which", choices=["scratch", "gui-overhead", "curves"])
+    p.add_argument("which", choices=["scratch", "gui-overhead", "curves", "throughput"])
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"], help="throughput: where to train")
+    p.add_argument("--size", choices=["tiny", "small", "gpt2"], help="throughput: the GPT-2 shape "
+                   "(default gpt2 = GPT-2 small at 8x1024 on CUDA, small on the CPU)")
+    p.add_argument("--lora-size", choices=["tiny", "1b"], help="throughput: the LoRA row's Llama shape "
+                   "(default 1b on CUDA, tiny on the CPU)")
+    p.add_argument("--warmup", type=int, default=0, help="throughput: untimed steps first (default 10 CUDA, 5 CPU)")
     p.add_argument("--steps", type=int, default=0, help="override the number of steps")
     p.add_argument("--threads", type=int, default=1,
                    help="torch CPU threads (0 = all cores; on a 2-core machine shared with other work, 2 "
@@ -255,7 +277,9 @@ def main() -> None:
     p.add_argument("--reference", default="", help="scratch: a tiny-stories builtin_card.json to compare with")
     args = p.parse_args()
     args.root = args.root or tempfile.mkdtemp(prefix="bench-training-")
-    result = {"scratch": bench_scratch, "gui-overhead": bench_gui_overhead, "curves": bench_curves}[args.which](args)
+    benches = {"scratch": bench_scratch, "gui-overhead": bench_gui_overhead, "curves": bench_curves,
+               "throughput": bench_throughput}
+    result = benches[args.which](args)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

@@ -113,3 +113,16 @@ def forward_inputs(model: Any, encoded: dict[str, Any]) -> dict[str, Any]:
     """
     names = _forward_names(type(model))
     return {k: v for k, v in encoded.items() if k in names}
+
+
+def checkpointing_arguments(on: bool) -> dict[str, Any]:
+    """TrainingArguments for activation (gradient) checkpointing: transformers 5.24 renamed
+    gradient_checkpointing to activation_checkpointing and warns on the old name. Non-reentrant
+    checkpointing works with LoRA's frozen inputs without enable_input_require_grads."""
+    if not on:
+        return {}
+    from transformers import TrainingArguments
+
+    names = {f.name for f in dataclasses.fields(TrainingArguments)}
+    key = "activation_checkpointing" if "activation_checkpointing" in names else "gradient_checkpointing"
+    return {key: True, f"{key}_kwargs": {"use_reentrant": False}}

@@ -198,14 +198,35 @@ def test_nan_loss_stops_with_a_message(tiny_gpt2, corpus, tmp_path):
     assert all(int(p.name.split("-")[1]) < failed.step for p in run.checkpoints())
 
 
-def test_out_of_memory_becomes_advice():
+def test_out_of_memory_becomes_advice_and_the_run_resumes_at_a_smaller_batch(tiny_gpt2, corpus, tmp_path,
+                                                                             monkeypatch):
+    """The failure path of an out-of-memory step (the real one is in tests/gpu): the message names
+    the resume command, and the failed run folder resumes with half the batch and twice the
+    accumulation, from step 0 as it had no checkpoint."""
     import torch
+    from transformers import Trainer
 
-    from workbench.training.engine import _explain
+    from workbench.training.engine import TrainingError, resume_run, run_training
+    from workbench.training.runs import RunFolder
 
-    cfg = TrainConfig(batch_size=16, grad_accum=2)
-    text = _explain(torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"), cfg)
-    assert "batch size 8 with gradient accumulation 4" in text and "ran out of memory" in text
+    def out_of_memory(*args, **kwargs):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(Trainer, "training_step", out_of_memory)
+    cfg = lm_config(tiny_gpt2, corpus, tmp_path, batch_size=4, grad_accum=2, max_steps=3, eval_steps=0,
+                    save_steps=0, probe_text="")
+    events = []
+    with pytest.raises(TrainingError, match="ran out of memory with batch size 4") as err:
+        run_training(cfg, notify=events.append)
+    failed = events[-1]
+    assert isinstance(failed, TrainingFailed) and RunFolder(failed.run_dir).status()["state"] == "failed"
+    assert f"--resume {failed.run_dir} --batch-size 2 --grad-accum 4" in str(err.value)
+
+    monkeypatch.undo()
+    result = resume_run(failed.run_dir, batch_size=2, grad_accum=4)
+    assert result.state == "finished" and result.step == 3
+    saved = TrainConfig.load(Path(failed.run_dir) / "config.json")
+    assert (saved.batch_size, saved.grad_accum) == (2, 4)
 
 
 def test_bad_data_leaves_no_run_folder(tiny_gpt2, tmp_path):

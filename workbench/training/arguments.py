@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError
+from workbench.hf_compat import checkpointing_arguments
 from workbench.training.config import TrainConfig
 
 
@@ -29,6 +30,18 @@ def precision_flags(cfg: TrainConfig, cuda: bool) -> dict[str, bool]:
     if p != "fp32" and not cuda:
         raise InputError(f"{p} training needs a CUDA GPU; choose fp32 on the CPU")
     return {"fp16": p == "fp16", "bf16": p == "bf16"}
+
+
+def _tf32_capable() -> bool:
+    import torch
+
+    return torch.cuda.get_device_capability()[0] >= 8  # Ampere and newer
+
+
+def precision_name(cfg: TrainConfig, cuda: bool) -> str:
+    """"bf16", "fp16" or "fp32": what precision_flags chose."""
+    flags = precision_flags(cfg, cuda)
+    return "bf16" if flags["bf16"] else "fp16" if flags["fp16"] else "fp32"
 
 
 def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool, total_steps: int) -> Any:
@@ -70,6 +83,10 @@ def training_arguments(cfg: TrainConfig, output_dir: Path, has_eval: bool, total
         report_to="none",  # TensorBoard is added by the engine with the run's own folder
         disable_tqdm=True,
         dataloader_num_workers=cfg.dataloader_workers,
+        optim=cfg.optimizer,
+        **checkpointing_arguments(cfg.gradient_checkpointing),
+        tf32=True if cfg.tf32 and cuda and _tf32_capable() else None,  # None: leave torch's setting
+        torch_compile=cfg.torch_compile,
         # Only under torchrun: accelerate mistakes a backend given to a single process for a
         # process group that does not exist.
         ddp_backend=("nccl" if cuda else "gloo") if int(os.environ.get("WORLD_SIZE", "1")) > 1 else None,

@@ -15,6 +15,7 @@ from typing import Any
 from transformers import TrainerCallback
 
 from workbench.control import Control
+from workbench.training.flops import mfu
 from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, Notify,
                                        RunStarted, StepLogged, TrainingPaused, TrainingResumed, event_record)
 from workbench.training.runs import RunFolder
@@ -27,6 +28,8 @@ class WorkbenchCallback(TrainerCallback):
         self.probe_text, self.is_main, self.world_size = probe_text, is_main, world_size
         self.started: dict[str, Any] = {}  # RunStarted's fields, less the steps (set by the engine)
         self.tokens_per_step = 0.0  # set by the engine from the data and the batch size
+        self.parameters = 0  # the model's, for MFU (set by the engine)
+        self.peak_flops = 0.0  # the device's, for MFU; 0 on the CPU (no MFU shown)
         self.stopped = False  # the user asked to stop; a checkpoint was requested
         self.failure = ""  # why the run ended early (non-finite loss), "" if it did not
         self.last_loss = float("nan")
@@ -105,7 +108,7 @@ class WorkbenchCallback(TrainerCallback):
                           learning_rate=float(logs.get("learning_rate", float("nan"))),
                           grad_norm=float(logs.get("grad_norm", float("nan"))), tokens_per_second=rate,
                           elapsed_s=elapsed, eta_s=elapsed / steps_done * remaining,
-                          gpu_memory_bytes=_gpu_memory())
+                          mfu=mfu(self.parameters, rate, self.peak_flops), **_gpu_memory())
 
     def on_evaluate(self, args: Any, state: Any, control: Any, metrics: dict[str, float] | None = None,
                     model: Any = None, **kw: Any) -> None:
@@ -171,7 +174,11 @@ class _Clock:
         return now - self.t0 - self.excluded, rate
 
 
-def _gpu_memory() -> int:
+def _gpu_memory() -> dict[str, int]:
+    """Peak and current allocated bytes on this process's CUDA device (no device sync); 0 on the CPU."""
     import torch
 
-    return int(torch.cuda.max_memory_allocated()) if torch.cuda.is_available() else 0
+    if not torch.cuda.is_available() or not torch.cuda.is_initialized():
+        return {"gpu_memory_bytes": 0, "gpu_allocated_bytes": 0}
+    return {"gpu_memory_bytes": int(torch.cuda.max_memory_allocated()),
+            "gpu_allocated_bytes": int(torch.cuda.memory_allocated())}

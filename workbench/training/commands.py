@@ -35,6 +35,9 @@ def register(subparsers: Any) -> None:
     s.add_argument("--output-root", help="make the run folder under this folder")
     s.add_argument("--max-steps", type=int, help="override the config's max_steps")
     s.add_argument("--device", help="override the config's device (auto, cpu, cuda)")
+    s.add_argument("--batch-size", type=int, help="override the batch size per device (also on --resume, e.g. "
+                                                  "after running out of GPU memory)")
+    s.add_argument("--grad-accum", type=int, help="override the gradient accumulation steps (also on --resume)")
     s.add_argument("--threads", type=int, help="CPU threads for PyTorch (default: all cores)")
     s.add_argument("--launch", type=int, metavar="GPUS", help="print the torchrun command for this many "
                    "processes per node instead of training")
@@ -59,7 +62,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     _stop_on_signals(control)
     printer = ProgressPrinter()
     if args.resume:
-        result = resume_run(args.resume, notify=printer, control=control, max_steps=args.max_steps)
+        result = resume_run(args.resume, notify=printer, control=control, max_steps=args.max_steps,
+                            batch_size=args.batch_size, grad_accum=args.grad_accum)
     elif args.config or args.example:
         result = run_training(load_config(args), notify=printer, control=control)
     else:
@@ -83,7 +87,8 @@ def load_config(args: argparse.Namespace) -> Any:
         if value and value not in BUILTIN_DATA and not Path(value).exists() and (path.parent / value).exists():
             setattr(cfg.data, field, str(path.parent / value))
     for name, attr in (("run_dir", "run_dir"), ("output_root", "output_root"), ("max_steps", "max_steps"),
-                       ("device", "device"), ("threads", "cpu_threads")):
+                       ("device", "device"), ("threads", "cpu_threads"), ("batch_size", "batch_size"),
+                       ("grad_accum", "grad_accum")):
         value = getattr(args, name)
         if value is not None:
             setattr(cfg, attr, value)

@@ -13,7 +13,8 @@ import numpy as np
 
 from workbench.training.events import EvalLogged, StepLogged, record_event
 
-STEP_SERIES = ("loss", "learning_rate", "grad_norm", "tokens_per_second")
+STEP_SERIES = ("loss", "learning_rate", "grad_norm", "tokens_per_second",
+               "gpu_allocated_bytes", "gpu_memory_bytes", "mfu")  # the last three: 0 on the CPU
 EVAL_SERIES = ("eval_loss", "perplexity", "accuracy", "f1")
 
 

@@ -64,16 +64,23 @@ def run_training(cfg: TrainConfig, *, notify: Notify | None = None, control: Con
 
 
 def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Control | None = None,
-               max_steps: int | None = None) -> RunResult:
-    """Continue an interrupted or stopped run from its newest checkpoint (same step, optimizer,
-    data order). max_steps moves the end of the run (the schedule then follows the new end)."""
+               max_steps: int | None = None, batch_size: int | None = None,
+               grad_accum: int | None = None) -> RunResult:
+    """Continue an interrupted, stopped or failed run from its newest checkpoint (same step,
+    optimizer, data order), or from step 0 when it failed before its first checkpoint. max_steps
+    moves the end of the run (the schedule then follows the new end); batch_size and grad_accum
+    change how a step's batch is split (after running out of GPU memory: a smaller batch size
+    with more accumulation keeps the same effective batch)."""
     run = RunFolder(run_dir)
     if not run.config_path.exists():
         raise InputError(f"{run_dir} is not a run folder (it has no config.json)")
     cfg = TrainConfig.load(run.config_path)
     cfg.run_dir = str(run.path)
-    if max_steps is not None and max_steps != cfg.max_steps:
-        cfg.max_steps = max_steps
+    changes = {k: v for k, v in (("max_steps", max_steps), ("batch_size", batch_size), ("grad_accum", grad_accum))
+               if v is not None and v != getattr(cfg, k)}
+    if changes:
+        for key, value in changes.items():
+            setattr(cfg, key, value)
         if int(os.environ.get("RANK", "0")) == 0:  # config.json keeps describing the run
             saved = TrainConfig.from_dict(cfg.to_dict())
             saved.run_dir = ""
@@ -108,16 +115,22 @@ class _Session:
         data = prepare_data(cfg, tokenizer, self.raw, _block_size(cfg, model), self.control)
         checkpoint = self._checkpoint(resume)
         trainer, callback = self._trainer(model, tokenizer, data)
-        callback.started = _started_event(self.run, cfg, data, count_parameters(model), trainer, self.world)
+        params = count_parameters(model)
+        callback.started = _started_event(self.run, cfg, data, params, trainer, self.world)
         callback.tokens_per_step = data.train_tokens / max(1, data.train_examples) * cfg.batch_size \
             * cfg.grad_accum * self.world
+        # MFU counts the whole model's FLOPs (LoRA still runs every matmul forward and backward) over
+        # the peak of all the run's GPUs (tokens_per_step is the world's).
+        callback.parameters = params[0]
+        callback.peak_flops = callback.started["peak_flops"] * self.world
+        _reset_gpu_peak(trainer)
         self._status("running")
         started = time.perf_counter()
         try:
             trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
         except BaseException as exc:  # noqa: BLE001 - reported, then re-raised
             self.step = trainer.state.global_step
-            raise self._failed(_explain(exc, cfg)) from exc
+            raise self._failed(_explain(exc, cfg, self.run.path)) from exc
         self.step, self.total = trainer.state.global_step, trainer.state.max_steps
         if callback.failure:
             raise self._failed(callback.failure)
@@ -222,9 +235,32 @@ def _quiet() -> None:
 def _started_event(run: RunFolder, cfg: TrainConfig, data: Any, params: tuple[int, int], trainer: Any,
                    world: int) -> dict[str, Any]:
     """RunStarted's fields except the step numbers, which the callback fills in at on_train_begin."""
+    from workbench.training.arguments import precision_name
+    from workbench.training.flops import device_peak
+
+    device = trainer.args.device
+    cuda = device.type == "cuda"
+    name = _device_name(device) if cuda else ""
+    precision = precision_name(cfg, cuda)
+    peak, source = device_peak(name, precision)
     return dict(run_dir=str(run.path), task=cfg.task, num_parameters=params[0], trainable_parameters=params[1],
                 train_examples=data.train_examples, eval_examples=data.eval_examples,
-                train_tokens=data.train_tokens, device=str(trainer.args.device), world_size=world)
+                train_tokens=data.train_tokens, device=str(device), world_size=world, device_name=name,
+                precision=precision, peak_flops=peak, peak_source=source)
+
+
+def _device_name(device: Any) -> str:
+    import torch
+
+    return torch.cuda.get_device_name(device)
+
+
+def _reset_gpu_peak(trainer: Any) -> None:
+    """StepLogged's peak GPU memory is this run's, not an earlier run's in the same process."""
+    import torch
+
+    if trainer.args.device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats(trainer.args.device)
 
 
 def _total_steps(cfg: TrainConfig, examples: int, world: int) -> int:
@@ -276,13 +312,15 @@ def _tensorboard(run: RunFolder) -> Any:
     return TensorBoardCallback(tb_writer=SummaryWriter(log_dir=str(run.tensorboard_dir)))
 
 
-def _explain(exc: BaseException, cfg: TrainConfig) -> str:
+def _explain(exc: BaseException, cfg: TrainConfig, run_dir: Path) -> str:
     import torch
 
     if isinstance(exc, torch.OutOfMemoryError) or "out of memory" in str(exc).lower():
         half = max(1, cfg.batch_size // 2)
-        return (f"The GPU ran out of memory with batch size {cfg.batch_size}; try batch size {half} with "
-                f"gradient accumulation {cfg.grad_accum * 2} (the same effective batch), a shorter maximum "
+        accum = cfg.grad_accum * cfg.batch_size // half
+        return (f"The GPU ran out of memory with batch size {cfg.batch_size}; resume at batch size {half} with "
+                f"gradient accumulation {accum} (the same effective batch): `workbench train --resume {run_dir} "
+                f"--batch-size {half} --grad-accum {accum}`, or use gradient checkpointing, a shorter maximum "
                 "sequence length, or LoRA")
     if isinstance(exc, KeyboardInterrupt):
         return "Training was interrupted; resume it from its last checkpoint"

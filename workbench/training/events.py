@@ -28,6 +28,10 @@ class RunStarted:
     train_tokens: int
     device: str
     world_size: int = 1
+    device_name: str = ""  # "NVIDIA H200" on CUDA; "" on the CPU
+    precision: str = ""  # "bf16", "fp16" or "fp32"
+    peak_flops: float = 0.0  # the device's dense matmul peak at that precision (FLOP/s), 0 = unknown / CPU
+    peak_source: str = ""  # where peak_flops came from: a datasheet, or a matmul measured at the start
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ class StepLogged:
     tokens_per_second: float
     elapsed_s: float  # since this session of the run started (resumes restart the clock)
     eta_s: float
-    gpu_memory_bytes: int = 0  # peak allocated on CUDA, 0 on CPU
+    gpu_memory_bytes: int = 0  # peak allocated on CUDA since the run started, 0 on CPU
+    gpu_allocated_bytes: int = 0  # allocated on CUDA at this step, 0 on CPU
+    mfu: float = 0.0  # model-FLOPs utilisation (0..1), 6 x parameters x tokens/s / peak; 0 = unknown (CPU)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,8 @@ class TrainingPage(QWidget):
         self.progress.setFormat("step %v / %m")
         self.progress_label = QLabel("Not started")
         self.memory_label = QLabel("")
+        self.run_header = QLabel("")  # the GPU and precision of the run; hidden on the CPU
+        self.run_header.hide()
         self.banner = MessageBanner()
 
     def _layout(self) -> None:
@@ -86,7 +88,9 @@ class TrainingPage(QWidget):
         for b in (self.start_button, self.pause_button, self.stop_button, self.resume_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.run_header)  # the row's free space, above the progress bar
         status = QHBoxLayout()
+        status.setSpacing(16)  # a GPU run's long progress text ends next to the memory text
         status.addWidget(self.progress, 2)
         status.addWidget(self.progress_label, 3)
         status.addWidget(self.memory_label)
@@ -125,6 +129,9 @@ class TrainingPage(QWidget):
         self.curves_host.addWidget(self.replay)
         self.curves_host.setStretchFactor(0, 3)
         self.curves_host.setStretchFactor(1, 1)
+        # The stretch factors share out later resizes only; without a first split the plots get
+        # half the width, too little for three small plots side by side on a GPU run.
+        self.curves_host.setSizes([3000, 1000])
         self.runs_host.layout().addWidget(self.runs)
         self.replay.step_selected.connect(self.curves.set_marker)
         self.runs.overlay_changed.connect(self._overlay)
@@ -176,6 +183,8 @@ class TrainingPage(QWidget):
         self.curves.clear()
         self.replay.clear()
         self.events, self.last_step, self.total_steps = [], None, 0
+        self.run_header.hide()  # until this run's RunStarted says which device it is on
+        self.memory_label.clear()
         self.started_at = time.perf_counter()
 
     def _after_start(self, text: str) -> None:
@@ -236,6 +245,7 @@ class TrainingPage(QWidget):
             self.run_dir, self.total_steps = e.run_dir, e.total_steps
             self.progress.setRange(0, max(1, e.total_steps))
             self.progress.setValue(e.start_step)
+            self._show_header(e)
         elif isinstance(e, CheckpointSaved):
             self.state.status.emit(f"Checkpoint saved: {e.path}")
         elif isinstance(e, (TrainingPaused, TrainingResumed)):
@@ -245,6 +255,11 @@ class TrainingPage(QWidget):
             self._on_finished(e)
         elif isinstance(e, TrainingFailed):
             self.progress_label.setText(f"Failed at step {e.step}")
+
+    def _show_header(self, e: RunStarted) -> None:
+        text = _header_text(e)
+        self.run_header.setText(text)
+        self.run_header.setVisible(bool(text))
 
     def _on_finished(self, e: TrainingFinished) -> None:
         self.curves.redraw()
@@ -270,10 +285,12 @@ class TrainingPage(QWidget):
             return
         self.progress.setValue(e.step)
         eta = f", {_clock(e.eta_s)} left" if e.eta_s > 0 else ""
+        mfu = f"   MFU {e.mfu:.1%}" if e.mfu > 0 else ""  # 0 where the peak is unknown (the CPU)
         self.progress_label.setText(f"loss {e.loss:.4f}   {e.tokens_per_second:,.0f} tokens/s   "
-                                    f"{_clock(e.elapsed_s)} elapsed{eta}")
+                                    f"{_clock(e.elapsed_s)} elapsed{eta}{mfu}")
         if e.gpu_memory_bytes:
-            self.memory_label.setText(f"GPU memory {e.gpu_memory_bytes / 2**30:.2f} GB")
+            self.memory_label.setText(f"GPU memory {e.gpu_allocated_bytes / 2**30:.2f} GB "
+                                      f"(peak {e.gpu_memory_bytes / 2**30:.2f} GB)")
 
     # -- runs history ---------------------------------------------------------------------------------
     def _overlay(self, path: str, store: Any) -> None:
@@ -320,6 +337,20 @@ def _probe_text(run_dir: Path) -> str:
         return TrainConfig.load(run_dir / "config.json").probe_text
     except WorkbenchError:
         return ""
+
+
+def _header_text(e: RunStarted) -> str:
+    """The run header, e.g. "NVIDIA H200 · bf16 · peak 989 TFLOP/s (datasheet)"; "" on the CPU."""
+    if not e.device_name:
+        return ""
+    device = e.device_name + (f" × {e.world_size} GPUs" if e.world_size > 1 else "")
+    parts = [device, e.precision]
+    if e.peak_flops > 0:  # 0: no datasheet entry and nothing measured
+        tflops = e.peak_flops / 1e12
+        source = f" ({e.peak_source})" if e.peak_source else ""
+        digits = f"{tflops:.0f}" if tflops >= 100 else f"{tflops:.3g}"  # 1979, 989, 65.1, 8.14
+        parts.append(f"peak {digits} TFLOP/s{source}")
+    return " · ".join(p for p in parts if p)
 
 
 def _clock(seconds: float) -> str:

@@ -1,21 +1,23 @@
 """Live training curves (pyqtgraph): loss raw + smoothed + eval, metric, learning rate, gradient
-norm, tokens/s. Events are appended to a CurveStore; a timer redraws only what changed,
-with peak downsampling and clip-to-view so 100,000 points stay smooth; each tick repaints one
-group of plots, so no single repaint holds the GUI thread for long."""
+norm, tokens/s and, on a GPU, memory allocated and peak. Events are appended to a CurveStore; a
+timer redraws only what changed, with peak downsampling and clip-to-view so 100,000 points stay
+smooth; each tick repaints one group of plots, so no single repaint holds the GUI thread for long."""
 
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from workbench.training.curves import CurveStore, ema
 
 OVERLAY_COLORS = ("#e8590c", "#2b8a3e", "#862e9c", "#c2255c", "#1864ab", "#5c940d")
+GIB = 2**30
 
 
 def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1, grid: bool = False) -> Any:
@@ -48,10 +50,17 @@ class CurvesPanel(QWidget):
         self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2, grid=True)
         self.metric_plot = _plot(g, "Perplexity", 1, 0)
         self.lr_plot = _plot(g, "Learning rate", 1, 1)
-        self.grad_plot = _plot(g, "Gradient norm", 2, 0)
-        self.speed_plot = _plot(g, "Tokens / second", 2, 1)
-        self.followers = (self.metric_plot, self.lr_plot, self.grad_plot, self.speed_plot)
-        self._groups = ((self.loss_plot,), (self.metric_plot, self.lr_plot), (self.grad_plot, self.speed_plot))
+        # The bottom row is a layout of its own so that the memory plot, shown on a GPU only,
+        # takes a third of it without leaving an empty column under the plots above.
+        bottom = g.addLayout(row=2, col=0, colspan=2)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        self.grad_plot = _plot(bottom, "Gradient norm", 0, 0)
+        self.speed_plot = _plot(bottom, "Tokens / second", 0, 1)
+        self.memory_plot = _plot(bottom, "GPU memory (GB)", 0, 2)
+        self.memory_plot.hide()  # until a step reports GPU memory: a CPU run never shows it
+        self.followers = (self.metric_plot, self.lr_plot, self.grad_plot, self.speed_plot, self.memory_plot)
+        self._groups = ((self.loss_plot,), (self.metric_plot, self.lr_plot),
+                        (self.grad_plot, self.speed_plot, self.memory_plot))
         for p in self.followers:
             # The loss plot chooses the steps shown (zoom, pan, auto-range) and the others follow.
             # Not setXLink: it lines plots up in screen space, which shifts side-by-side plots.
@@ -71,11 +80,18 @@ class CurvesPanel(QWidget):
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#2b8a3e", width=2))
         self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#e8590c", width=1))
         self.speed_curve = self.speed_plot.plot(pen=pg.mkPen("#5f3dc4", width=1))
+        legend = self.memory_plot.addLegend(labelTextSize="7pt", verSpacing=-5, frame=False)
+        # Halfway up on the right: auto-range puts the lowest allocated point at the bottom and the
+        # peak at the top, so the corners are where the curves are.
+        legend.anchor(itemPos=(1, 0.5), parentPos=(1, 0.5), offset=(-5, 0))
+        self.allocated_curve = self.memory_plot.plot(pen=pg.mkPen("#4dabf7", width=1), name="allocated")
+        self.peak_curve = self.memory_plot.plot(pen=pg.mkPen("#f06595", width=1), name="peak")
         self._build_crosshair()
         self._build_controls()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self.controls)
+        lay.addWidget(self.readout)
         lay.addWidget(self.graphics, 1)
         self.timer = QTimer(self)
         # 3 groups, so each plot is refreshed every 450 ms: live to the eye, and the GUI thread's
@@ -101,10 +117,16 @@ class CurvesPanel(QWidget):
         self.smooth_label = QLabel(f"Smoothing {self._smooth_weight:.2f}")
         self.readout = QLabel(" ")
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # A row of its own, wrapped: on one line the readout (a GPU run adds memory and MFU) was
+        # cut off, or as a label's minimum width is its text's, widened the window. Two lines are
+        # kept free so that the plots do not move when the mouse first hovers.
+        self.readout.setWordWrap(True)
+        self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         self.controls = QHBoxLayout()
         for w in (self.log_check, self.smooth_label, self.smooth_slider):
             self.controls.addWidget(w)
-        self.controls.addWidget(self.readout, 1)
+        self.controls.addStretch(1)
 
     def _build_crosshair(self) -> None:
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((120, 120, 120), style=Qt.DashLine))
@@ -164,7 +186,7 @@ class CurvesPanel(QWidget):
         self._drawn = self.store.version
 
     def tick(self) -> None:
-        """One group of plots per timer tick (the big loss plot, then two pairs of small ones):
+        """One group of plots per timer tick (the big loss plot, then two rows of small ones):
         painting the whole dashboard at once was the GUI thread's longest stall."""
         if not self.isVisible() or (self.store.version == self._drawn and not self._pending_x):
             return
@@ -194,7 +216,15 @@ class CurvesPanel(QWidget):
             finite = np.isfinite(grad.ys)
             self.grad_curve.setData(grad.xs[finite], grad.ys[finite])
             self.speed_curve.setData(s["tokens_per_second"].xs, s["tokens_per_second"].ys)
+            self._draw_memory()
             self._pending_x = None  # the last group has applied the loss plot's range
+
+    def _draw_memory(self) -> None:
+        allocated, peak = self.store["gpu_allocated_bytes"], self.store["gpu_memory_bytes"]
+        self.allocated_curve.setData(allocated.xs, allocated.ys / GIB)
+        self.peak_curve.setData(peak.xs, peak.ys / GIB)
+        # A CPU run logs 0 bytes: its dashboard shows no memory plot rather than an empty one.
+        self.memory_plot.setVisible(bool(np.any(peak.ys > 0)))
 
     # -- runs history overlays ----------------------------------------------------------------------
     def set_overlay(self, key: str, store: CurveStore | None, label: str = "") -> None:
@@ -223,7 +253,8 @@ class CurvesPanel(QWidget):
             i -= 1
         step = int(loss.xs[i])
         self.vline.setPos(step)
-        self.readout.setText(self.describe(step))
+        # Lines break between the values only: "loss 1.6667" keeps its (single) space unbroken.
+        self.readout.setText(re.sub(r"(?<! ) (?! )", "\u00a0", self.describe(step)))
         self.step_hovered.emit(step)
 
     def describe(self, step: int) -> str:
@@ -234,14 +265,26 @@ class CurvesPanel(QWidget):
                                  ("perplexity", "ppl", ".2f"), ("accuracy", "acc", ".3f"), ("f1", "F1", ".3f"),
                                  ("learning_rate", "lr", ".2e"), ("grad_norm", "grad", ".3f"),
                                  ("tokens_per_second", "tok/s", ",.0f")):
-            series = s[name]
-            if series.n:
-                j = int(np.clip(np.searchsorted(series.xs, step), 0, series.n - 1))
-                if abs(series.xs[j] - step) <= max(1, step * 0.02) and math.isfinite(series.ys[j]):
-                    parts.append(f"{label} {series.ys[j]:{fmt}}")
+            value = self._value_at(name, step)
+            if value is not None:
+                parts.append(f"{label} {value:{fmt}}")
+        allocated, mfu = self._value_at("gpu_allocated_bytes", step), self._value_at("mfu", step)
+        if allocated:  # 0 on a CPU run, and MFU too (its peak is unknown)
+            parts.append(f"GPU {allocated / GIB:.2f} GB")
+        if mfu:
+            parts.append(f"MFU {mfu:.0%}")
         smoothed = self._smoothed
         loss = s["loss"]
         if len(smoothed) == loss.n and loss.n:
             j = int(np.clip(np.searchsorted(loss.xs, step), 0, loss.n - 1))
             parts.insert(2, f"smoothed {smoothed[j]:.4f}")
         return "   ".join(parts)
+
+    def _value_at(self, name: str, step: int) -> float | None:
+        """The series' value at the logged point nearest `step`; None if none is near or it is nan."""
+        series = self.store[name]
+        if not series.n:
+            return None
+        j = int(np.clip(np.searchsorted(series.xs, step), 0, series.n - 1))
+        value = float(series.ys[j])
+        return value if abs(series.xs[j] - step) <= max(1, step * 0.02) and math.isfinite(value) else None
