@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# One prepared GPU run (issue 11): what the image lacks, then tests/gpu, then the GPU benchmark.
-# Everything lands under $OUT: run.log, env.json, tests-gpu.xml, bench/bench.json, summary.json.
+# One prepared GPU run: what the image lacks, then tests/gpu, then the GPU benchmarks.
+#   PART=inference  issue 11: ONNX Runtime on CUDA (tests/gpu/test_onnx_cuda.py etc., workbench bench)
+#   PART=training   issue 12: the engine on CUDA (tests/gpu/test_training_cuda.py) and the training
+#                   throughput benchmark (raw loop vs engine vs engine + GUI consumer, LoRA-1B)
+#   PART=all        both (the default); each part fits in 8 minutes on its own
+# Everything lands under $OUT: run.log, env.json, tests-gpu.xml, bench/bench.json,
+# training-throughput.json, summary.json.
 #
-#   benchmarks/gpu/run.sh                         # on the GPU machine, from the repository root
-#   OUT=/tmp/gpu-rehearsal benchmarks/gpu/run.sh  # rehearsal on a CPU machine: GPU parts skipped, said so
+#   PART=training benchmarks/gpu/run.sh              # on the GPU machine, from the repository root
+#   OUT=/tmp/gpu-rehearsal benchmarks/gpu/run.sh     # rehearsal on a CPU machine: GPU parts skipped, said so
 #
 # On the device machine onnxruntime-gpu is first installed to /tmp/site from the five wheel parts
-# (../shared/tools/ort-gpu-wheel, read its header); other wheels the image lacks travel in
-# .wheels/ and are installed from there without an index. Budget: 8 minutes in all (the steps
-# have their own timeouts below), leaving device time for one rerun.
+# (../shared/tools/ort-gpu-wheel, read its header; inference only). The image lacks `datasets`
+# (the engine's data pipeline) and its dill and multiprocess: benchmarks/gpu/wheels.sh downloads
+# them into .whl/, which the run carries and installs here without an index.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-benchmarks/results/gpu-$(date +%Y%m%d-%H%M%S)}
@@ -21,14 +26,16 @@ step() { echo; echo "== $(( $(date +%s) - started )) s: $*"; }
 step "environment"
 [ -d /tmp/site ] && export PYTHONPATH="/tmp/site${PYTHONPATH:+:$PYTHONPATH}"
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
-if [ -d .wheels ] && ls .wheels/*.whl >/dev/null 2>&1; then
-  $PY -m pip install -q --no-index --no-deps --target /tmp/site-extra .wheels/*.whl && \
+if ls .whl/*.whl >/dev/null 2>&1; then
+  $PY -m pip install -q --no-index --no-deps --no-compile --target /tmp/site-extra .whl/*.whl && \
     export PYTHONPATH="$PYTHONPATH:/tmp/site-extra"
 fi
+PART=${PART:-all}
 $PY - "$OUT/env.json" <<'PY'
 import importlib, json, subprocess, sys
 info = {"python": sys.version.split()[0]}
-for name in ("torch", "transformers", "onnxruntime", "onnx", "onnxscript", "tokenizers", "numpy"):
+for name in ("torch", "transformers", "onnxruntime", "onnx", "onnxscript", "tokenizers", "numpy", "datasets",
+             "accelerate", "peft", "PySide6"):
     try:
         info[name] = importlib.import_module(name).__version__
     except Exception as exc:  # a missing package is a finding, said in one line
@@ -59,39 +66,62 @@ json.dump(info, open(sys.argv[1], "w"), indent=2)
 print(json.dumps(info, indent=2))
 missing = [k for k, v in info.items() if isinstance(v, str) and v.startswith("MISSING")]
 if missing:
-    print("missing on this machine:", ", ".join(missing), "- bring them as wheels in .wheels/")
+    print("missing on this machine:", ", ".join(missing), "- bring them as wheels in .whl/ (PySide6 is only for"
+          " the GUI consumer row, which falls back to a Qt-free consumer)")
 PY
-gpu=$($PY -c "import json,sys; e=json.load(open('$OUT/env.json')); print(int(bool(e.get('cuda')) and 'CUDAExecutionProvider' in e.get('ort_providers', [])))")
-if [ "$gpu" = 1 ]; then
-  SIZE=${SIZE:-base}
-else
-  SIZE=${SIZE:-tiny}
-  echo "NO GPU: PyTorch CUDA or ONNX Runtime's CUDA provider is missing; the GPU tests skip and the"
-  echo "benchmark runs on the CPU at --size $SIZE as a rehearsal of this script, not as GPU figures."
+cuda=$($PY -c "import json; print(int(bool(json.load(open('$OUT/env.json')).get('cuda'))))")
+ort=$($PY -c "import json; print(int('CUDAExecutionProvider' in json.load(open('$OUT/env.json')).get('ort_providers', [])))")
+if [ "$cuda" = 1 ]; then DEVICE=cuda; else
+  DEVICE=cpu
+  echo "NO GPU: PyTorch sees no CUDA device; the GPU tests skip and the benchmarks run on the CPU at"
+  echo "small sizes as a rehearsal of this script, not as GPU figures."
+fi
+tests_rc=0 bench_rc=0 train_rc=0
+
+if [ "$PART" != training ]; then
+  SIZE=${SIZE:-$([ "$cuda$ort" = 11 ] && echo base || echo tiny)}
+  step "pytest tests/gpu (inference)"
+  QT_QPA_PLATFORM=offscreen timeout 240 $PY -m pytest -q -p no:cacheprovider tests/gpu -rs \
+    --ignore=tests/gpu/test_training_cuda.py --junitxml="$OUT/tests-gpu.xml"
+  tests_rc=$?
+  step "workbench bench --device cuda --size $SIZE"
+  timeout 300 $PY -m workbench bench --device cuda --size "$SIZE" --out "$OUT/bench" --work /tmp/wb-gpu-bench
+  bench_rc=$?
 fi
 
-step "pytest tests/gpu"
-QT_QPA_PLATFORM=offscreen timeout 240 $PY -m pytest -q -p no:cacheprovider tests/gpu -rs \
-  --junitxml="$OUT/tests-gpu.xml"
-tests_rc=$?
-
-step "workbench bench --device cuda --size $SIZE"
-timeout 300 $PY -m workbench bench --device cuda --size "$SIZE" --out "$OUT/bench" --work /tmp/wb-gpu-bench
-bench_rc=$?
+if [ "$PART" != inference ]; then
+  step "pytest tests/gpu/test_training_cuda.py"
+  timeout 240 $PY -m pytest -q -p no:cacheprovider tests/gpu/test_training_cuda.py -rs -s \
+    --junitxml="$OUT/tests-gpu-training.xml"
+  [ $? = 0 ] || tests_rc=1
+  step "bench_training.py throughput --device $DEVICE"
+  if [ "$DEVICE" = cuda ]; then SIZES="--size gpt2 --lora-size 1b --repeats 2"
+  else SIZES="--size tiny --lora-size tiny --repeats 1 --threads 2"; fi
+  timeout 240 $PY benchmarks/bench_training.py throughput --device $DEVICE $SIZES \
+    --out "$OUT/training-throughput.json"
+  train_rc=$?
+fi
 
 step "summary"
-$PY - "$OUT" "$tests_rc" "$bench_rc" "$gpu" "$(( $(date +%s) - started ))" <<'PY'
+$PY - "$OUT" "$tests_rc" "$bench_rc" "$train_rc" "$cuda" "$(( $(date +%s) - started ))" <<'PY'
 import json, sys
 from pathlib import Path
-out, tests_rc, bench_rc, gpu, seconds = Path(sys.argv[1]), *map(int, sys.argv[2:])
-summary = {"gpu": bool(gpu), "tests_rc": tests_rc, "bench_rc": bench_rc, "seconds": seconds}
+out, tests_rc, bench_rc, train_rc, cuda, seconds = Path(sys.argv[1]), *map(int, sys.argv[2:])
+summary = {"cuda": bool(cuda), "tests_rc": tests_rc, "bench_rc": bench_rc, "train_rc": train_rc, "seconds": seconds}
 bench = out / "bench" / "bench.json"
 if bench.exists():
     data = json.loads(bench.read_text())
     summary["bandwidth_gb_s"] = data["meta"].get("bandwidth_gb_s")
     summary["rows"] = [{k: r[k] for k in ("bench", "backend", "shape", "metric", "value", "speedup", "bound_pct")}
                        for r in data["rows"]]
+training = out / "training-throughput.json"
+if training.exists():
+    data = json.loads(training.read_text())
+    summary["training"] = {k: data[k] for k in ("device", "precision", "model", "engine_over_raw", "gui_over_headless",
+                                                "checkpointing_memory_saving_pct", "peak_measured_tflops")}
+    summary["training"]["rows"] = [{k: r[k] for k in ("mode", "tokens_per_s", "mfu_measured_pct", "mfu_datasheet_pct",
+                                                      "peak_memory_mb")} for r in data["rows"]]
 (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
 print(json.dumps({k: v for k, v in summary.items() if k != "rows"}, indent=2))
 PY
-[ "$tests_rc" = 0 ] && [ "$bench_rc" = 0 ]
+[ "$tests_rc" = 0 ] && [ "$bench_rc" = 0 ] && [ "$train_rc" = 0 ]

@@ -87,3 +87,27 @@ def test_mfu_arithmetic_and_peaks():
     assert mfu(124_000_000, 500_000, 989e12) == pytest.approx(0.376, abs=1e-3)
     assert mfu(124_000_000, 500_000, 0.0) == 0.0
     assert measured_peak("cpu", "float32", n=128, repeats=2) > 1e6
+
+
+def test_a_frozen_lora_base_is_kept_in_half_precision_with_fp32_adapters(tiny_gpt2, corpus, tmp_path, monkeypatch):
+    """On a GPU a LoRA language model's base weights load in the run's bf16 (never updated), and
+    peft's adapters stay fp32 for the optimizer. The CPU keeps fp32 throughout."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    import workbench.training.modelling as modelling
+    from workbench.training.config import LoraSettings
+
+    cfg = config(tiny_gpt2, corpus, tmp_path, lora=LoraSettings(enabled=True, r=4))
+    assert modelling.base_dtype(cfg) == torch.float32  # the CPU
+    monkeypatch.setattr("workbench.training.arguments.use_cuda", lambda cfg: True)
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
+    assert modelling.base_dtype(cfg) == torch.bfloat16
+    cfg.task = "sequence-classification"
+    assert modelling.base_dtype(cfg) == torch.float32  # its new head trains
+
+    model = modelling.add_lora(AutoModelForCausalLM.from_pretrained(tiny_gpt2, dtype=torch.bfloat16),
+                               LoraSettings(enabled=True, r=4), "causal-lm")
+    trainable = {p.dtype for p in model.parameters() if p.requires_grad}
+    frozen = {p.dtype for p in model.parameters() if not p.requires_grad}
+    assert trainable == {torch.float32} and frozen == {torch.bfloat16}

@@ -51,7 +51,8 @@ def test_torchrun_two_gloo_processes_write_one_run_folder(tmp_path):
     assert steps[-1]["epoch"] == pytest.approx(8 * 2 * 4 / started["train_examples"], rel=0.15)
     assert records[-1]["kind"] == "finished" and not records[-1]["stopped"]
     assert (run / "model" / "model.safetensors").exists() and (run / "checkpoint-8").is_dir()
-    assert json.loads((run / "status.json").read_text())["state"] == "finished"
+    status = json.loads((run / "status.json").read_text())
+    assert status["state"] == "finished" and status["backend"] == "gloo"
     assert p.stdout.count("finished at step 8") == 1  # only the main process prints progress
 
 

@@ -109,3 +109,35 @@ def save_folder(model: Any, tok: Any, out_dir: Path) -> Path:
     model.save_pretrained(out_dir)
     tok.save_pretrained(out_dir)
     return out_dir
+
+
+# Shapes for the training benchmark and the GPU tests. gpt2: (layers, heads, width, context, vocab),
+# "gpt2" being GPT-2 small (124M parameters); llama: (layers, heads, key/value heads, width, MLP
+# width, context, vocab), "1b" being TinyLlama's 1.1B shape.
+GPT2_SHAPES = {"tiny": (2, 2, 64, 128, 2048), "small": (4, 4, 256, 256, 8192), "gpt2": (12, 12, 768, 1024, 50257)}
+LLAMA_SHAPES = {"tiny": (2, 4, 2, 64, 256, 128, 2048), "1b": (22, 32, 4, 2048, 5632, 1024, 32000)}
+
+
+def build_shaped(family: str, size: str, out_dir: Path, device: str = "cpu") -> Path:
+    """A random gpt2 or llama model of a named shape, with the small BPE tokenizer (its ids are a
+    subset of the model's vocabulary, so the vocabulary's matmuls keep their real size). Built on
+    `device` and saved in bf16 on CUDA (2.2 GB for 1.1B parameters), fp32 on the CPU."""
+    import torch
+    import transformers as tf
+
+    torch.manual_seed(0)
+    tok = make_tokenizer("bpe", vocab_size=400)
+    ids = dict(bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id)
+    if family == "gpt2":
+        layers, heads, width, ctx, vocab = GPT2_SHAPES[size]
+        config = tf.GPT2Config(vocab_size=vocab, n_layer=layers, n_head=heads, n_embd=width, n_positions=ctx, **ids)
+        cls = tf.GPT2LMHeadModel
+    else:
+        layers, heads, kv, width, mlp, ctx, vocab = LLAMA_SHAPES[size]
+        config = tf.LlamaConfig(vocab_size=vocab, num_hidden_layers=layers, num_attention_heads=heads,
+                                num_key_value_heads=kv, hidden_size=width, intermediate_size=mlp,
+                                max_position_embeddings=ctx, **ids)
+        cls = tf.LlamaForCausalLM
+    with torch.device(device):
+        model = cls(config).to(torch.bfloat16 if device.startswith("cuda") else torch.float32)
+    return save_folder(model, tok, out_dir)

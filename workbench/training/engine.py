@@ -212,7 +212,8 @@ class _Session:
 
     def _status(self, state: str, message: str = "") -> None:
         if self.is_main:
-            self.run.write_status(state, self.step, self.total, message, world_size=self.world)
+            self.run.write_status(state, self.step, self.total, message, world_size=self.world,
+                                  backend=_backend())
 
     def _emit(self, event: Any) -> None:
         if not self.is_main:
@@ -344,6 +345,14 @@ def _distributed() -> tuple[int, int]:
             torch.cuda.set_device(int(os.environ.get("LOCAL_RANK", "0")))
         dist.init_process_group(backend=backend)
     return dist.get_rank(), dist.get_world_size()
+
+
+def _backend() -> str:
+    """The process group's backend ("nccl", "gloo"), "" when there is none. accelerate starts one
+    itself under torchrun even for one process, so this is what a run actually used."""
+    import torch.distributed as dist
+
+    return str(dist.get_backend()) if dist.is_available() and dist.is_initialized() else ""
 
 
 def _broadcast(value: str, world: int) -> str:

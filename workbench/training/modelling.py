@@ -34,14 +34,13 @@ def build_model(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
 
 
 def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any:
-    import torch
     import transformers as tf
 
     from workbench.models.loading import model_folder, read_config
 
     folder = model_folder(cfg.model)
     config = read_config(folder)
-    kwargs: dict[str, Any] = {"dtype": torch.float32}  # master weights in fp32; autocast does the rest
+    kwargs: dict[str, Any] = {"dtype": base_dtype(cfg)}
     if cfg.task == "sequence-classification":
         cls = tf.AutoModelForSequenceClassification
         kwargs.update(num_labels=len(label_names), id2label=dict(enumerate(label_names)),
@@ -56,6 +55,19 @@ def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
     except ValueError as exc:
         raise ModelLoadError(f"A {config.model_type} model cannot be trained for {cfg.task}; "
                              "choose another model or task") from exc
+
+
+def base_dtype(cfg: TrainConfig) -> Any:
+    """Master weights in fp32, autocast does the rest; except a language model's frozen LoRA base
+    on a GPU, which is never updated: it is loaded in the run's bf16/fp16, half the memory (peft
+    keeps the adapters it adds in fp32). A classifier's new head trains, so it keeps fp32."""
+    import torch
+
+    from workbench.training.arguments import precision_name, use_cuda
+
+    if cfg.lora.enabled and cfg.task != "sequence-classification" and use_cuda(cfg):
+        return {"bf16": torch.bfloat16, "fp16": torch.float16}.get(precision_name(cfg, True), torch.float32)
+    return torch.float32
 
 
 def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
