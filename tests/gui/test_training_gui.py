@@ -167,7 +167,8 @@ def test_token_count_and_its_cancel(qtbot, page, tmp_path):
 
 
 def test_form_round_trip_and_launch_command(page, tmp_path):
-    cfg = tiny_config(tmp_path, learning_rate=3e-4, grad_accum=2, scheduler="linear", epochs=2.5)
+    cfg = tiny_config(tmp_path, learning_rate=3e-4, grad_accum=2, scheduler="linear", epochs=2.5,
+                      gradient_checkpointing=True, torch_compile=True)
     cfg.scratch.architecture, cfg.scratch.kv_heads = "llama", 1
     cfg.data.packing = "documents"
     page.form.set_config(cfg)

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
                                QRadioButton, QTabWidget, QVBoxLayout, QWidget)
 
 from workbench.errors import InputError
@@ -151,6 +151,8 @@ class HyperSection(QWidget):
         # repaints wait for CPU time (measured on a 2-core machine).
         self.threads = spin(0, 256, max(1, (os.cpu_count() or 2) - 1))
         self.threads.setSpecialValueText("all cores")
+        self.checkpointing = QCheckBox("recompute activations: less memory, about a third slower")
+        self.compile = QCheckBox("torch.compile: faster steps after minutes of compiling")
         self.log_every, self.eval_every = spin(1, 100000, 5), spin(0, 1_000_000, 50, 10)
         self.save_every, self.keep = spin(0, 1_000_000, 100, 50), spin(0, 1000, 3)
         self.eval_every.setSpecialValueText("at the end")
@@ -168,7 +170,8 @@ class HyperSection(QWidget):
                          ("Decay share (stable-decay)", self.decay),
                          ("Weight decay", self.weight_decay), ("Gradient clipping", self.grad_clip),
                          ("Seed", self.seed), ("Device", self.device), ("Precision", self.precision),
-                         ("CPU threads", self.threads), ("Log every (steps)", self.log_every),
+                         ("CPU threads", self.threads), ("Gradient checkpointing", self.checkpointing),
+                         ("Compile", self.compile), ("Log every (steps)", self.log_every),
                          ("Evaluate every", self.eval_every), ("Checkpoint every", self.save_every),
                          ("Keep checkpoints", self.keep), ("Attention probe", self.probe),
                          ("Run name", self.name), ("Runs folder", self.output_root)):
@@ -185,6 +188,7 @@ class HyperSection(QWidget):
         cfg.decay_fraction = self.decay.value()
         cfg.weight_decay, cfg.max_grad_norm, cfg.seed = self.weight_decay.value(), self.grad_clip.value(), self.seed.value()
         cfg.device, cfg.precision, cfg.cpu_threads = self.device.currentData(), self.precision.currentData(), self.threads.value()
+        cfg.gradient_checkpointing, cfg.torch_compile = self.checkpointing.isChecked(), self.compile.isChecked()
         cfg.logging_steps, cfg.eval_steps = self.log_every.value(), self.eval_every.value()
         cfg.save_steps, cfg.save_total_limit = self.save_every.value(), self.keep.value()
         cfg.probe_text, cfg.name, cfg.output_root = self.probe.text().strip(), self.name.text().strip(), self.output_root.text().strip()
@@ -203,6 +207,8 @@ class HyperSection(QWidget):
         self.grad_clip.setValue(cfg.max_grad_norm)
         for w, v in ((self.scheduler, cfg.scheduler), (self.device, cfg.device), (self.precision, cfg.precision)):
             w.setCurrentIndex(max(0, w.findData(v)))
+        self.checkpointing.setChecked(cfg.gradient_checkpointing)
+        self.compile.setChecked(cfg.torch_compile)
         self.probe.setText(cfg.probe_text)
         self.name.setText(cfg.name)
         self.output_root.setText(cfg.output_root)
