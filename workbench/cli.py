@@ -16,6 +16,7 @@ import time
 
 _T0 = time.perf_counter()  # process start, near enough, for --startup-time
 
+from workbench.cli_util import add_model_args, load_from_args  # noqa: E402  (light; shared with commands modules)
 from workbench.errors import WorkbenchError  # noqa: E402  (light: no torch)
 
 # Feature packages that contribute subcommands (each a module with register(subparsers)).
@@ -78,22 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_args(s)
     s.set_defaults(func=cmd_similarity)
 
-    s = sub.add_parser("build-builtins", help="rebuild the built-in models from the generated corpus")
-    s.add_argument("--out", help="output folder (default: resources/builtins)")
-    s.add_argument("--seed", type=int, default=0)
-    s.set_defaults(func=cmd_build_builtins)
+    _add_build_builtins(sub)
 
     for name in FEATURE_COMMANDS:
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name).register(sub)
     return p
-
-
-def add_model_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--task", help="override the detected task")
-    s.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
-    s.add_argument("--dtype", default="float32", choices=["float32", "float16", "bfloat16"])
-    s.add_argument("--trust-remote-code", action="store_true")
 
 
 def add_sampling_args(s: argparse.ArgumentParser) -> None:
@@ -113,14 +104,6 @@ def sampling_from_args(args: argparse.Namespace):  # -> GenerationSettings
                               top_k=args.top_k, top_p=args.top_p,
                               repetition_penalty=args.repetition_penalty, seed=args.seed,
                               greedy=args.greedy)
-
-
-def load_from_args(args: argparse.Namespace, task: str | None = None):  # -> LoadedModel | OnnxModel
-    """The model named on the command line; an ONNX export folder opens on ONNX Runtime."""
-    from workbench.inference.backend import open_model
-
-    return open_model(args.model, task=args.task or task, device=args.device, dtype=args.dtype,
-                      trust_remote_code=args.trust_remote_code)
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -146,8 +129,6 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from workbench.inference.backend import generate_stream
-
     settings = sampling_from_args(args)
     settings.validate()
     if not args.prompt.strip():
@@ -158,21 +139,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     start, n = time.perf_counter(), 0
     if not loaded.is_encoder_decoder:
         sys.stdout.write(args.prompt)
-    for tok in generate_stream(loaded, args.prompt, settings):
+    for tok in loaded.generate_stream(args.prompt, settings):
         n += 1
         sys.stdout.write(f"{tok.text}[{tok.prob:.2f}]" if args.show_probs else tok.text)
         sys.stdout.flush()
     secs = time.perf_counter() - start
     sys.stdout.write("\n")
-    where = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch on {loaded.device}"
-    print(f"[{n} tokens in {secs:.2f} s, {n / max(secs, 1e-9):.1f} tokens/s, {where}]", file=sys.stderr)
+    print(f"[{n} tokens in {secs:.2f} s, {n / max(secs, 1e-9):.1f} tokens/s, {loaded.describe()}]",
+          file=sys.stderr)
     return 0
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from workbench.inference.backend import classify
-
-    result = classify(load_from_args(args), args.text)
+    result = load_from_args(args).classify(args.text)
     for label, p in sorted(zip(result.labels, result.probs), key=lambda x: -x[1]):
         print(f"{label:20s} {p:.4f}")
     if result.truncated_to:
@@ -181,9 +160,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_fill_mask(args: argparse.Namespace) -> int:
-    from workbench.inference.backend import fill_mask
-
-    for i, pred in enumerate(fill_mask(load_from_args(args), args.text, args.top_k)):
+    for i, pred in enumerate(load_from_args(args).fill_mask(args.text, args.top_k)):
         print(f"mask {i + 1}: " + ", ".join(f"{t} ({p:.3f})" for t, p in pred.candidates))
     return 0
 
@@ -200,20 +177,24 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
-    from workbench.inference.backend import similarity
-
-    print(f"{similarity(load_from_args(args), args.text_a, args.text_b):.4f}")
+    print(f"{load_from_args(args).similarity(args.text_a, args.text_b):.4f}")
     return 0
+
+
+def _add_build_builtins(sub: argparse._SubParsersAction) -> None:
+    """`workbench build-builtins`: the builder's own command line (= `python -m workbench.builtins`)."""
+    from workbench.builtins.cli import DESCRIPTION, add_arguments
+
+    s = sub.add_parser("build-builtins", help="rebuild the built-in models from the generated corpus",
+                       description=DESCRIPTION)
+    add_arguments(s)
+    s.set_defaults(func=cmd_build_builtins)
 
 
 def cmd_build_builtins(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from workbench.builtins.cli import run
 
-    from workbench.models.builtins import build_builtins
-
-    report = build_builtins(Path(args.out) if args.out else None, seed=args.seed, progress=print)
-    print(report)
-    return 0
+    return run(args)
 
 
 def main(argv: list[str] | None = None) -> int:

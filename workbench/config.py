@@ -1,14 +1,8 @@
-"""Settings as plain dataclasses with a JSON round trip (shared by the GUI, the CLI and runs)."""
+"""Settings as plain dataclasses (shared by the GUI, the CLI and runs)."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TypeVar
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,20 +32,3 @@ class GenerationSettings:
         if self.repetition_penalty <= 0:
             raise InputError("repetition penalty must be above 0")
 
-
-def to_dict(obj: Any) -> dict[str, Any]:
-    return dataclasses.asdict(obj)
-
-
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Build `cls` from a dict, ignoring keys it does not know (older/newer files still load)."""
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
-def save_json(obj: Any, path: Path) -> None:
-    path.write_text(json.dumps(to_dict(obj), indent=2) + "\n", encoding="utf-8")
-
-
-def load_json(cls: type[T], path: Path) -> T:
-    return from_dict(cls, json.loads(Path(path).read_text(encoding="utf-8")))

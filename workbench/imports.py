@@ -23,10 +23,14 @@ def import_model_stack() -> None:
 
 
 def import_training_stack() -> None:
-    """The model stack plus datasets, the Trainer and the training engine."""
+    """The model stack plus datasets and the Trainer.
+
+    Third-party stacks only: this module sits below everything in workbench (the engine calls it),
+    so it imports none of workbench's own modules. Their top-level imports are light (the training
+    engine's take ~30 ms once numpy is in) and Python's per-module import locks already keep them
+    safe across threads; the race was in transformers' lazy modules.
+    """
     with _LOCK:
         import_model_stack()
         import datasets  # noqa: F401
         from transformers import Trainer, TrainerCallback, TrainingArguments  # noqa: F401
-
-        import workbench.training.engine  # noqa: F401

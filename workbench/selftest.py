@@ -21,67 +21,74 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _checks(work: Path) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
+    return [("load builtin:tiny-stories", _load_lm), ("generate", _generate),
+            ("classify builtin:tiny-sentiment", _classify), ("extract attention", _attention),
+            ("export to ONNX with parity", lambda ctx: _export(ctx, work)),
+            ("generate with ONNX Runtime", _onnx_generate)]
+
+
+def _load_lm(ctx: dict[str, Any]) -> str:
+    from workbench.models.loading import load_model
+    from workbench.models.spec import ModelSpec
+
+    ctx["lm"] = load_model(ModelSpec("builtin:tiny-stories", device="cpu"))
+    return f"{ctx['lm'].info.num_parameters:,} parameters"
+
+
+def _generate(ctx: dict[str, Any]) -> str:
     from workbench.config import GenerationSettings
+    from workbench.generation.stream import generate_text
 
-    def load_lm(ctx: dict[str, Any]) -> str:
-        from workbench.models.loading import load_model
-        from workbench.models.spec import ModelSpec
+    r = generate_text(ctx["lm"], "Once upon a time", GenerationSettings(max_new_tokens=24, seed=0))
+    if len(r.tokens) == 0 or not r.text.strip():
+        raise RuntimeError("no text generated")
+    return repr(r.text.strip()[:60])
 
-        ctx["lm"] = load_model(ModelSpec("builtin:tiny-stories", device="cpu"))
-        return f"{ctx['lm'].info.num_parameters:,} parameters"
 
-    def generate(ctx: dict[str, Any]) -> str:
-        from workbench.generation.stream import generate_text
+def _classify(ctx: dict[str, Any]) -> str:
+    from workbench.models.loading import load_model
+    from workbench.models.spec import ModelSpec
+    from workbench.predict import classify as run
 
-        r = generate_text(ctx["lm"], "Once upon a time", GenerationSettings(max_new_tokens=24, seed=0))
-        if len(r.tokens) == 0 or not r.text.strip():
-            raise RuntimeError("no text generated")
-        return repr(r.text.strip()[:60])
+    clf = load_model(ModelSpec("builtin:tiny-sentiment", device="cpu"))
+    good = run(clf, "The food was wonderful and the staff were friendly.").top
+    bad = run(clf, "The film was boring and the ending was terrible.").top
+    if (good[0], bad[0]) != ("positive", "negative"):
+        raise RuntimeError(f"classified a clear review wrongly: {good}, {bad}")
+    return f"positive {good[1]:.2f}, negative {bad[1]:.2f}"
 
-    def classify(ctx: dict[str, Any]) -> str:
-        from workbench.models.loading import load_model
-        from workbench.models.spec import ModelSpec
-        from workbench.predict import classify as run
 
-        clf = load_model(ModelSpec("builtin:tiny-sentiment", device="cpu"))
-        good = run(clf, "The food was wonderful and the staff were friendly.").top
-        bad = run(clf, "The film was boring and the ending was terrible.").top
-        if (good[0], bad[0]) != ("positive", "negative"):
-            raise RuntimeError(f"classified a clear review wrongly: {good}, {bad}")
-        return f"positive {good[1]:.2f}, negative {bad[1]:.2f}"
+def _attention(ctx: dict[str, Any]) -> str:
+    import numpy as np
 
-    def attention(ctx: dict[str, Any]) -> str:
-        import numpy as np
+    from workbench.attention.maps import extract_attention
 
-        from workbench.attention.maps import extract_attention
+    maps = extract_attention(ctx["lm"], "Once upon a time there was a cat.")
+    if not np.allclose(maps.weights.sum(-1), 1, atol=1e-4):
+        raise RuntimeError("attention rows do not sum to 1")
+    return f"{maps.weights.shape[0]} layers x {maps.weights.shape[1]} heads x {len(maps.tokens)} tokens"
 
-        maps = extract_attention(ctx["lm"], "Once upon a time there was a cat.")
-        if not np.allclose(maps.weights.sum(-1), 1, atol=1e-4):
-            raise RuntimeError("attention rows do not sum to 1")
-        return f"{maps.weights.shape[0]} layers x {maps.weights.shape[1]} heads x {len(maps.tokens)} tokens"
 
-    def export(ctx: dict[str, Any]) -> str:
-        from workbench.export.options import ExportOptions
-        from workbench.export.pipeline import export_model
+def _export(ctx: dict[str, Any], work: Path) -> str:
+    from workbench.export.options import ExportOptions
+    from workbench.export.pipeline import export_model
 
-        out = work / "onnx"
-        export_model(ctx["lm"], out, ExportOptions(greedy_tokens=16, overwrite=True))
-        ctx["onnx"] = out
-        return f"exported to {out.name}, parity passed"
+    out = work / "onnx"
+    export_model(ctx["lm"], out, ExportOptions(greedy_tokens=16, overwrite=True))
+    ctx["onnx"] = out
+    return f"exported to {out.name}, parity passed"
 
-    def onnx_generate(ctx: dict[str, Any]) -> str:
-        from workbench.inference.generate import generate_text
-        from workbench.inference.onnx_model import open_onnx
 
-        model = open_onnx(ctx["onnx"])
-        r = generate_text(model, "Once upon a time", GenerationSettings(max_new_tokens=16, greedy=True))
-        if not r.text.strip():
-            raise RuntimeError("ONNX Runtime generated no text")
-        return f"{repr(r.text.strip()[:50])} on {model.provider}"
+def _onnx_generate(ctx: dict[str, Any]) -> str:
+    from workbench.config import GenerationSettings
+    from workbench.inference.generate import generate_text
+    from workbench.inference.onnx_model import open_onnx
 
-    return [("load builtin:tiny-stories", load_lm), ("generate", generate), ("classify builtin:tiny-sentiment", classify),
-            ("extract attention", attention), ("export to ONNX with parity", export),
-            ("generate with ONNX Runtime", onnx_generate)]
+    model = open_onnx(ctx["onnx"])
+    r = generate_text(model, "Once upon a time", GenerationSettings(max_new_tokens=16, greedy=True))
+    if not r.text.strip():
+        raise RuntimeError("ONNX Runtime generated no text")
+    return f"{repr(r.text.strip()[:50])} on {model.provider}"
 
 
 def run_self_test() -> int:

@@ -9,9 +9,11 @@ import pytest
 
 from workbench.corpus.reviews import LABELS, excluding, generate_reviews, split_reviews
 from workbench.corpus.stories import generate_stories, vocabulary, words
+from workbench.builtins.build import build_builtins
+from workbench.builtins.data import pack_stories
+from workbench.builtins.sentiment import classify
 from workbench.errors import ModelLoadError
-from workbench.models.builtins import (BUILTINS, CARD_FILE, CLS_STEPS, LM_STEPS, build_builtins,
-                                       builtin_path, builtins_root, classify, pack_stories, read_card)
+from workbench.models.builtins import BUILTINS, CARD_FILE, CLS_STEPS, LM_STEPS, builtin_path, builtins_root, read_card
 from workbench.models.loading import load_model
 from workbench.models.spec import ModelSpec
 

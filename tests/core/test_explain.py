@@ -22,8 +22,9 @@ def _model_map(loaded, text, layer, head):
     return out.attentions[layer][0, head].numpy()
 
 
-@pytest.mark.parametrize("family,layer,head", [("gpt2", 1, 2), ("bert", 0, 3), ("llama", 1, 3)])
-def test_steps_end_in_the_models_attention(request, family, layer, head):
+@pytest.mark.parametrize("family,layer,head,causal", [("gpt2", 1, 2, True), ("bert", 0, 3, False),
+                                                      ("llama", 1, 3, True)])
+def test_steps_end_in_the_models_attention(request, family, layer, head, causal):
     loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
     text = "the quick brown fox jumps over the dog"
     steps = explain_attention(loaded, text, layer, head)
@@ -32,8 +33,13 @@ def test_steps_end_in_the_models_attention(request, family, layer, head):
     np.testing.assert_allclose(steps.scaled, steps.scores / np.sqrt(steps.d_k), rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(steps.weights.sum(-1), 1, atol=1e-5)
     np.testing.assert_allclose(steps.weights, _model_map(loaded, text, layer, head), atol=1e-5)
-    if steps.causal:
-        assert np.all(steps.weights[np.triu_indices(T, 1)] == 0)
+    assert steps.causal == causal
+    future = np.triu_indices(T, 1)  # each query's scores and weights on later tokens
+    if causal:  # the decoders mask the future out ...
+        assert np.all(np.isneginf(steps.masked[future])) and np.all(steps.weights[future] == 0)
+    else:  # ... the encoder attends both ways
+        np.testing.assert_array_equal(steps.masked, steps.scaled)
+        assert np.all(steps.weights[future] > 0)
 
 
 def test_bad_layer_and_text(tiny_gpt2):

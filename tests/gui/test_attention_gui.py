@@ -130,3 +130,41 @@ def test_empty_text_message(qtbot, page):
     page.compute()
     qtbot.waitUntil(page.banner.isVisible, timeout=10000)
     assert "empty" in page.banner.label.text()
+
+
+def test_rollout_of_cross_attention_falls_back_to_the_mean(qtbot, window, tiny_bart):
+    load(qtbot, window, str(tiny_bart))
+    p = window.show_page("Attention")
+    p.text.setText("the quick brown fox jumps over the lazy dog")
+    p.pair.setText("a dog")
+    p.compute()
+    qtbot.waitUntil(lambda: p.maps is not None, timeout=30000)
+    p.kind.setCurrentIndex(p.kind.findData("cross"))
+    p.head.setCurrentIndex(p.head.findData("rollout"))
+    cross = p.maps.sets["cross"].weights
+    np.testing.assert_allclose(p.heatmap.image.image, cross[0].mean(0), atol=1e-6)
+    assert p.banner.isVisible() and "Rollout needs self-attention" in p.banner.label.text()
+    assert "Showing the mean of heads instead" in p.banner.label.text()
+
+
+def test_training_replay_shows_the_chosen_head_in_the_attention_heatmap(qtbot):
+    from workbench.gui.views.attention_heatmap import HeatmapView
+    from workbench.gui.views.training_attention import AttentionReplay
+
+    replay = AttentionReplay()
+    qtbot.addWidget(replay)
+    rng = np.random.default_rng(0)
+    maps = [rng.random((2, 3, 4, 4)).astype(np.float32) for _ in range(2)]
+    for step, m in zip((0, 10), maps):
+        replay.add_snapshot(step, ["a", " b", "c", " "], m)
+    assert isinstance(replay.heatmap, HeatmapView)
+    assert replay.current()[0] == 10  # follows the newest snapshot
+    replay.slider.setValue(0)
+    replay.layer_spin.setValue(1)
+    replay.head_spin.setValue(2)
+    np.testing.assert_array_equal(replay.heatmap.matrix, maps[0][1, 2])
+    assert replay.heatmap.key_tokens == ("a", "b", "c", "' '")
+    replay.mean_check.setChecked(True)
+    np.testing.assert_allclose(replay.heatmap.matrix, maps[0][1].mean(0), atol=1e-6)
+    replay.clear()
+    assert replay.current() is None and replay.heatmap.image.image is None

@@ -7,9 +7,28 @@ from PySide6.QtCore import QUrl
 from tests.gui.conftest import load
 
 
+ALL_PAGES = ["Welcome", "Models", "Playground", "Attention", "Training", "Export", "Learn"]
+
+
 def test_pages_listed(window):
+    """Every page is in the window: one whose module went missing would be left out quietly."""
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:3] == ["Welcome", "Models", "Playground"]
+    assert titles == ALL_PAGES and window.page_titles() == ALL_PAGES and list(window.pages) == ALL_PAGES
+    assert window.page_errors == {}
+
+
+def test_a_missing_page_is_recorded(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    import workbench.gui.main_window as main_window
+
+    ghost = ("Ghost", "workbench.gui.views.no_such_page:Ghost")
+    monkeypatch.setattr(main_window, "PAGES", main_window.PAGES[:1] + (ghost,))
+    w = main_window.MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    assert w.page_titles() == ["Welcome"] and w.nav.count() == 1
+    assert w.page_errors == {"Ghost": "its module workbench.gui.views.no_such_page is missing"}
+    w.state.runner.shutdown(10000)
 
 
 def test_welcome_on_first_run_only(qtbot, window, tmp_path):

@@ -4,7 +4,9 @@ full_collect() reclaiming cyclic garbage that had been frozen."""
 from __future__ import annotations
 
 import gc
+import time
 import weakref
+from contextlib import contextmanager
 
 from workbench.gui import gc_guard
 
@@ -12,6 +14,22 @@ from workbench.gui import gc_guard
 class _Node:
     def __init__(self) -> None:
         self.me = self  # a reference cycle: only the cyclic collector can free it
+
+
+@contextmanager
+def _collections():
+    """The (generation, objects collected) of every collection run inside the block."""
+    runs: list[tuple[int, int]] = []
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "stop":
+            runs.append((info["generation"], info["collected"]))
+
+    gc.callbacks.append(watch)
+    try:
+        yield runs
+    finally:
+        gc.callbacks.remove(watch)
 
 
 def test_timer_tick_freezes_survivors_and_full_collect_reclaims_them() -> None:
@@ -26,8 +44,13 @@ def test_timer_tick_freezes_survivors_and_full_collect_reclaims_them() -> None:
         del node
         gc.collect()  # frozen objects are out of reach of an ordinary collection ...
         assert ref() is not None
-        assert gc_guard.full_collect() >= 0  # ... and full_collect() gets them
+        with _collections() as runs:
+            started = time.perf_counter()
+            took = gc_guard.full_collect()  # ... and full_collect() gets them
+            elapsed = time.perf_counter() - started
         assert ref() is None
+        assert [generation for generation, _ in runs] == [2] and runs[0][1] >= 1  # one full collection freed it
+        assert 0 < took <= elapsed  # the seconds it took
         assert gc.get_freeze_count() > 0  # what survived is frozen again
     finally:
         gc.unfreeze()
@@ -51,8 +74,32 @@ def test_a_paused_run_keeps_its_objects_young_and_collect_young_frees_them() -> 
         gc_guard.full_collect()  # a model replaced during the run: its collection must not freeze the run
         assert gc.get_freeze_count() == 0
         del node
-        assert gc_guard.collect_young() >= 0  # the run ends: its cycles go, frozen objects are not scanned
+        gc_guard.collect_young()  # the run ends: its cycles go
         assert ref() is None and not gc_guard._paused[0]
+        assert gc.get_freeze_count() > 0  # and what survived is frozen again
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def test_collect_young_does_not_scan_frozen_objects() -> None:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        old = _Node()
+        ref = weakref.ref(old)
+        gc.freeze()  # long-lived, as the timer leaves it
+        del old  # garbage now, but frozen: only a full collection could free it
+        gc_guard.pause_freezing()
+        young = _Node()
+        young_ref = weakref.ref(young)
+        del young
+        with _collections() as runs:
+            took = gc_guard.collect_young()
+        assert young_ref() is None and ref() is not None  # the run's garbage went, the frozen object was not seen
+        assert len(runs) == 1 and 0 < took
     finally:
         gc.unfreeze()
         if enabled:

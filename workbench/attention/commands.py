@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import numpy as np
-
 from workbench.errors import InputError
 
 
@@ -22,37 +20,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--merge-subwords", action="store_true")
     s.add_argument("--out", help="save all maps to this .npz (or the shown matrix to a .csv)")
     s.add_argument("--patterns", action="store_true", help="describe every head's dominant pattern")
-    from workbench.cli import add_model_args
+    from workbench.cli_util import add_model_args
 
     add_model_args(s)
     s.set_defaults(func=cmd_attention)
-
-
-def select(s, layer: int, head: str) -> np.ndarray:
-    """The (q, k) matrix for a layer and a head number or aggregation name."""
-    from workbench.attention.aggregate import max_heads, mean_heads, rollout
-
-    if not 0 <= layer < s.num_layers:
-        raise InputError(f"Layer must be between 0 and {s.num_layers - 1}")
-    if head == "mean":
-        return mean_heads(s.weights)[layer]
-    if head == "max":
-        return max_heads(s.weights)[layer]
-    if head == "rollout":
-        return rollout(s.weights)[layer]
-    if not head.isdigit() or not 0 <= int(head) < s.num_heads:
-        raise InputError(f"Head must be between 0 and {s.num_heads - 1}, or mean, max, rollout")
-    return s.weights[layer, int(head)]
 
 
 def cmd_attention(args: argparse.Namespace) -> int:
     from workbench.attention.aggregate import head_patterns
     from workbench.attention.export_maps import save_csv, save_npz
     from workbench.attention.filters import hide_special, merge_subwords
-    from workbench.cli import load_from_args
-    from workbench.inference.backend import attention_maps
+    from workbench.attention.select import select_matrix
+    from workbench.cli_util import load_from_args
 
-    maps = attention_maps(load_from_args(args), args.text, args.pair)
+    maps = load_from_args(args).attention_maps(args.text, args.pair)
     kind = args.kind or next(iter(maps.sets))
     if kind not in maps.sets:
         raise InputError(f"No {kind} attention here; this model has: {', '.join(maps.sets)}")
@@ -61,7 +42,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
     s = merge_subwords(s) if args.merge_subwords else s
     for note in maps.notes:
         print(f"note: {note}")
-    m = select(s, args.layer, args.head)
+    m = select_matrix(s.weights, args.layer, args.head)
     print(f"{s.label}, layer {args.layer}, head {args.head}: {m.shape[0]} queries x {m.shape[1]} keys")
     width = max(len(t) for t in s.key_tokens + s.query_tokens) + 1
     print(" " * width + "".join(f"{t[:6]:>7}" for t in s.key_tokens))

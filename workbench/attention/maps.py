@@ -8,7 +8,7 @@ the extraction (transformers 5's set_attn_implementation, no reload) and switche
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import numpy as np
@@ -238,9 +238,3 @@ def extract_generated(loaded: LoadedModel, prompt: str, settings: Any) -> Attent
     prompt_ids = encode_prompt(loaded, prompt)[0].tolist()
     new = [t.token_id for t in generate_stream(loaded, prompt, settings)]
     return extract_from_ids(loaded, prompt_ids + new, prompt_length=len(prompt_ids))
-
-
-def with_set(maps: AttentionMaps, kind: str, new: AttentionSet) -> AttentionMaps:
-    sets = dict(maps.sets)
-    sets[kind] = new
-    return replace(maps, sets=sets)

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from workbench.export.options import UnsupportedModelError
+from workbench.onnx_format import ATTENTION_METADATA_KEY
 
 QK_SCORES = 0  # the scaled scores, before softcap, mask and softmax: the only mode ORT CUDA runs
-METADATA_KEY = "workbench.attention"  # JSON list, one {"causal", "softcap", "mask"} per layer
+METADATA_KEY = ATTENTION_METADATA_KEY  # JSON list, one {"causal", "softcap", "mask"} per layer
 
 
 def add_attention_outputs(src: Path, dst: Path) -> int:

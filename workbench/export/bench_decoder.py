@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
-                                    gpu_used_mb, open_for_bench, prepare, random_ids, record_weight_bytes, release,
-                                    rss_mb, timed)
+from workbench.export.bench_common import (failed_variants, gpu_used_mb, open_for_bench, parity_digest, prepare,
+                                           random_ids, record_weight_bytes, release, rss_mb, timed)
+from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, BenchRow, Progress
 
 
 def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
@@ -58,12 +58,6 @@ def _fit_context(cfg: BenchConfig, model_dir: Path, result: BenchResult) -> Benc
     result.meta["notes"].append(f"{cfg.new_tokens} new tokens after {cfg.prompt_tokens} would pass the model's "
                                 f"context of {context}; {new} were generated")
     return dataclasses.replace(cfg, new_tokens=new)
-
-
-def parity_digest(report: dict[str, Any]) -> dict[str, Any]:
-    keys = ("max_abs_diff", "top1_agreement", "greedy_match", "cache_max_abs_diff", "embedding_cosine_min")
-    return {v: {"passed": e.get("passed"), **{k: (e.get("parity") or {}).get(k) for k in keys}}
-            for v, e in report.get("variants", {}).items()}
 
 
 def _decoder_rows(backend: str, shape: str, t1: float, tn: float, n: int, mem: float | None,

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.export.bench import (BASELINE, BenchConfig, BenchResult, BenchRow, Progress, failed_variants,
-                                    gpu_used_mb, open_for_bench, prepare, random_ids, record_weight_bytes, release,
-                                    rss_mb, timed)
-from workbench.export.bench_decoder import parity_digest
+from workbench.export.bench_common import (failed_variants, gpu_used_mb, open_for_bench, parity_digest, prepare,
+                                           random_ids, record_weight_bytes, release, rss_mb, timed)
+from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, BenchRow, Progress
 
 
 def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,

@@ -14,12 +14,6 @@ KIND_BY_TASK = {
     "feature-extraction": "encoder",
     "seq2seq-lm": "seq2seq",
 }
-# Graph roles per kind; a variant has one .onnx file per role.
-ROLES = {
-    "decoder": ("decoder",),
-    "encoder": ("encoder",),
-    "seq2seq": ("encoder", "decoder_init", "decoder_with_past"),
-}
 BASE_NAMES = {
     ("decoder", "decoder"): "model",
     ("encoder", "encoder"): "model",
@@ -29,9 +23,6 @@ BASE_NAMES = {
 }
 # Variants in the order they are built; each is validated against PyTorch like the first.
 VARIANTS = ("fp32", "optimized", "fp16", "int8")
-REPORT_NAME = "export_report.json"
-FORMAT = "workbench-onnx-export"
-FORMAT_VERSION = 1
 DEFAULT_PROMPTS = ("The quick brown fox jumps over the lazy dog.",
                    "Once upon a time there was a little robot who liked to read books.")
 # Above this many bytes of weights the graph is saved with ONNX external data (protobuf's 2 GB cap).

@@ -17,7 +17,8 @@ import numpy as np
 
 from workbench.control import Control
 from workbench.errors import WorkbenchError
-from workbench.export.options import ROLES, ExportOptions, file_name
+from workbench.export.options import ExportOptions, file_name
+from workbench.onnx_format import ROLES
 from workbench.export.report import graph_io, new_report, summary, write_report
 from workbench.models.spec import LoadedModel, ModelSpec
 

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from workbench.export.options import FORMAT, FORMAT_VERSION, REPORT_NAME
+from workbench.onnx_format import FORMAT, FORMAT_VERSION, REPORT_NAME
 
 
 def versions() -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
 from workbench.gui.state import AppState
+
+if TYPE_CHECKING:
+    from workbench.backends import Backend
 
 DATA_SUFFIXES = (".txt", ".csv", ".tsv", ".jsonl", ".json")  # what the Training page's data loader reads
 
@@ -45,11 +48,14 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self._titles = [t for t, target in PAGES if _page_class(target) is not None]
-        for title, target in PAGES:
-            cls = _page_class(target)
-            if cls is not None:
-                self._add_page(title, cls(self.state, self))
+        classes = {title: _page_class(target) for title, target in PAGES}
+        # A page whose module is missing is left out of the window, and said here (the tests
+        # assert there is none); one that fails to import or build raises.
+        self.page_errors = {title: f"its module {target.partition(':')[0]} is missing"
+                            for title, target in PAGES if classes[title] is None}
+        self._titles = [title for title, cls in classes.items() if cls is not None]  # pages may ask while built
+        for title in self._titles:
+            self._add_page(title, classes[title](self.state, self))
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -109,13 +115,12 @@ class MainWindow(QMainWindow):
     def set_device_text(self, text: str) -> None:
         self.device_label.setText(text)
 
-    def _on_model_changed(self, loaded: Any) -> None:
+    def _on_model_changed(self, loaded: Backend | None) -> None:
         if loaded is None:
             self.model_label.setText("No model loaded")
             return
         info = loaded.info
-        where = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch, {info.device}"
-        self.model_label.setText(f"Model: {info.source} ({info.task}, {where})")
+        self.model_label.setText(f"Model: {info.source} ({info.task}, {loaded.describe()})")
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------

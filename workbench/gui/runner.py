@@ -40,10 +40,6 @@ class JobContext:
     def message(self, text: str) -> None:
         self._relay.message.emit(text)
 
-    @property
-    def cancelled(self) -> bool:
-        return self.control.cancelled
-
 
 class Job(QObject):
     """Handle of one background job. Signals arrive on the GUI thread."""
@@ -140,9 +136,6 @@ class Runner(QObject):
     def _forget(self, job: Job) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
-
-    def busy(self) -> bool:
-        return any(j.running for j in self.jobs)
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Cancel every job and wait for the threads; True if all stopped in time."""

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from workbench.gui.gc_guard import full_collect
 from workbench.gui.runner import Runner
 
+if TYPE_CHECKING:
+    from workbench.backends import Backend
+
 
 class AppState(QObject):
-    """Owns the current LoadedModel. Pages listen to model_changed instead of polling."""
+    """Owns the current model (a Backend: PyTorch or ONNX Runtime). Pages listen to model_changed
+    instead of polling."""
 
-    model_changed = Signal(object)  # LoadedModel (or an ONNX model) or None
+    model_changed = Signal(object)  # Backend or None
     status = Signal(str)  # a short message for the status bar
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.runner = Runner(self)
-        self.loaded: Any = None
+        self.loaded: Backend | None = None
         # Set by the main window: navigate to a page by title, and cross-page actions.
         self.show_page: Callable[[str], Any] = lambda _title: None
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend | None) -> None:
         replaced = self.loaded is not None
         self.loaded = loaded
         self.model_changed.emit(loaded)

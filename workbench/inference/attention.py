@@ -71,7 +71,7 @@ def _layer_info(r: GraphRunner, count: int) -> list[dict[str, Any]]:
     """Per-layer {"causal", "softcap", "mask"} from the graph's metadata ([{}] * count if none)."""
     import json
 
-    from workbench.export.attention_graph import METADATA_KEY
+    from workbench.onnx_format import ATTENTION_METADATA_KEY as METADATA_KEY
 
     meta = r.session.get_modelmeta().custom_metadata_map.get(METADATA_KEY)
     return json.loads(meta) if meta else [{}] * count

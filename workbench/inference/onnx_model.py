@@ -1,10 +1,9 @@
 """An exported folder opened with ONNX Runtime: OnnxModel, and open_onnx(folder) to get one.
 
-OnnxModel answers the questions the Playground asks of a LoadedModel (task, tokenizer, info,
-is_encoder_decoder, device, name), so pages and commands can treat both backends alike; the
-ONNX versions of generate/classify/fill-mask/embed are in workbench.inference.tasks and
-workbench.inference.generate. No PyTorch weights are needed: the folder holds the graphs,
-tokenizer, config and the export report.
+OnnxModel holds what the ONNX versions of the Playground features need (workbench.inference.tasks,
+.generate, .attention); workbench.backends' OnnxBackend subclass adds them as methods, the
+Backend protocol that PyTorch's TorchBackend implements too. No PyTorch weights are needed: the
+folder holds the graphs, tokenizer, config and the export report.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ModelLoadError
-from workbench.export.options import FORMAT, REPORT_NAME, ROLES
+from workbench.onnx_format import FORMAT, REPORT_NAME, ROLES
 from workbench.inference.providers import ProviderChoice, choose, make_session
 from workbench.inference.runtime import DecoderStepper, GraphRunner, Seq2SeqStepper
 from workbench.models.spec import ModelInfo, ModelSpec

@@ -30,13 +30,6 @@ class GraphRunner:
     def dtype(self, name: str) -> Any:
         return _NP.get(self.inputs[name].type, np.float32)
 
-    def float_dtype(self) -> Any:
-        """numpy dtype of the graph's float inputs (float16 for an fp16 graph)."""
-        for i in self.inputs.values():
-            if "float" in i.type:
-                return _NP[i.type]
-        return np.float32
-
     def run(self, host: dict[str, np.ndarray], kept: dict[str, Any] | None = None,
             host_out: list[str] | None = None, kept_out: list[str] | None = None
             ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
@@ -101,10 +94,6 @@ class DecoderStepper:
         self.past: dict[str, Any] = {n: _empty(runner, n, batch) for n in self.past_names}
         self.mask = np.zeros((batch, 0), dtype=np.int64)
         self.uses_positions = "position_ids" in runner.inputs
-
-    @property
-    def length(self) -> int:
-        return int(self.mask.shape[1])
 
     def step(self, ids: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """ids (b, s) -> logits (b, s, V) float32. mask (b, s) marks padding (0) in the new tokens."""

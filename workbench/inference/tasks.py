@@ -6,8 +6,6 @@ for value with predict.classify / fill_mask / embed.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from workbench.errors import InputError
@@ -88,11 +86,3 @@ def similarity(model: OnnxModel, a: str, b: str) -> float:
     va, vb = embed(model, [a, b])
     return float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) + 1e-12))
 
-
-def run_any(name: str, model: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call predict.<name> or the ONNX version, whichever backend `model` is."""
-    if isinstance(model, OnnxModel):
-        return globals()[name](model, *args, **kwargs)
-    import workbench.predict as predict
-
-    return getattr(predict, name)(model, *args, **kwargs)

@@ -70,7 +70,3 @@ def add_recent(source: str) -> None:
 
 def recent_entries() -> list[LibraryEntry]:
     return [LibraryEntry(s, "recent", "opened recently") for s in recent_sources()]
-
-
-def all_entries() -> list[LibraryEntry]:
-    return builtin_entries() + recent_entries() + cached_entries()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 # The tasks Workbench knows, in the order they are offered in an override menu.
 TASKS: tuple[str, ...] = (
@@ -91,7 +91,11 @@ class ModelInfo:
 
 @dataclass
 class LoadedModel:
-    """A model ready to use. model is a torch.nn.Module in eval mode on `device`."""
+    """A model ready to use. model is a torch.nn.Module in eval mode on `device`.
+
+    The Playground features (classify, generate_stream, ...) are on workbench.backends'
+    TorchBackend, a subclass: they live in modules that import this one, so they sit above it.
+    """
 
     spec: ModelSpec
     model: Any
@@ -100,6 +104,7 @@ class LoadedModel:
     info: ModelInfo
     device: str
     extras: dict[str, Any] = field(default_factory=dict)
+    backend: ClassVar[str] = "pytorch"  # OnnxModel's is "onnxruntime"
 
     @property
     def name(self) -> str:
@@ -108,6 +113,10 @@ class LoadedModel:
     @property
     def is_encoder_decoder(self) -> bool:
         return bool(getattr(self.model.config, "is_encoder_decoder", False))
+
+    def describe(self) -> str:
+        """One line for status bars and the CLI, like OnnxModel.describe()."""
+        return f"PyTorch on {self.device}"
 
 
 def human_bytes(n: int | float) -> str:

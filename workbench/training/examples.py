@@ -5,28 +5,25 @@ built-in tiny-stories model."""
 from __future__ import annotations
 
 from workbench.errors import InputError
+from workbench.models.builtins import LM_BATCH, LM_BLOCK, LM_LR, LM_SHAPE, LM_STEPS, LM_STORIES, LM_VOCAB
 from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
 
 
 def _stories_scratch() -> TrainConfig:
-    """The built-in tiny-stories model's recipe, read from its builder so the two stay the same:
-    a GPT-2 of LM_SHAPE with context LM_BLOCK, a byte-level BPE on the stories, LM_STEPS steps of
-    LM_BATCH blocks, each starting at a story (as pack_stories makes them), AdamW at LM_LR, warmup
-    5%, flat, then decay over the last 20%."""
-    from workbench.models import builtins as b
-
-    shape = getattr(b, "LM_SHAPE", {"n_layer": 4, "n_head": 4, "n_embd": 128, "n_inner": 256})
-    steps, batch = getattr(b, "LM_STEPS", 900), getattr(b, "LM_BATCH", 16)
-    stories, lr, block = getattr(b, "LM_STORIES", 30000), getattr(b, "LM_LR", 3e-3), getattr(b, "LM_BLOCK", 256)
+    """The built-in tiny-stories model's recipe (workbench.models.builtins, which its builder trains
+    with): a GPT-2 of LM_SHAPE with context LM_BLOCK, a byte-level BPE of LM_VOCAB on the stories,
+    LM_STEPS steps of LM_BATCH blocks, each starting at a story (as pack_stories makes them), AdamW
+    at LM_LR, warmup 5%, flat, then decay over the last 20%."""
     return TrainConfig(task="causal-lm", name="tiny-stories-scratch",
-                       scratch=ScratchConfig(architecture="gpt2", layers=shape["n_layer"], heads=shape["n_head"],
-                                             width=shape["n_embd"], mlp_width=shape.get("n_inner") or 0,
-                                             context_length=block, vocab_size=1536, dropout=0.0),
-                       data=DataConfig(path="builtin:stories", max_examples=stories, max_length=block,
+                       scratch=ScratchConfig(architecture="gpt2", layers=LM_SHAPE["n_layer"], heads=LM_SHAPE["n_head"],
+                                             width=LM_SHAPE["n_embd"], mlp_width=LM_SHAPE.get("n_inner") or 0,
+                                             context_length=LM_BLOCK, vocab_size=LM_VOCAB, dropout=0.0),
+                       data=DataConfig(path="builtin:stories", max_examples=LM_STORIES, max_length=LM_BLOCK,
                                        eval_fraction=0.02, packing="documents"),
-                       max_steps=steps, batch_size=batch, learning_rate=lr, warmup_steps=max(1, steps // 20),
-                       weight_decay=0.01, scheduler="warmup_stable_decay", decay_fraction=0.2, logging_steps=5,
-                       eval_steps=max(1, steps // 4), save_steps=max(1, steps // 4),
+                       max_steps=LM_STEPS, batch_size=LM_BATCH, learning_rate=LM_LR,
+                       warmup_steps=max(1, LM_STEPS // 20), weight_decay=0.01, scheduler="warmup_stable_decay",
+                       decay_fraction=0.2, logging_steps=5, eval_steps=max(1, LM_STEPS // 4),
+                       save_steps=max(1, LM_STEPS // 4),
                        probe_text="Once upon a time there was a little cat named Lily.")
 
 

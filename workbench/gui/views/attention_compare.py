@@ -12,13 +12,13 @@ from workbench.gui.widgets import MessageBanner
 
 
 def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Any:
-    from workbench.inference.backend import attention_maps, is_onnx, open_model
+    from workbench.backends import open_model
 
     ctx.message(f"Loading {source} ...")
     other = open_model(source)  # an ONNX export folder opens on ONNX Runtime: its own maps
     ctx.message("Extracting attention ...")
-    name = f"{source} (ONNX Runtime, {other.provider})" if is_onnx(other) else other.info.source
-    return name, attention_maps(other, text, pair)
+    name = f"{source} (ONNX Runtime, {other.provider})" if other.backend == "onnxruntime" else other.info.source
+    return name, other.attention_maps(text, pair)
 
 
 class CompareView(QWidget):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget, QListWidget, QSplitter)
 
+from workbench.attention.select import head_options, select_matrix
+from workbench.errors import InputError
 from workbench.gui.state import AppState
 from workbench.gui.views.attention_compare import CompareView, compare_job
 from workbench.gui.views.attention_embeddings import EmbeddingsView
@@ -16,17 +18,17 @@ from workbench.gui.views.attention_headview import HEAD_COLORS, HeadView
 from workbench.gui.views.attention_heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner, heading
 
-AGGREGATES = ("mean of heads", "max of heads", "rollout")
+if TYPE_CHECKING:
+    from workbench.backends import Backend
 
 
-def extract_job(ctx: Any, loaded: Any, text: str, pair: str | None, generate: int) -> Any:
+def extract_job(ctx: Any, loaded: Backend, text: str, pair: str | None, generate: int) -> Any:
     from workbench.attention.maps import extract_generated
     from workbench.config import GenerationSettings
-    from workbench.inference.backend import attention_maps, is_onnx
 
-    if generate and loaded.task == "causal-lm" and not is_onnx(loaded):
+    if generate and loaded.task == "causal-lm" and loaded.backend == "pytorch":
         return extract_generated(loaded, text, GenerationSettings(max_new_tokens=generate, greedy=True))
-    return attention_maps(loaded, text, pair)  # PyTorch, or an ONNX export's own Attention ops
+    return loaded.attention_maps(text, pair)  # PyTorch, or an ONNX export's own Attention ops
 
 
 class AttentionPage(QWidget):
@@ -41,6 +43,18 @@ class AttentionPage(QWidget):
 
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
+        self._make_widgets()
+        self.tabs = self._make_tabs()
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Attention"))
+        lay.addLayout(self._text_row())
+        lay.addLayout(self._selector_row())
+        lay.addWidget(self.banner)
+        lay.addWidget(self.notes)
+        lay.addWidget(self.tabs, 1)
+        self._connect()
+
+    def _make_widgets(self) -> None:
         self.text = QLineEdit("The cat sat on the mat because it was tired.")
         self.pair = QLineEdit()
         self.pair.setPlaceholderText("Optional: second sentence (encoders) or target text (encoder-decoders)")
@@ -65,7 +79,18 @@ class AttentionPage(QWidget):
         self.head_checks_row = QHBoxLayout()
         self.compare = CompareView()
         self.embeddings = EmbeddingsView(self.state)
-        self.tabs = QTabWidget()
+
+    def _make_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.addTab(self._heatmap_tab(), "Heatmap")
+        tabs.addTab(self.grid, "Model view")
+        tabs.addTab(self._headview_tab(), "Head view")
+        tabs.addTab(self.compare, "Compare")
+        tabs.addTab(self.embeddings, "Embeddings")
+        return tabs
+
+    def _heatmap_tab(self) -> QWidget:
+        """The heatmap, with the head patterns of the shown layer beside it."""
         heat = QSplitter()
         heat.addWidget(self.heatmap)
         side = QWidget()
@@ -75,8 +100,10 @@ class AttentionPage(QWidget):
         sl.addWidget(self.patterns)
         heat.addWidget(side)
         heat.setStretchFactor(0, 4)
-        self.tabs.addTab(heat, "Heatmap")
-        self.tabs.addTab(self.grid, "Model view")
+        return heat
+
+    def _headview_tab(self) -> QWidget:
+        """The head checkboxes above the scrollable head view."""
         hv = QWidget()
         hl = QVBoxLayout(hv)
         hl.addLayout(self.head_checks_row)
@@ -84,9 +111,9 @@ class AttentionPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.headview)
         hl.addWidget(scroll, 1)
-        self.tabs.addTab(hv, "Head view")
-        self.tabs.addTab(self.compare, "Compare")
-        self.tabs.addTab(self.embeddings, "Embeddings")
+        return hv
+
+    def _text_row(self) -> QHBoxLayout:
         row1 = QHBoxLayout()
         row1.addWidget(QLabel("Text"))
         row1.addWidget(self.text, 3)
@@ -96,6 +123,10 @@ class AttentionPage(QWidget):
         row1.addWidget(QLabel("Generate"))
         row1.addWidget(self.generate)
         row1.addWidget(self.compute_button)
+        return row1
+
+    def _selector_row(self) -> QHBoxLayout:
+        """Kind, layer, head, the view filters and the save buttons."""
         row2 = QHBoxLayout()
         for label, w in (("Attention", self.kind), ("Layer", self.layer), ("Head", self.head)):
             row2.addWidget(QLabel(label))
@@ -108,13 +139,9 @@ class AttentionPage(QWidget):
             b.setToolTip(f"Save the current view or maps as {label}")
             b.clicked.connect(slot)
             row2.addWidget(b)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading("Attention"))
-        lay.addLayout(row1)
-        lay.addLayout(row2)
-        lay.addWidget(self.banner)
-        lay.addWidget(self.notes)
-        lay.addWidget(self.tabs, 1)
+        return row2
+
+    def _connect(self) -> None:
         self.compute_button.clicked.connect(self.compute)
         self.text.returnPressed.connect(self.compute)
         for sig in (self.layer.valueChanged, self.head.currentIndexChanged, self.kind.currentIndexChanged,
@@ -126,11 +153,9 @@ class AttentionPage(QWidget):
         self.compare.load_button.clicked.connect(self._compare)
 
     # -- model and text ----------------------------------------------------------------------------
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend | None) -> None:
         self.maps = None
-        from workbench.inference.backend import is_onnx
-
-        self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and not is_onnx(loaded))
+        self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and loaded.backend == "pytorch")
 
     def show_text(self, loaded: Any, text: str, focus_token_index: int | None = None) -> None:
         """Called by the Playground: show `text`'s attention with the focus token's row highlighted."""
@@ -182,7 +207,8 @@ class AttentionPage(QWidget):
         self.head.blockSignals(True)
         current = self.head.currentIndex()
         self.head.clear()
-        self.head.addItems([f"head {h}" for h in range(s.num_heads)] + list(AGGREGATES))
+        for choice, label in head_options(s.num_heads):
+            self.head.addItem(label, choice)
         self.head.setCurrentIndex(current if 0 <= current < self.head.count() else 0)
         self.head.blockSignals(False)
         for cb in self.head_checks:
@@ -209,21 +235,14 @@ class AttentionPage(QWidget):
         return s
 
     def matrix_of(self, s: Any) -> np.ndarray:
-        from workbench.attention.aggregate import max_heads, mean_heads, rollout
-
-        layer, h = self.layer.value(), self.head.currentIndex()
-        nh = s.num_heads
-        if h < nh:
-            return s.weights[layer, h]
-        name = AGGREGATES[h - nh]
-        if name == "mean of heads":
-            return mean_heads(s.weights)[layer]
-        if name == "max of heads":
-            return max_heads(s.weights)[layer]
-        if s.weights.shape[-1] != s.weights.shape[-2]:
-            self.banner.show_error("Rollout needs self-attention; showing the mean of heads instead.")
-            return mean_heads(s.weights)[layer]
-        return rollout(s.weights)[layer]
+        """The (q, k) matrix of set `s` for the chosen layer and head; a choice the set cannot take
+        (rollout of cross-attention) shows the mean of heads instead, and says so."""
+        layer, head = self.layer.value(), self.head.currentData()
+        try:
+            return select_matrix(s.weights, layer, head)
+        except InputError as exc:
+            self.banner.show_error(f"{exc}. Showing the mean of heads instead.")
+            return select_matrix(s.weights, layer, "mean")
 
     def refresh(self) -> None:
         if self.maps is None or self.head.count() == 0:

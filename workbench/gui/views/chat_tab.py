@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -12,6 +12,9 @@ from workbench.gui.state import AppState
 from workbench.gui.views.generate_tab import generate_job
 from workbench.gui.views.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner
+
+if TYPE_CHECKING:
+    from workbench.backends import Backend
 
 
 class ChatTab(QWidget):
@@ -49,7 +52,7 @@ class ChatTab(QWidget):
         self.stop_button.clicked.connect(lambda: self.job and self.job.cancel())
         self.clear_button.clicked.connect(self.clear)
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend) -> None:
         has = bool(getattr(loaded.tokenizer, "chat_template", None))
         self.template_label.setText("Using the tokenizer's chat template." if has else
                                     "This tokenizer has no chat template: the conversation is sent as a "

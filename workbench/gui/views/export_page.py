@@ -6,7 +6,7 @@ A finished export can be opened on ONNX Runtime and handed to the Playground (st
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -18,30 +18,31 @@ from workbench.gui.views.export_form import ExportForm, ExportOutcome, export_jo
 from workbench.gui.views.export_report_view import ReportView
 from workbench.gui.widgets import MessageBanner, heading
 
+if TYPE_CHECKING:
+    from workbench.backends import Backend, OnnxBackend
 
-def open_job(ctx: Any, folder: str, variant: str | None, device: str) -> Any:
-    from workbench.inference.onnx_model import open_onnx
+
+def open_job(ctx: Any, folder: str, variant: str | None, device: str) -> OnnxBackend:
+    from workbench.backends import open_onnx_export
 
     ctx.message(f"Opening {folder} on ONNX Runtime ...")
-    return open_onnx(folder, variant=variant, device=device)
+    return open_onnx_export(folder, variant=variant, device=device)
 
 
-def quick_test_job(ctx: Any, model: Any, text: str) -> str:
+def quick_test_job(ctx: Any, model: Backend, text: str) -> str:
     """One run of the exported model on the user's text, whatever its task."""
     from workbench.config import GenerationSettings
-    from workbench.inference import backend
 
     if model.task in ("causal-lm", "seq2seq-lm"):
-        tokens = backend.generate_stream(model, text, GenerationSettings(max_new_tokens=24, greedy=True),
-                                         ctx.control)
+        tokens = model.generate_stream(text, GenerationSettings(max_new_tokens=24, greedy=True), ctx.control)
         return "".join(t.text for t in tokens)
     if model.task == "sequence-classification":
-        r = backend.classify(model, text)
+        r = model.classify(text)
         return ", ".join(f"{label} {p:.3f}" for label, p in zip(r.labels, r.probs))
     if model.task == "masked-lm":
-        preds = backend.fill_mask(model, text)
+        preds = model.fill_mask(text)
         return "; ".join(", ".join(f"{t} ({p:.2f})" for t, p in m.candidates) for m in preds)
-    vec = backend.embed(model, [text])[0]
+    vec = model.embed([text])[0]
     return f"embedding of {vec.shape[0]} dims, norm {float((vec ** 2).sum() ** 0.5):.3f}"
 
 
@@ -121,8 +122,8 @@ class ExportTab(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
 
-    def _on_model_changed(self, loaded: Any) -> None:
-        if loaded is None or getattr(loaded, "backend", "") == "onnxruntime" or self.running:
+    def _on_model_changed(self, loaded: Backend | None) -> None:
+        if loaded is None or loaded.backend == "onnxruntime" or self.running:
             return  # an ONNX model opened from here is not something to export again
         self.form.set_source(loaded.info.path or loaded.spec.source)
         self.form.task.setCurrentText(loaded.task)
@@ -194,7 +195,7 @@ class ExportTab(QWidget):
     def open_in_playground(self) -> None:
         self._open(self._to_playground)
 
-    def _to_playground(self, model: Any) -> None:
+    def _to_playground(self, model: OnnxBackend) -> None:
         self._show_provider(model)
         self.state.set_model(model)
         self.state.status.emit(f"Playground: {model.describe()}")
@@ -206,14 +207,14 @@ class ExportTab(QWidget):
             self._run_quick(self.onnx_model, text)
             return
 
-        def opened(model: Any) -> None:
+        def opened(model: OnnxBackend) -> None:
             self.onnx_model, self._model_key = model, key
             self._show_provider(model)
             self._run_quick(model, text)
 
         self._open(opened)
 
-    def _run_quick(self, model: Any, text: str) -> None:
+    def _run_quick(self, model: Backend, text: str) -> None:
         self.state.runner.start("quick test", quick_test_job, model, text, on_done=self._on_quick,
                                 on_error=self._on_error)
 
@@ -221,7 +222,7 @@ class ExportTab(QWidget):
         self.quick_result = text
         self.test_output.setText(f"<b>Output:</b> {text}")
 
-    def _show_provider(self, model: Any) -> None:
+    def _show_provider(self, model: OnnxBackend) -> None:
         colour = "#c92a2a" if model.note else "#2b8a3e"
         self.provider_label.setText(f"<span style='color:{colour}'>{model.describe()}</span> — "
                                     f"session providers: {', '.join(model.providers)}")

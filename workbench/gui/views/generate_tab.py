@@ -7,7 +7,7 @@ Hovering or clicking a token shows its probability and the alternatives the mode
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
@@ -18,13 +18,15 @@ from workbench.gui.state import AppState
 from workbench.gui.views.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner, prob_color
 
+if TYPE_CHECKING:
+    from workbench.backends import Backend
+    from workbench.config import GenerationSettings
 
-def generate_job(ctx: Any, loaded: Any, prompt: str, settings: Any) -> Any:
-    """Streams tokens from either backend (PyTorch LoadedModel or ONNX Runtime OnnxModel)."""
-    from workbench.inference.backend import generate_stream
 
+def generate_job(ctx: Any, loaded: Backend, prompt: str, settings: GenerationSettings) -> int:
+    """Streams tokens from either backend (PyTorch or ONNX Runtime); returns how many."""
     n = 0
-    for tok in generate_stream(loaded, prompt, settings, ctx.control):
+    for tok in loaded.generate_stream(prompt, settings, ctx.control):
         ctx.emit(tok)
         n += 1
     return n
@@ -193,7 +195,7 @@ class GenerateTab(QWidget):
         page = self.state.page("Attention")
         if page is not None and hasattr(page, "show_text"):
             text = self.prompt_used + "".join(t.text for t in self.tokens[: self.selected + 1])
-            if getattr(loaded, "backend", "pytorch") == "onnxruntime":
+            if loaded.backend == "onnxruntime":
                 self.banner.show_error("Attention maps come from the PyTorch model; open the model "
                                        "itself (not its ONNX export) to see them.")
                 return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
@@ -13,21 +13,21 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner, heading
 
+if TYPE_CHECKING:
+    from workbench.backends import Backend
+    from workbench.models.spec import ModelSpec
+
 TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification",
                 "feature-extraction")
 
 
-def _load_job(ctx: Any, spec: Any) -> Any:
-    """Worker: load the model (imports torch/transformers on first use)."""
-    from workbench.inference.onnx_model import is_onnx_folder, open_onnx
+def _load_job(ctx: Any, spec: ModelSpec) -> Backend:
+    """Worker: open the model (imports torch/transformers, or ONNX Runtime for an export, on first use)."""
+    from workbench.backends import open_model
     from workbench.models.library import add_recent
-    from workbench.models.loading import load_model
 
-    if is_onnx_folder(spec.source):  # an ONNX export: ONNX Runtime, no PyTorch weights needed
-        ctx.message("Opening the ONNX export with ONNX Runtime ...")
-        loaded = open_onnx(spec.source, device=spec.device)
-    else:
-        loaded = load_model(spec, progress=ctx.message)
+    loaded = open_model(spec.source, task=spec.task, device=spec.device, dtype=spec.dtype,
+                        trust_remote_code=spec.trust_remote_code, progress=ctx.message)
     add_recent(spec.source)
     return loaded
 
@@ -192,7 +192,7 @@ class ModelsPage(QWidget):
         self.open_button.setEnabled(not busy)
         self.progress_label.setText(text)
 
-    def _on_loaded(self, loaded: Any) -> None:
+    def _on_loaded(self, loaded: Backend) -> None:
         if self.job is not None and self.job.control.cancelled:
             return
         self.state.set_model(loaded)
@@ -204,7 +204,7 @@ class ModelsPage(QWidget):
         suffix = f" ({kept} is still loaded.)" if kept else ""
         self.banner.show_error(text + suffix, details)
 
-    def _show_info(self, loaded: Any) -> None:
+    def _show_info(self, loaded: Backend | None) -> None:
         if loaded is None:
             return
         rows = loaded.info.as_rows()

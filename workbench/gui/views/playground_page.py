@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,6 +12,9 @@ from workbench.gui.views.generate_tab import GenerateTab
 from workbench.gui.views.task_tabs import ClassifyTab, EmbeddingsTab, FillMaskTab
 from workbench.gui.views.tokenizer_tab import TokenizerTab
 from workbench.gui.widgets import heading
+
+if TYPE_CHECKING:
+    from workbench.backends import Backend
 
 # Which tabs each task shows, by tab title.
 TABS_FOR_TASK = {
@@ -50,7 +53,7 @@ class PlaygroundPage(QWidget):
     def visible_tabs(self) -> list[str]:
         return [t for t, w in self.by_title.items() if self.tabs.isTabVisible(self.tabs.indexOf(w))]
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend | None) -> None:
         if loaded is None:
             return
         wanted = TABS_FOR_TASK.get(loaded.task, ("Tokenizer",))
@@ -62,9 +65,8 @@ class PlaygroundPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.generate),
                              "Summarize / translate" if loaded.task == "seq2seq-lm" else "Generate")
         self.tabs.setCurrentWidget(self.by_title[wanted[0]])
-        backend = loaded.describe() if hasattr(loaded, "describe") else f"PyTorch on {loaded.device}"
         self.title.setText(f"<b>{loaded.info.source}</b> — {loaded.task}, "
-                           f"{loaded.info.num_parameters:,} parameters; backend: {backend}")
+                           f"{loaded.info.num_parameters:,} parameters; backend: {loaded.describe()}")
 
     def shutdown(self) -> None:
         for tab in self.by_title.values():

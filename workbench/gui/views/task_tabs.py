@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
@@ -11,26 +11,26 @@ from workbench.gui.state import AppState
 from workbench.gui.views.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner, prob_color
 
-
-# The jobs go through workbench.inference.backend, so an ONNX export works here like the model.
-def _classify_job(ctx: Any, loaded: Any, text: str) -> Any:
-    from workbench.inference.backend import classify
-
-    return classify(loaded, text)
-
-
-def _fill_mask_job(ctx: Any, loaded: Any, text: str, k: int) -> Any:
-    from workbench.inference.backend import fill_mask
-
-    return fill_mask(loaded, text, k)
-
-
-def _similarity_job(ctx: Any, loaded: Any, a: str, b: str) -> Any:
+if TYPE_CHECKING:
     import numpy as np
 
-    from workbench.inference.backend import embed
+    from workbench.backends import Backend
+    from workbench.predict import Classification, MaskPrediction
 
-    va, vb = embed(loaded, [a, b])
+
+# The jobs use only the Backend protocol, so an ONNX export works here like the model.
+def _classify_job(ctx: Any, loaded: Backend, text: str) -> Classification:
+    return loaded.classify(text)
+
+
+def _fill_mask_job(ctx: Any, loaded: Backend, text: str, k: int) -> list[MaskPrediction]:
+    return loaded.fill_mask(text, k)
+
+
+def _similarity_job(ctx: Any, loaded: Backend, a: str, b: str) -> tuple[float, np.ndarray, np.ndarray]:
+    import numpy as np
+
+    va, vb = loaded.embed([a, b])
     cos = float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) + 1e-12))
     return cos, va, vb
 
@@ -116,7 +116,7 @@ class FillMaskTab(_TaskTab):
         self.lay.addWidget(self.table, 1)
         self.text.returnPressed.connect(self.run)
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend) -> None:
         mask = getattr(loaded.tokenizer, "mask_token", None)
         if mask:
             self.text.setPlaceholderText(f"Use {mask} or [MASK]")

@@ -3,12 +3,12 @@ step slider (the loss plot shows the chosen step as a marker)."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
+
+from workbench.attention.select import select_matrix
+from workbench.gui.views.attention_heatmap import HeatmapView
 
 
 class AttentionReplay(QWidget):
@@ -29,15 +29,7 @@ class AttentionReplay(QWidget):
         for w in (self.layer_spin, self.head_spin):
             w.valueChanged.connect(lambda _v: self._show(self.slider.value()))
         self.mean_check.toggled.connect(lambda _v: self._show(self.slider.value()))
-        self.view = pg.GraphicsLayoutWidget()
-        self.plot = self.view.addPlot()
-        self.plot.invertY(True)
-        self.plot.setAspectLocked(True)
-        self.plot.hideButtons()
-        self.plot.setMouseEnabled(False, False)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
-        self.plot.addItem(self.image)
+        self.heatmap = HeatmapView()  # the Attention page's heatmap: token axes, hover read-out
         row = QHBoxLayout()
         for label, w in (("Layer", self.layer_spin), ("Head", self.head_spin)):
             row.addWidget(QLabel(label))
@@ -47,7 +39,7 @@ class AttentionReplay(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(row)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.heatmap, 1)
         lay.addWidget(self.step_label)
         lay.addWidget(self.slider)
         self.slider.sliderMoved.connect(lambda v: setattr(self, "follow", v == self.slider.maximum()))
@@ -56,7 +48,8 @@ class AttentionReplay(QWidget):
         self.snapshots = []
         self.follow = True
         self.slider.setRange(0, 0)
-        self.image.clear()
+        self.heatmap.set_matrix(np.zeros((1, 1), dtype=np.float32), ("",), ("",))
+        self.heatmap.image.clear()  # blank until the next run's first snapshot
         self.step_label.setText("No snapshots yet: set a probe sentence before starting")
 
     def add_snapshot(self, step: int, tokens: list[str], maps: np.ndarray) -> None:
@@ -75,18 +68,15 @@ class AttentionReplay(QWidget):
         if not self.snapshots:
             return None
         step, _tokens, maps = self.snapshots[self.slider.value()]
-        m = maps[self.layer_spin.value()]
-        return step, (m.mean(axis=0) if self.mean_check.isChecked() else m[self.head_spin.value()])
+        head = "mean" if self.mean_check.isChecked() else self.head_spin.value()
+        return step, select_matrix(maps, self.layer_spin.value(), head)
 
     def _show(self, index: int) -> None:
         if not self.snapshots:
             return
         step, tokens, _maps = self.snapshots[index]
         _step, matrix = self.current()
-        self.image.setImage(matrix, levels=(0.0, 1.0))
-        labels = [t.strip() or repr(t) for t in tokens]
-        every = max(1, math.ceil(len(labels) / 12))  # key tokens along the bottom: short, spaced out
-        self.plot.getAxis("bottom").setTicks([[(i + 0.5, t[:6]) for i, t in enumerate(labels) if i % every == 0]])
-        self.plot.getAxis("left").setTicks([[(i + 0.5, t) for i, t in enumerate(labels)]])
+        labels = tuple(t.strip() or repr(t) for t in tokens)
+        self.heatmap.set_matrix(matrix, labels, labels)
         self.step_label.setText(f"Step {step}  ({index + 1} of {len(self.snapshots)} snapshots)")
         self.step_selected.emit(step)

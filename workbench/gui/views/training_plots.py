@@ -45,6 +45,25 @@ class CurvesPanel(QWidget):
         self._pending_x: tuple[float, float] | None = None
         self._smooth_weight = 0.6
         self._smoothed = np.empty(0)
+        self._build_plots()
+        self._build_curves()
+        self._build_crosshair()
+        self._build_controls()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.controls)
+        lay.addWidget(self.readout)
+        lay.addWidget(self.graphics, 1)
+        self.timer = QTimer(self)
+        # 3 groups, so each plot is refreshed every 450 ms: live to the eye, and the GUI thread's
+        # painting (which holds the GIL) costs the training thread under 2% (bench_training.py).
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    # -- plots ------------------------------------------------------------------------------------
+    def _build_plots(self) -> None:
+        """The plot grid: loss on top, the small plots below follow its step range."""
         self.graphics = pg.GraphicsLayoutWidget()
         g = self.graphics
         self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2, grid=True)
@@ -68,6 +87,9 @@ class CurvesPanel(QWidget):
             p.setAutoVisible(y=True)
         self.loss_plot.sigXRangeChanged.connect(self._follow_x)
         g.ci.layout.setRowStretchFactor(0, 2)
+
+    def _build_curves(self) -> None:
+        """The curves in the plots, and their legends."""
         self.loss_plot.addLegend(offset=(-10, 10))
         self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((80, 130, 220, 90), width=1), name="train (raw)")
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1c5fd4", width=2), name="train (smoothed)")
@@ -86,19 +108,6 @@ class CurvesPanel(QWidget):
         legend.anchor(itemPos=(1, 0.5), parentPos=(1, 0.5), offset=(-5, 0))
         self.allocated_curve = self.memory_plot.plot(pen=pg.mkPen("#4dabf7", width=1), name="allocated")
         self.peak_curve = self.memory_plot.plot(pen=pg.mkPen("#f06595", width=1), name="peak")
-        self._build_crosshair()
-        self._build_controls()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(self.controls)
-        lay.addWidget(self.readout)
-        lay.addWidget(self.graphics, 1)
-        self.timer = QTimer(self)
-        # 3 groups, so each plot is refreshed every 450 ms: live to the eye, and the GUI thread's
-        # painting (which holds the GIL) costs the training thread under 2% (bench_training.py).
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
 
     def _follow_x(self, _view: Any, x_range: Any) -> None:
         # Applied to the small plots on their own redraw tick (see tick()), not now: setting it
