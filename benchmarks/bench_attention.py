@@ -50,7 +50,7 @@ def main() -> None:
               f"(maps {maps.weights.nbytes / 2**20:.0f} MiB)")
     from PySide6.QtWidgets import QApplication
 
-    from workbench.gui.views.attention_heatmap import HeatmapView
+    from workbench.gui.widgets.heatmap import HeatmapView
 
     app = QApplication.instance() or QApplication([])
     view = HeatmapView()

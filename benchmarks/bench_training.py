@@ -207,7 +207,7 @@ def bench_curves(args: argparse.Namespace) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from workbench.gui.views.training_plots import CurvesPanel
+    from workbench.gui.training.plots import CurvesPanel
     from workbench.training.events import EvalLogged, StepLogged
 
     app = QApplication.instance() or QApplication([])

@@ -148,8 +148,8 @@ def test_rollout_of_cross_attention_falls_back_to_the_mean(qtbot, window, tiny_b
 
 
 def test_training_replay_shows_the_chosen_head_in_the_attention_heatmap(qtbot):
-    from workbench.gui.views.attention_heatmap import HeatmapView
-    from workbench.gui.views.training_attention import AttentionReplay
+    from workbench.gui.widgets.heatmap import HeatmapView
+    from workbench.gui.training.replay import AttentionReplay
 
     replay = AttentionReplay()
     qtbot.addWidget(replay)

@@ -22,12 +22,12 @@ def test_a_missing_page_is_recorded(qtbot, tmp_path, monkeypatch):
 
     import workbench.gui.main_window as main_window
 
-    ghost = ("Ghost", "workbench.gui.views.no_such_page:Ghost")
+    ghost = ("Ghost", "workbench.gui.no_such_page:Ghost")
     monkeypatch.setattr(main_window, "PAGES", main_window.PAGES[:1] + (ghost,))
     w = main_window.MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
     assert w.page_titles() == ["Welcome"] and w.nav.count() == 1
-    assert w.page_errors == {"Ghost": "its module workbench.gui.views.no_such_page is missing"}
+    assert w.page_errors == {"Ghost": "its module workbench.gui.no_such_page is missing"}
     w.state.runner.shutdown(10000)
 
 

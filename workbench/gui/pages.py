@@ -6,11 +6,11 @@ so the window only shows what works.
 """
 
 PAGES: tuple[tuple[str, str], ...] = (
-    ("Welcome", "workbench.gui.views.welcome_page:WelcomePage"),
-    ("Models", "workbench.gui.views.models_page:ModelsPage"),
-    ("Playground", "workbench.gui.views.playground_page:PlaygroundPage"),
-    ("Attention", "workbench.gui.views.attention_page:AttentionPage"),
-    ("Training", "workbench.gui.views.training_page:TrainingPage"),
-    ("Export", "workbench.gui.views.export_page:ExportPage"),
-    ("Learn", "workbench.gui.views.learn_page:LearnPage"),
+    ("Welcome", "workbench.gui.welcome.page:WelcomePage"),
+    ("Models", "workbench.gui.models.page:ModelsPage"),
+    ("Playground", "workbench.gui.playground.page:PlaygroundPage"),
+    ("Attention", "workbench.gui.attention.page:AttentionPage"),
+    ("Training", "workbench.gui.training.page:TrainingPage"),
+    ("Export", "workbench.gui.export.page:ExportPage"),
+    ("Learn", "workbench.gui.learn.page:LearnPage"),
 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from workbench.gui.gc_guard import full_collect
-from workbench.gui.runner import Runner
+from workbench.gui.threads.runner import Runner
 
 if TYPE_CHECKING:
     from workbench.backends import Backend

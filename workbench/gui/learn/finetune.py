@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
                                QVBoxLayout, QWidget)
 
 from workbench.gui.state import AppState
-from workbench.gui.views.bar_chart import BarChart
+from workbench.gui.widgets.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner
 
 

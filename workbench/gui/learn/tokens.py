@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTab
                                QVBoxLayout, QWidget)
 
 from workbench.gui.state import AppState
-from workbench.gui.views.matrix_table import fill_matrix
+from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner
 
 

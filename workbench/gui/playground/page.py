@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.gui.state import AppState
-from workbench.gui.views.chat_tab import ChatTab
-from workbench.gui.views.generate_tab import GenerateTab
-from workbench.gui.views.task_tabs import ClassifyTab, EmbeddingsTab, FillMaskTab
-from workbench.gui.views.tokenizer_tab import TokenizerTab
+from workbench.gui.playground.chat_tab import ChatTab
+from workbench.gui.playground.generate_tab import GenerateTab
+from workbench.gui.playground.task_tabs import ClassifyTab, EmbeddingsTab, FillMaskTab
+from workbench.gui.playground.tokenizer_tab import TokenizerTab
 from workbench.gui.widgets import heading
 
 if TYPE_CHECKING:

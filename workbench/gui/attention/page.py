@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 from workbench.attention.select import head_options, select_matrix
 from workbench.errors import InputError
 from workbench.gui.state import AppState
-from workbench.gui.views.attention_compare import CompareView, compare_job
-from workbench.gui.views.attention_embeddings import EmbeddingsView
-from workbench.gui.views.attention_grid import ModelGrid
-from workbench.gui.views.attention_headview import HEAD_COLORS, HeadView
-from workbench.gui.views.attention_heatmap import HeatmapView
+from workbench.gui.attention.compare import CompareView, compare_job
+from workbench.gui.attention.embeddings import EmbeddingsView
+from workbench.gui.attention.grid import ModelGrid
+from workbench.gui.attention.headview import HEAD_COLORS, HeadView
+from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner, heading
 
 if TYPE_CHECKING:

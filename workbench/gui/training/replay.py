@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
 
 from workbench.attention.select import select_matrix
-from workbench.gui.views.attention_heatmap import HeatmapView
+from workbench.gui.widgets.heatmap import HeatmapView
 
 
 class AttentionReplay(QWidget):

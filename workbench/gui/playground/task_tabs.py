@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPla
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from workbench.gui.state import AppState
-from workbench.gui.views.bar_chart import BarChart
+from workbench.gui.widgets.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner, prob_color
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from workbench.gui.views.training_form_widgets import combo, dspin, spin
+from workbench.gui.training.form_widgets import combo, dspin, spin
 from workbench.gui.widgets import MessageBanner
 from workbench.training.config import BUILTIN_DATA, DATA_FORMATS, TrainConfig
 

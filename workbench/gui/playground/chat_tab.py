@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.state import AppState
-from workbench.gui.views.generate_tab import generate_job
-from workbench.gui.views.sampling_form import SamplingForm
+from workbench.gui.playground.generate_tab import generate_job
+from workbench.gui.playground.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:

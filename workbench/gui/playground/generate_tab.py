@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget, QHeaderView)
 
 from workbench.gui.state import AppState
-from workbench.gui.views.sampling_form import SamplingForm
+from workbench.gui.playground.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner, prob_color
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlain
 from PySide6.QtCore import Qt
 
 from workbench.gui.state import AppState
-from workbench.gui.views.export_bench import BenchTab
-from workbench.gui.views.export_form import ExportForm, ExportOutcome, export_job
-from workbench.gui.views.export_report_view import ReportView
+from workbench.gui.export.bench import BenchTab
+from workbench.gui.export.form import ExportForm, ExportOutcome, export_job
+from workbench.gui.export.report_view import ReportView
 from workbench.gui.widgets import MessageBanner, heading
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from workbench.gui.views.attention_heatmap import HeatmapView
+from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner
 
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpi
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget, QScrollArea)
 
 from workbench.gui.state import AppState
-from workbench.gui.views.learn_finetune import FineTuneTab
-from workbench.gui.views.learn_tokens import TokensTab
-from workbench.gui.views.training_form_widgets import scrolled
-from workbench.gui.views.matrix_table import fill_matrix
+from workbench.gui.learn.finetune import FineTuneTab
+from workbench.gui.learn.tokens import TokensTab
+from workbench.gui.training.form_widgets import scrolled
+from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
 STEPS = (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
 
 from workbench.errors import WorkbenchError
 from workbench.gui.state import AppState
-from workbench.gui.views.training_form import ConfigForm
+from workbench.gui.training.form import ConfigForm
 
 
 def _import_training_stack(ctx: Any) -> None:
@@ -25,8 +25,8 @@ def _import_training_stack(ctx: Any) -> None:
     from workbench.imports import import_training_stack
 
     import_training_stack()
-from workbench.gui.views.training_launch import LaunchBox
-from workbench.gui.views.training_session import TrainingSession
+from workbench.gui.training.launch import LaunchBox
+from workbench.gui.threads.training_session import TrainingSession
 from workbench.gui.widgets import MessageBanner, heading
 from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, RunStarted, StepLogged,
                                        TrainingFailed, TrainingFinished, TrainingPaused, TrainingResumed)
@@ -120,9 +120,9 @@ class TrainingPage(QWidget):
         """Build the plots, the attention replay and the runs list (imports pyqtgraph)."""
         if self.curves is not None:
             return
-        from workbench.gui.views.training_attention import AttentionReplay
-        from workbench.gui.views.training_plots import CurvesPanel
-        from workbench.gui.views.training_runs import RunsPanel
+        from workbench.gui.training.replay import AttentionReplay
+        from workbench.gui.training.plots import CurvesPanel
+        from workbench.gui.training.runs import RunsPanel
 
         self.curves, self.replay, self.runs = CurvesPanel(), AttentionReplay(), RunsPanel(self.state)
         self.curves_host.addWidget(self.curves)

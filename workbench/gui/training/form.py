@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, 
                                QRadioButton, QTabWidget, QVBoxLayout, QWidget)
 
 from workbench.errors import InputError
-from workbench.gui.views.training_data import DataSection
-from workbench.gui.views.training_form_widgets import combo, dspin, scrolled, spin
+from workbench.gui.training.data import DataSection
+from workbench.gui.training.form_widgets import combo, dspin, scrolled, spin
 from workbench.training.config import (ARCHITECTURES, PRECISIONS, SCHEDULERS, LoraSettings, ScratchConfig,
                                        TrainConfig)
 from workbench.training.examples import EXAMPLES, example

@@ -1,0 +1,1 @@
+"""The Attention explorer: heatmap, model grid, head view, compare, embeddings."""

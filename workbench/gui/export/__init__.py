@@ -1,0 +1,1 @@
+"""The Export page: the ONNX export form, its report and the benchmark."""

@@ -1,0 +1,1 @@
+"""The Learn page: the tokenizer's view and fine-tuning before and after."""

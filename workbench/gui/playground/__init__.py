@@ -1,0 +1,1 @@
+"""The Playground page and its task tabs."""

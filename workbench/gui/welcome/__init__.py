@@ -1,0 +1,1 @@
+"""The Welcome page."""
