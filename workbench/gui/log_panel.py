@@ -1,7 +1,7 @@
 """A dock with what the app did (model loads, exports, training runs, files written).
 
-The core logs to the standard `logging` logger "workbench"; this handler forwards each record
-through a signal, so records logged on worker threads arrive queued on the GUI thread.
+The core logs to the standard `logging` logger "workbench"; threads/log_records.py forwards each
+record through a signal, so records logged on worker threads arrive queued on the GUI thread.
 """
 
 from __future__ import annotations
@@ -9,24 +9,10 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QWidget
 
-
-class _Forwarder(QObject):
-    record = Signal(str, int)
-
-
-class _QtHandler(logging.Handler):
-    def __init__(self, forwarder: _Forwarder) -> None:
-        super().__init__(logging.INFO)
-        self.forwarder = forwarder
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self.forwarder.record.emit(self.format(record), record.levelno)
-        except RuntimeError:  # the panel was deleted while a worker was still logging
-            pass
+from workbench.gui.threads.log_records import LogForwarder, QtLogHandler
 
 
 class LogPanel(QDockWidget):
@@ -37,9 +23,9 @@ class LogPanel(QDockWidget):
         self.text.setReadOnly(True)
         self.text.setMaximumBlockCount(5000)
         self.setWidget(self.text)
-        self.forwarder = _Forwarder(self)
+        self.forwarder = LogForwarder(self)
         self.forwarder.record.connect(self._append, Qt.QueuedConnection)
-        self.handler = _QtHandler(self.forwarder)
+        self.handler = QtLogHandler(self.forwarder)
         self.handler.setFormatter(logging.Formatter("%(message)s"))
         logger = logging.getLogger("workbench")
         logger.setLevel(logging.INFO)
