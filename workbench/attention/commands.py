@@ -1,10 +1,15 @@
-"""`workbench attention MODEL TEXT`: print a head's map and patterns, or save all maps."""
+"""`workbench attention MODEL TEXT`: a head's strongest links per token and its patterns; the full
+matrices only to a file (--out), since a 2,000-token matrix is unreadable in a terminal."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+import numpy as np
+
+from workbench.attention.budget import BUDGET_ENV
 from workbench.errors import InputError
 
 
@@ -19,7 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--hide-special", action="store_true")
     s.add_argument("--merge-subwords", action="store_true")
     s.add_argument("--out", help="save all maps to this .npz (or the shown matrix to a .csv)")
+    s.add_argument("--top", type=int, default=3, help="keys listed per query token (default 3)")
     s.add_argument("--patterns", action="store_true", help="describe every head's dominant pattern")
+    s.add_argument("--max-memory", type=float, metavar="MB",
+                   help="memory budget for the maps (default: a quarter of the free memory); a longer "
+                        "text is cut to what fits, and the output says so")
     from workbench.cli_util import add_model_args
 
     add_model_args(s)
@@ -33,6 +42,12 @@ def cmd_attention(args: argparse.Namespace) -> int:
     from workbench.attention.select import select_matrix
     from workbench.cli_util import load_from_args
 
+    if args.max_memory is not None:
+        if args.max_memory <= 0:
+            raise InputError("--max-memory must be a positive number of megabytes")
+        os.environ[BUDGET_ENV] = str(args.max_memory)
+    if args.top < 1:
+        raise InputError("--top must be at least 1")
     maps = load_from_args(args).attention_maps(args.text, args.pair)
     kind = args.kind or next(iter(maps.sets))
     if kind not in maps.sets:
@@ -43,11 +58,10 @@ def cmd_attention(args: argparse.Namespace) -> int:
     for note in maps.notes:
         print(f"note: {note}")
     m = select_matrix(s.weights, args.layer, args.head)
-    print(f"{s.label}, layer {args.layer}, head {args.head}: {m.shape[0]} queries x {m.shape[1]} keys")
-    width = max(len(t) for t in s.key_tokens + s.query_tokens) + 1
-    print(" " * width + "".join(f"{t[:6]:>7}" for t in s.key_tokens))
-    for tok, row in zip(s.query_tokens, m):
-        print(f"{tok:>{width}}" + "".join(f"{v:7.3f}" for v in row))
+    print(f"{s.label}, layer {args.layer}, head {args.head}: {m.shape[0]} queries x {m.shape[1]} keys; "
+          f"each token's {min(args.top, m.shape[1])} strongest keys (the full matrix: --out FILE.csv)")
+    for line in top_keys(m, s.query_tokens, s.key_tokens, args.top):
+        print(line)
     if args.patterns:
         for p in head_patterns(s):
             print(p.describe())
@@ -56,3 +70,15 @@ def cmd_attention(args: argparse.Namespace) -> int:
         path = save_csv(m, s.query_tokens, s.key_tokens, out) if out.suffix == ".csv" else save_npz(maps, out)
         print(f"saved {path}")
     return 0
+
+
+def top_keys(matrix: np.ndarray, queries: tuple[str, ...], keys: tuple[str, ...], k: int) -> list[str]:
+    """One line per query token: its k highest-weighted keys, e.g. ' sat  →  cat 0.412 ·  the 0.201'.
+    matrix: (queries, keys) weights; a causal row's future keys are 0 and never listed first."""
+    width = max(len(repr(t)) for t in queries) if queries else 0
+    lines = []
+    for i, row in enumerate(matrix):
+        best = np.argsort(-row, kind="stable")[:k]
+        parts = " · ".join(f"{keys[j]!r} {row[j]:.3f}" for j in best)
+        lines.append(f"{i:>5} {queries[i]!r:<{width}}  →  {parts}")
+    return lines

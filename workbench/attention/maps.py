@@ -133,34 +133,58 @@ def _wordpiece(tokenizer: Any) -> bool:
     return any(t.startswith("##") for t in tokenizer.get_vocab())
 
 
-def _stack(attentions: Any, name: str) -> np.ndarray:
-    """Tuple of per-layer (1, heads, q, k) tensors -> (layers, heads, q, k) float32 numpy."""
+def _stack(attentions: list[Any], name: str) -> np.ndarray:
+    """Per-layer (1, heads, q, k) tensors -> (layers, heads, q, k) float32 numpy. Each layer is
+    copied and its tensor released from the list at once, so the peak is one set of maps, not two
+    (see budget.py). The caller passes a list it no longer needs."""
     if not attentions or any(a is None for a in attentions):
         raise WorkbenchError(f"The model returned no {name} attention weights; its attention "
                              "implementation does not expose them")
-    return np.stack([a[0].float().cpu().numpy() for a in attentions]).astype(np.float32)
+    out = np.empty((len(attentions), *attentions[0].shape[1:]), dtype=np.float32)
+    for i in range(len(attentions)):
+        out[i] = attentions[i][0].float().cpu().numpy()
+        attentions[i] = None  # frees the model's copy of this layer
+    return out
 
 
-def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list[int], int | None]:
+def _token_limit(loaded: LoadedModel) -> tuple[int, str]:
+    """The most tokens a text may have here, and why: the model's context, or the memory budget."""
+    from workbench.attention.budget import budget_bytes, budget_origin, gb, max_tokens
+
+    context = loaded.info.context_length or 512
+    layers, heads = loaded.info.num_layers, loaded.info.num_heads
+    if not layers or not heads:
+        return context, f"cut to the model's context of {context}"
+    budget = budget_bytes()
+    fits = max_tokens(layers, heads, budget)
+    if fits >= context:
+        return context, f"cut to the model's context of {context}"
+    return fits, (f"Workbench kept the first {fits}, so that {layers} layers x {heads} heads of maps stay "
+                  f"within the attention memory budget of {gb(budget)} ({budget_origin()})")
+
+
+def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list[int], int | None, str]:
+    """Token ids, the original count when they were cut (else None), and why they were cut."""
     if not text or not text.strip():
         raise InputError("The text is empty; type some text first")
     tok = loaded.tokenizer
-    limit = loaded.info.context_length or 512
+    limit, why = _token_limit(loaded)
     add = not loaded.task == "causal-lm"
     ids = tok(text, text_pair, add_special_tokens=add)["input_ids"]
     if len(ids) > limit:
-        return tok(text, text_pair, add_special_tokens=add, truncation=True, max_length=limit)["input_ids"], len(ids)
-    return ids, None
+        cut = tok(text, text_pair, add_special_tokens=add, truncation=True, max_length=limit)["input_ids"]
+        return cut, len(ids), why
+    return ids, None, ""
 
 
 def extract_attention(loaded: LoadedModel, text: str, text_pair: str | None = None) -> AttentionMaps:
     """All attention maps for `text` (and a sentence pair for encoders, or the decoder text for
     encoder-decoders: without one, the model's greedy output is used)."""
     _require_torch(loaded)
-    ids, truncated = _encode(loaded, text, text_pair if not loaded.is_encoder_decoder else None)
+    ids, truncated, why = _encode(loaded, text, text_pair if not loaded.is_encoder_decoder else None)
     if loaded.is_encoder_decoder:
-        return _extract_seq2seq(loaded, ids, text_pair, truncated)
-    return extract_from_ids(loaded, ids, truncated_from=truncated)
+        return _extract_seq2seq(loaded, ids, text_pair, truncated, why)
+    return extract_from_ids(loaded, ids, truncated_from=truncated, cut_reason=why)
 
 
 def _require_torch(loaded: Any) -> None:
@@ -170,7 +194,7 @@ def _require_torch(loaded: Any) -> None:
 
 
 def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | None = None,
-                     prompt_length: int | None = None) -> AttentionMaps:
+                     prompt_length: int | None = None, cut_reason: str = "") -> AttentionMaps:
     """Maps for token ids of a decoder or encoder (the path for prompt + generated text too)."""
     import torch
 
@@ -178,17 +202,19 @@ def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | 
     input_ids = torch.tensor([ids], device=loaded.device)
     with eager_attention(model) as switched, torch.inference_mode():
         out = model(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), output_attentions=True)
-    weights = _stack(getattr(out, "attentions", None), "self")
+    attentions = list(getattr(out, "attentions", None) or ())
+    del out  # its tuple of maps too: _stack frees the layers one by one
+    weights = _stack(attentions, "self")
     labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
     causal = loaded.task == "causal-lm" or bool(getattr(model.config, "is_decoder", False))
     s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal)
-    notes = _notes(switched, truncated_from, len(ids), model)
+    notes = _notes(switched, truncated_from, len(ids), model, cut_reason)
     return AttentionMaps(loaded.info.source, {"self": s}, tuple(ids), truncated_from, switched,
                          prompt_length, notes)
 
 
 def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
-                     truncated: int | None) -> AttentionMaps:
+                     truncated: int | None, cut_reason: str = "") -> AttentionMaps:
     import torch
 
     tok, model = loaded.tokenizer, loaded.model
@@ -207,24 +233,26 @@ def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
     enc_l, dec_l = token_labels(tok, ids), token_labels(tok, dec)
     enc_s, dec_s = _special_mask(tok, ids), _special_mask(tok, dec)
     enc_w, dec_w = _word_ids(tok, ids), _word_ids(tok, dec)
+    layers = {k: list(getattr(out, f"{k}_attentions") or ()) for k in ("encoder", "decoder", "cross")}
+    del out
     sets = {
-        "encoder": AttentionSet("encoder", _stack(out.encoder_attentions, "encoder"), enc_l, enc_l, enc_s, enc_s, enc_w, enc_w),
-        "decoder": AttentionSet("decoder", _stack(out.decoder_attentions, "decoder"), dec_l, dec_l, dec_s, dec_s, dec_w, dec_w, causal=True),
-        "cross": AttentionSet("cross", _stack(out.cross_attentions, "cross"), dec_l, enc_l, dec_s, enc_s, dec_w, enc_w),
+        "encoder": AttentionSet("encoder", _stack(layers["encoder"], "encoder"), enc_l, enc_l, enc_s, enc_s, enc_w, enc_w),
+        "decoder": AttentionSet("decoder", _stack(layers["decoder"], "decoder"), dec_l, dec_l, dec_s, dec_s, dec_w, dec_w, causal=True),
+        "cross": AttentionSet("cross", _stack(layers["cross"], "cross"), dec_l, enc_l, dec_s, enc_s, dec_w, enc_w),
     }
-    notes = _notes(switched, truncated, len(ids), model)
+    notes = _notes(switched, truncated, len(ids), model, cut_reason)
     if not target:
         notes += ("Decoder side: the model's own greedy output (give a target text to choose it).",)
     return AttentionMaps(loaded.info.source, sets, tuple(ids), truncated, switched, None, notes)
 
 
-def _notes(switched: bool, truncated: int | None, n: int, model: Any) -> tuple[str, ...]:
+def _notes(switched: bool, truncated: int | None, n: int, model: Any, cut_reason: str = "") -> tuple[str, ...]:
     notes = []
     if switched:
         impl = model.config._attn_implementation
         notes.append(f"Switched from {impl} to eager attention for this extraction (and back).")
     if truncated:
-        notes.append(f"The text was {truncated} tokens; cut to the model's context of {n}.")
+        notes.append(f"The text was {truncated} tokens; {cut_reason or f'cut to the model context of {n}'}.")
     return tuple(notes)
 
 

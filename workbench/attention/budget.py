@@ -1,0 +1,63 @@
+"""How much memory attention maps take, and how many tokens fit a memory budget.
+
+Eager attention hands back every layer's maps at once, as layers x heads x queries x keys float32.
+For a Qwen2.5-0.5B shape at 1,860 tokens that is 24 x 14 x 1,860² x 4 B = 4.65 GB. Workbench
+copies them into one float32 array layer by layer and frees each layer as it goes
+(maps._stack), so an extraction peaks at about one set of maps, plus one layer's scores being
+computed. The text is cut to the tokens that fit the budget, and the maps say so. The budget is
+a quarter of the memory available when the extraction starts. WORKBENCH_ATTENTION_BUDGET_MB
+overrides it, and the CLI's --max-memory sets that variable.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+DEFAULT_FRACTION = 0.25  # of the available memory: room for the model, the GUI and what else is open
+BUDGET_ENV = "WORKBENCH_ATTENTION_BUDGET_MB"
+
+
+def maps_bytes(layers: int, heads: int, queries: int, keys: int, itemsize: int = 4) -> int:
+    return layers * heads * queries * keys * itemsize
+
+
+def extraction_bytes(layers: int, heads: int, tokens: int) -> int:
+    """The peak of one self-attention extraction: the model's float32 maps of every layer, our
+    copy's layers as they move over (one set in all), and one layer's scores in the forward pass
+    (scores and softmax: two heads x n x n float32 tensors)."""
+    return maps_bytes(layers, heads, tokens, tokens) + 2 * maps_bytes(1, heads, tokens, tokens)
+
+
+def available_bytes() -> int:
+    import psutil
+
+    return int(psutil.virtual_memory().available)
+
+
+def budget_bytes() -> int:
+    """The attention memory budget: WORKBENCH_ATTENTION_BUDGET_MB, else a quarter of what is free."""
+    value = os.environ.get(BUDGET_ENV, "").strip()
+    if value:
+        try:
+            return int(float(value) * 2**20)
+        except ValueError:
+            pass  # a malformed setting falls back to the default (the CLI validates its flag)
+    return int(available_bytes() * DEFAULT_FRACTION)
+
+
+def max_tokens(layers: int, heads: int, budget: int) -> int:
+    """The longest text whose extraction stays within `budget` bytes (at least 2 tokens)."""
+    per_token_pair = (layers + 2) * heads * 4  # extraction_bytes / n²
+    return max(2, math.isqrt(max(0, budget) // per_token_pair))
+
+
+def budget_origin() -> str:
+    return f"set by {BUDGET_ENV} / --max-memory" if os.environ.get(BUDGET_ENV, "").strip() else \
+        f"a quarter of the free memory; set {BUDGET_ENV} or --max-memory to change it"
+
+
+def gb(n: int) -> str:
+    if n >= 2**30:
+        return f"{n / 2**30:.2f} GB"
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 2**10:.0f} KB"
