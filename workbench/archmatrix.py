@@ -21,13 +21,17 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
 from workbench.errors import WorkbenchError
 from workbench.hf_compat import forward_inputs
 from workbench.models.zoo import ARCHS, BY_NAME, TASKS_BY_KIND, Arch, build_tiny
+
+if TYPE_CHECKING:
+    from workbench.models.spec import LoadedModel
+
 
 COLUMNS = ("info", "load", "generate", "fill-mask", "classify", "summarize", "attention", "train step",
            "ONNX export", "ONNX Runtime")
@@ -173,7 +177,7 @@ def _expect(ok: bool, what: str) -> None:
         raise CheckFailed(what)
 
 
-def _greedy_matches_generate(loaded: Any, prompt: str) -> str:
+def _greedy_matches_generate(loaded: LoadedModel, prompt: str) -> str:
     """Workbench's streamed greedy generation must give generate()'s tokens; returns the text."""
     import torch
 
@@ -190,7 +194,7 @@ def _greedy_matches_generate(loaded: Any, prompt: str) -> str:
     return result.text
 
 
-def _attention_matches_eager(loaded: Any, folder: Path) -> None:
+def _attention_matches_eager(loaded: LoadedModel, folder: Path) -> None:
     """Workbench's maps (from the SDPA-loaded model) equal output_attentions of an eager load."""
     import torch
 
@@ -216,7 +220,7 @@ def _attention_matches_eager(loaded: Any, folder: Path) -> None:
         _expect(diff <= ATTENTION_TOLERANCE, f"{kind} maps differ from output_attentions by {diff:.2g}")
 
 
-def _greedy_ids(loaded: Any, ids: list[int]) -> list[int]:
+def _greedy_ids(loaded: LoadedModel, ids: list[int]) -> list[int]:
     """The decoder side extract_attention uses when no target is given: 20 greedy tokens."""
     import torch
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -11,14 +11,17 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPus
 
 from workbench.gui.widgets import MessageBanner
 
+if TYPE_CHECKING:
+    from workbench.models.spec import LoadedModel
 
-def projection_job(ctx: Any, loaded: Any) -> Any:
+
+def projection_job(ctx: Any, loaded: LoadedModel) -> Any:
     from workbench.attention.projector import project
 
     return project(loaded)
 
 
-def neighbours_job(ctx: Any, loaded: Any, query: str) -> Any:
+def neighbours_job(ctx: Any, loaded: LoadedModel, query: str) -> Any:
     from workbench.attention.projector import find_token, nearest_neighbours
 
     tid = find_token(loaded, query)

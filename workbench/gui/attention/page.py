@@ -157,7 +157,7 @@ class AttentionPage(QWidget):
         self.maps = None
         self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and loaded.backend == "pytorch")
 
-    def show_text(self, loaded: Any, text: str, focus_token_index: int | None = None) -> None:
+    def show_text(self, loaded: Backend, text: str, focus_token_index: int | None = None) -> None:
         """Called by the Playground: show `text`'s attention with the focus token's row highlighted."""
         self.text.setText(text)
         self.generate.setValue(0)

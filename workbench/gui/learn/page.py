@@ -7,7 +7,7 @@ training run's model before and after (learn_finetune.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
@@ -19,6 +19,11 @@ from workbench.gui.learn.tokens import TokensTab
 from workbench.gui.training.form_widgets import scrolled
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
+
+if TYPE_CHECKING:
+    from workbench.backends import Backend
+    from workbench.models.spec import LoadedModel
+
 
 STEPS = (
     ("q", "1. Queries Q", "Each token's hidden state times the query weights W_Q: what this token is looking for."),
@@ -32,13 +37,13 @@ STEPS = (
 )
 
 
-def _steps_job(ctx: Any, loaded: Any, text: str, layer: int, head: int) -> Any:
+def _steps_job(ctx: Any, loaded: LoadedModel, text: str, layer: int, head: int) -> Any:
     from workbench.explain.attention_steps import explain_attention
 
     return explain_attention(loaded, text, layer, head)
 
 
-def _loss_job(ctx: Any, loaded: Any, text: str) -> Any:
+def _loss_job(ctx: Any, loaded: LoadedModel, text: str) -> Any:
     from workbench.explain.loss import explain_loss
 
     return explain_loss(loaded, text)
@@ -84,7 +89,7 @@ class AttentionStepsTab(QWidget):
         self.run_button.clicked.connect(self.run)
         self.text.returnPressed.connect(self.run)
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend | None) -> None:
         self.layer.setMaximum(max(0, (loaded.info.num_layers or 1) - 1))
         self.head.setMaximum(max(0, (loaded.info.num_heads or 1) - 1))
 
@@ -188,7 +193,7 @@ class LearnPage(QWidget):
         lay.addWidget(self.tabs, 1)
         state.model_changed.connect(self.set_model)
 
-    def set_model(self, loaded: Any) -> None:
+    def set_model(self, loaded: Backend | None) -> None:
         if loaded is None:
             return
         self.attention.set_model(loaded)

@@ -4,7 +4,7 @@ the rows of the embedding matrix the ids select (core: workbench/explain/tokens.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -13,8 +13,11 @@ from workbench.gui.state import AppState
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner
 
+if TYPE_CHECKING:
+    from workbench.models.spec import LoadedModel
 
-def _explain_job(ctx: Any, loaded: Any, text: str) -> Any:
+
+def _explain_job(ctx: Any, loaded: LoadedModel, text: str) -> Any:
     from workbench.explain.tokens import explain_tokens
 
     return explain_tokens(loaded, text)

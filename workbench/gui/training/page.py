@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTabWidget,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
 from workbench.errors import WorkbenchError
 from workbench.gui.state import AppState
 from workbench.gui.training.form import ConfigForm
+
+if TYPE_CHECKING:
+    from workbench.backends import Backend
 
 
 def _import_training_stack(ctx: Any) -> None:
@@ -304,7 +307,7 @@ class TrainingPage(QWidget):
         self._pending_page = (folder, page)
         models.open_source(folder)
 
-    def _on_model_changed(self, loaded: Any) -> None:
+    def _on_model_changed(self, loaded: Backend | None) -> None:
         folder, page = self._pending_page
         if loaded is not None and folder and loaded.info.source == folder:
             self._pending_page = ("", "")
