@@ -134,21 +134,12 @@ def _gui(root: str, steps: int, threads: int) -> tuple[float, list[float], list[
     """Train in the real window; a 10 ms timer on the GUI thread records the event loop's gaps,
     split into setup (data, tokenizer, model, first imports: before the first step is logged)
     and training (first step to the end)."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from training_throughput import training_window
+
     from workbench.training.events import StepLogged
 
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from workbench.gui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(QSettings(str(Path(root) / "s.ini"), QSettings.IniFormat))
-    window.resize(1500, 950)
-    window.show()
-    page = window.show_page("Training")
-    while any(job.running for job in window.state.runner.jobs):  # the page's background imports,
-        app.processEvents()  # done while a user fills in the form
-        time.sleep(0.01)
+    window, page = training_window(root)
     setup_gaps: list[float] = []
     train_gaps: list[float] = []
     clock = QElapsedTimer()

@@ -177,6 +177,9 @@ def timed_rate(events: list[Any], warmup: int, batch: int) -> tuple[float, tuple
 
     start = next(e for e in events if isinstance(e, RunStarted))
     steps = [e for e in events if isinstance(e, StepLogged) and e.step >= warmup]
+    if len(steps) < 2 or steps[-1].elapsed_s <= steps[0].elapsed_s:
+        raise SystemExit("bench_training.py throughput: time at least 10 steps after the warm-up "
+                         "(the engine logs every 5 steps)")
     first, last = steps[0], steps[-1]
     tokens_per_step = start.train_tokens / start.train_examples * batch  # packed blocks: all one length
     rate = (last.step - first.step) * tokens_per_step / (last.elapsed_s - first.elapsed_s)
@@ -222,26 +225,36 @@ def queue_consumer(cfg: Any) -> tuple[list[Any], str]:
     return events, "no PySide6 here: a consumer thread feeding the dashboard's CurveStore (no painting)"
 
 
-def window_consumer(cfg: Any) -> tuple[list[Any], str]:
-    """The real Training page in a window: the run on its QThread, events to the GUI thread,
-    the curves drawn by their timer, until the run ends."""
+def training_window(settings_dir: str) -> tuple[Any, Any]:
+    """The app's window showing its Training page, once the page's background imports are done
+    (as when a user has filled in the form): (window, page)."""
     import os
-    import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from workbench.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.IniFormat))
+    window = MainWindow(QSettings(str(Path(settings_dir) / "s.ini"), QSettings.IniFormat))
     window.resize(1500, 950)
     window.show()
     page = window.show_page("Training")
-    while any(job.running for job in window.state.runner.jobs):  # the page's background imports
+    while any(job.running for job in window.state.runner.jobs):
         app.processEvents()
         time.sleep(0.01)
+    return window, page
+
+
+def window_consumer(cfg: Any) -> tuple[list[Any], str]:
+    """The real Training page in a window: the run on its QThread, events to the GUI thread,
+    the curves drawn by their timer, until the run ends."""
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop
+
+    window, page = training_window(tempfile.mkdtemp())
     loop = QEventLoop()
     page.session.ended.connect(loop.quit)
     if not page.start(cfg):
