@@ -28,12 +28,15 @@ def test_builtin_exports_with_parity(name, tmp_path):
     from workbench.models.spec import ModelSpec
 
     _builtin(name)
-    # Both trained built-ins keep >= 99% top-1 with per-channel int8 (the story LM did not with
-    # per-tensor scales; see variants.py).
-    result = export_model(f"builtin:{name}", tmp_path / name, ExportOptions(int8=True))
+    # tiny-sentiment keeps >= 99% top-1 with per-channel int8. The story LM, as rebuilt on the
+    # training engine, reaches 98.6% on the parity cases (random token ids, where its predictions
+    # are near ties), below the 99% bar: its int8 graph is refused, and the fp32 one stands.
+    int8 = name == "tiny-sentiment"
+    result = export_model(f"builtin:{name}", tmp_path / name, ExportOptions(int8=int8))
     fp32 = result.report["variants"]["fp32"]["parity"]
     assert result.report["passed"] and fp32["max_abs_diff"] <= fp32["tolerance"]
-    assert result.report["variants"]["int8"]["parity"]["top1_agreement"] >= 0.99
+    if int8:
+        assert result.report["variants"]["int8"]["parity"]["top1_agreement"] >= 0.99
     model = open_onnx(result.folder, variant="fp32")
     torch_model = load_model(ModelSpec(f"builtin:{name}", device="cpu"))
     if model.task == "causal-lm":
@@ -50,3 +53,18 @@ def test_builtin_exports_with_parity(name, tmp_path):
 
         text = "A wonderful film, I loved every minute of it."
         assert classify(model, text).top[0] == predict.classify(torch_model, text).top[0]
+
+
+def test_an_int8_graph_below_the_bar_is_refused_and_fp32_is_kept(tmp_path):
+    """The story LM's int8 graph misses 99% top-1: the export says so, removes it, keeps fp32."""
+    from workbench.export.options import ExportOptions
+    from workbench.export.pipeline import ParityError, export_model
+
+    _builtin("tiny-stories")
+    out = tmp_path / "stories"
+    with pytest.raises(ParityError, match="Parity check failed for int8") as failed:
+        export_model("builtin:tiny-stories", out, ExportOptions(int8=True))
+    report = failed.value.report
+    assert report["variants"]["fp32"]["passed"] and not report["variants"]["int8"]["passed"]
+    assert report["variants"]["int8"]["parity"]["top1_agreement"] < 0.99
+    assert (out / "model.onnx").exists() and not (out / "model.int8.onnx").exists()

@@ -31,6 +31,15 @@ def test_a_missing_page_is_recorded(qtbot, tmp_path, monkeypatch):
     w.state.runner.shutdown(10000)
 
 
+def test_a_job_returning_a_tuple_is_an_error_not_a_result(qtbot, window):
+    """Results cross threads as typed objects; a bare tuple is refused where it is returned."""
+    done, errors = [], []
+    window.state.runner.start("pair", lambda ctx: (1, 2), on_done=done.append,
+                                    on_error=lambda m, d: errors.append(m))
+    qtbot.waitUntil(lambda: bool(errors or done), timeout=5000)
+    assert done == [] and errors == ["Internal error: the pair job returned a tuple; jobs return typed objects"]
+
+
 def test_welcome_on_first_run_only(qtbot, window, tmp_path):
     from workbench.gui.main_window import MainWindow
 

@@ -16,11 +16,9 @@ from typing import Any, Sequence
 
 from workbench.builtins.sentiment import build_sentiment
 from workbench.builtins.stories import build_stories_lm
-from workbench.builtins.train import Progress
+from workbench.builtins.train import BUILD_THREADS, Progress
 from workbench.models import builtins as registry
 from workbench.models.builtins import BUILTINS, CARD_FILE
-
-BUILD_THREADS = 2  # fixed so that float reduction order, and so the weights, match across machines
 
 
 def build_builtins(out_dir: Path | None = None, seed: int = 0, progress: Progress | None = None,

@@ -1,10 +1,9 @@
-"""The built-ins' training data: corpus sizes scaled for quick builds, derived seeds, the story
-blocks and the list-of-rows dataset the Trainer reads."""
+"""The built-ins' data: corpus sizes scaled for quick builds, derived seeds and the story blocks."""
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Sequence
+from typing import Sequence
 
 from workbench.models.builtins import LM_BLOCK
 
@@ -29,16 +28,3 @@ def pack_stories(token_lists: Sequence[list[int]], eos_id: int, block: int = LM_
     from workbench.training.encode import pack_documents
 
     return pack_documents([ids[: block - 1] + [eos_id] for ids in token_lists], block)
-
-
-class Rows:
-    """A list of feature dicts as a torch-style map dataset (what the Trainer's sampler needs)."""
-
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, i: int) -> dict[str, Any]:
-        return self.rows[i]

@@ -1,5 +1,6 @@
-"""tiny-stories: a GPT-2 of LM_SHAPE trained on the generated stories with the story BPE, then
-evaluated on a separate stream of stories and sampled from a few prompts for its card."""
+"""tiny-stories: the tiny-stories-scratch example run (a GPT-2 of LM_SHAPE and a byte-level BPE,
+trained from scratch on the generated stories) on the training engine, then evaluated on a
+separate stream of stories and sampled from a few prompts for its card."""
 
 from __future__ import annotations
 
@@ -7,68 +8,43 @@ import math
 from pathlib import Path
 from typing import Any
 
-from workbench.builtins.data import Rows, derived, pack_stories, scaled
-from workbench.builtins.tokenizer import train_story_tokenizer
-from workbench.builtins.train import Progress, loss_figures, train_model
+from workbench.builtins.data import derived, pack_stories, scaled
+from workbench.builtins.train import Progress, for_build, loss_figures, train_on_engine
 from workbench.models.builtins import LM_BATCH, LM_BLOCK, LM_LR, LM_PROMPTS, LM_SHAPE, LM_STEPS, LM_STORIES
 
 
 def build_stories_lm(folder: Path, seed: int, progress: Progress, scale: float) -> dict[str, Any]:
-    import torch
-    from transformers import GPT2Config, GPT2LMHeadModel, set_seed
+    from workbench.corpus.stories import generate_stories
+    from workbench.training.examples import example
 
     n_stories = scaled(LM_STORIES, scale, 200)
     steps = scaled(LM_STEPS, scale, 2)
-    tok, blocks, eval_blocks, n_eval = _stories_data(n_stories, seed, scale, progress)
-    eos = tok.eos_token_id
-
-    set_seed(seed)  # before building the model: the initial weights come from this seed
-    config = GPT2Config(vocab_size=len(tok), n_positions=LM_BLOCK, **LM_SHAPE,
-                        resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0,  # < 2 epochs: no overfitting to fight
-                        bos_token_id=tok.bos_token_id, eos_token_id=eos, pad_token_id=tok.pad_token_id)
-    model = GPT2LMHeadModel(config)
-    rows = [{"input_ids": torch.tensor(b), "labels": torch.tensor(b)} for b in blocks]
-    history = train_model(model, Rows(rows), steps=steps, batch=LM_BATCH, lr=LM_LR, seed=seed,
-                          name="tiny-stories", progress=progress)
-    model.eval()
+    cfg = for_build(example("tiny-stories-scratch"), seed=seed, steps=steps)
+    cfg.data.max_examples, cfg.data.split_seed = n_stories, seed  # builtin:stories = generate_stories(n, seed)
+    progress(f"tiny-stories: training a tokenizer and a GPT-2 on {n_stories} stories for {steps} steps ...")
+    model, tok, curve = train_on_engine(cfg, "tiny-stories", progress, folder)
+    # A separate stream for evaluation: seed-derived, so it never overlaps the training draws.
+    eval_stories = generate_stories(scaled(400, scale, 40), seed=derived(seed, "stories-eval"))
+    eval_blocks = pack_stories(tok(eval_stories, add_special_tokens=False)["input_ids"], tok.eos_token_id)
     eval_loss, name_accuracy = lm_eval(model, tok, eval_blocks)
     samples, in_vocab = _samples(model, tok, seed)
-    model.save_pretrained(folder)
-    tok.save_pretrained(folder)
-    losses = [h["loss"] for h in history if "loss" in h]
-    progress(f"tiny-stories: final train loss {losses[-1]:.3f}, eval loss {eval_loss:.3f}, "
+    model.save_pretrained(folder)  # the tokenizer is already there (train_on_engine)
+    progress(f"tiny-stories: final train loss {curve[-1][1]:.3f}, eval loss {eval_loss:.3f}, "
              f"repeated names predicted {name_accuracy:.0%}, {in_vocab:.0%} of sampled words in the grammar")
     return {
         "parameters": sum(p.numel() for p in model.parameters()),
         "config": {**LM_SHAPE, "n_positions": LM_BLOCK, "vocab_size": len(tok)},
-        "train": {"stories": n_stories, "blocks": len(blocks), "block_size": LM_BLOCK, "steps": steps,
-                  "batch_size": LM_BATCH, "learning_rate": LM_LR,
-                  "tokens_seen": steps * LM_BATCH * LM_BLOCK},
-        **loss_figures(history),
+        "train": {"stories": n_stories, "block_size": LM_BLOCK, "steps": steps, "batch_size": LM_BATCH,
+                  "learning_rate": LM_LR, "tokens_seen": steps * LM_BATCH * LM_BLOCK,
+                  "recipe": "workbench train --example tiny-stories-scratch"},
+        **loss_figures(curve, cfg.logging_steps),
         "eval_loss": round(eval_loss, 4),
         "eval_perplexity": round(math.exp(eval_loss), 3),
-        "eval_stories": n_eval,
+        "eval_stories": len(eval_stories),
         "eval_repeated_name_accuracy": round(name_accuracy, 4),
         "sample_words_in_grammar": round(in_vocab, 4),
         "samples": [{"prompt": p, "text": s} for p, s in zip(LM_PROMPTS, samples)],
     }
-
-
-def _stories_data(n_stories: int, seed: int, scale: float, progress: Progress
-                  ) -> tuple[Any, list[list[int]], list[list[int]], int]:
-    """(tokenizer, training blocks, evaluation blocks, evaluation stories) from the generated stories."""
-    from workbench.corpus.stories import generate_stories
-
-    progress(f"tiny-stories: generating {n_stories} stories and training the tokenizer ...")
-    stories = generate_stories(n_stories, seed=seed)
-    # A separate stream for evaluation: seed-derived, so it never overlaps the training draws.
-    eval_stories = generate_stories(scaled(400, scale, 40), seed=derived(seed, "stories-eval"))
-    tok = train_story_tokenizer(stories)
-    eos = tok.eos_token_id
-    blocks = pack_stories(tok(stories, add_special_tokens=False)["input_ids"], eos)
-    eval_blocks = pack_stories(tok(eval_stories, add_special_tokens=False)["input_ids"], eos)
-    progress(f"tiny-stories: {len(tok)} tokens in the vocabulary, {len(blocks)} blocks of {LM_BLOCK}")
-    return tok, blocks, eval_blocks, len(eval_stories)
 
 
 def _samples(model: Any, tok: Any, seed: int) -> tuple[list[str], float]:

@@ -1,40 +1,11 @@
-"""The built-ins' tokenizers, each a pure function of its corpus: a byte-level BPE for the stories
-and a counted WordPiece for the reviews.
-
-The story BPE repeats workbench.training.scratch.train_tokenizer's trainer but is not that function:
-it adds an <unk> special (so every id after the specials is one higher), a model_max_length and
-model_input_names, so the shipped tiny-stories tokenizer would not come out byte-identical from it.
-"""
+"""tiny-sentiment's tokenizer: a counted WordPiece, a pure function of its corpus. (tiny-stories
+uses the engine's from-scratch tokenizer, workbench.training.scratch.train_tokenizer.)"""
 
 from __future__ import annotations
 
 from typing import Any, Sequence
 
-from workbench.models.builtins import CLS_MAX_LEN, LM_BLOCK, LM_VOCAB
-
-
-def train_story_tokenizer(stories: Sequence[str], vocab_size: int = LM_VOCAB) -> Any:
-    """Byte-level BPE (GPT-2 style) on the stories, wrapped as a PreTrainedTokenizerFast.
-
-    Byte level because it can encode any text the user types (no unknowns) and decodes back with
-    the spaces intact. <|endoftext|> is both bos and eos, as in GPT-2; <pad> and <unk> exist so
-    batching and tools that expect them work. The closed story language runs out of merges at
-    ~900 entries (every word of the grammar is then one token), below the 1536 asked for.
-    """
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast
-
-    tk = Tokenizer(models.BPE())
-    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tk.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=["<|endoftext|>", "<pad>", "<unk>"],
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
-    tk.train_from_iterator(stories, trainer)
-    return PreTrainedTokenizerFast(
-        tokenizer_object=tk, bos_token="<|endoftext|>", eos_token="<|endoftext|>", pad_token="<pad>",
-        unk_token="<unk>", model_max_length=LM_BLOCK,
-        # GPT-2 would add wte[token_type_ids] to its input if a caller passed them through.
-        model_input_names=["input_ids", "attention_mask"])
+from workbench.models.builtins import CLS_MAX_LEN
 
 
 def train_review_tokenizer(texts: Sequence[str], vocab_size: int = 1000) -> Any:

@@ -1,55 +1,82 @@
-"""The Trainer loop both built-ins train with: CPU, fixed seeds, warmup-stable-decay, no saving."""
+"""The built-ins train on the training engine (workbench.training.engine.run_training), the same
+Trainer path a user's run takes: one TrainConfig per model, CPU, fp32, fixed seeds,
+warmup-stable-decay, no evaluation during the run (each builder scores its own held-out set).
+"""
 
 from __future__ import annotations
 
+import math
+import shutil
 import tempfile
+from pathlib import Path
 from typing import Any, Callable
 
+from workbench.training.config import TrainConfig
+
 Progress = Callable[[str], None]
+BUILD_THREADS = 2  # fixed so that float reduction order, and so the weights, match across machines
 
 
-def progress_callback(name: str, progress: Progress) -> Any:
-    """A TrainerCallback that turns the Trainer's log records into progress lines."""
-    from transformers import TrainerCallback
-
-    class _Report(TrainerCallback):
-        def on_log(self, args: Any, state: Any, control: Any, logs: dict[str, float] | None = None,
-                   **kwargs: Any) -> None:
-            if logs and "loss" in logs:
-                progress(f"{name}: step {state.global_step}/{state.max_steps}  loss {logs['loss']:.3f}")
-
-    return _Report()
-
-
-def train_model(model: Any, dataset: Any, *, steps: int, batch: int, lr: float, seed: int, name: str,
-                progress: Progress, collator: Any = None) -> list[dict[str, float]]:
-    """Train with the transformers Trainer on the CPU; returns its log history."""
-    from transformers import PrinterCallback, Trainer, TrainingArguments
-
-    with tempfile.TemporaryDirectory() as scratch:  # Trainer wants an output_dir; nothing is saved
-        args = TrainingArguments(
-            output_dir=scratch, max_steps=steps, per_device_train_batch_size=batch,
-            # Warmup, a long constant stretch, then a short decay: the LM's copying of names only
-            # appears after several hundred steps at full learning rate; cosine decays too early.
-            learning_rate=lr, lr_scheduler_type="warmup_stable_decay",
-            lr_scheduler_kwargs={"num_decay_steps": max(1, steps // 5)}, warmup_steps=max(1, steps // 20),
-            weight_decay=0.01, max_grad_norm=1.0, logging_steps=max(1, steps // 20),
-            report_to="none", use_cpu=True, seed=seed, data_seed=seed, save_strategy="no",
-            dataloader_num_workers=0, dataloader_pin_memory=False, disable_tqdm=True,
-        )
-        trainer = Trainer(model=model, args=args, train_dataset=dataset, data_collator=collator,
-                          callbacks=[progress_callback(name, progress)])
-        trainer.remove_callback(PrinterCallback)  # it prints raw log dicts; progress() reports instead
-        trainer.train()
-        return list(trainer.state.log_history)
+def for_build(cfg: TrainConfig, *, seed: int, steps: int) -> TrainConfig:
+    """`cfg` as a built-in build runs it: `steps` optimizer steps, warmup over the first 5%, a decay
+    over the last 20% (cfg.decay_fraction), on the CPU in fp32, logging 20 times, saving nothing
+    along the way (the run folder is a temporary one)."""
+    cfg.seed, cfg.max_steps, cfg.warmup_steps = seed, steps, max(1, steps // 20)
+    cfg.scheduler, cfg.weight_decay, cfg.max_grad_norm = "warmup_stable_decay", 0.01, 1.0
+    cfg.device, cfg.precision, cfg.cpu_threads = "cpu", "fp32", BUILD_THREADS
+    cfg.logging_steps, cfg.eval_steps, cfg.save_steps, cfg.save_total_limit = max(1, steps // 20), 0, 0, 1
+    cfg.data.eval_fraction, cfg.data.eval_path, cfg.probe_text = 0.0, "", ""
+    return cfg
 
 
-def loss_figures(history: list[dict[str, float]]) -> dict[str, Any]:
-    """The card's training-loss entries from the Trainer's log history (both built-ins use them)."""
-    losses = [h["loss"] for h in history if "loss" in h]
-    train_summary = next((h for h in history if "train_loss" in h), {})
+def train_on_engine(cfg: TrainConfig, name: str, progress: Progress, out: Path) -> tuple[Any, Any, list[list[float]]]:
+    """Run `cfg` on the engine in a temporary run folder; (model, tokenizer, loss curve as
+    [[step, loss], ...]) of the trained model, loaded back from the run's final model folder.
+    The tokenizer's files are copied into `out` as they were made (the engine's scratch tokenizer
+    or the fine-tuned model's): a tokenizer saved again after loading gains loader settings
+    (is_local, truncation ...) that a shipped model should not carry."""
+    from transformers import AutoTokenizer
+
+    from workbench.training.engine import run_training
+    from workbench.training.events import StepLogged
+    from workbench.training.runs import RunFolder
+
+    curve: list[list[float]] = []
+
+    def notify(event: Any) -> None:
+        if isinstance(event, StepLogged) and not math.isnan(event.loss):
+            curve.append([event.step, round(event.loss, 4)])
+            progress(f"{name}: step {event.step}/{cfg.max_steps}  loss {event.loss:.3f}")
+
+    with tempfile.TemporaryDirectory(prefix=f"{name}-run-") as runs:
+        cfg.output_root, cfg.name = runs, name
+        result = run_training(cfg, notify=notify)
+        folder = Path(result.model_dir)
+        model = _model_class(cfg).from_pretrained(folder)
+        tokenizer = AutoTokenizer.from_pretrained(folder)
+        made = RunFolder(result.run_dir).tokenizer_dir if cfg.scratch is not None else Path(cfg.model)
+        for file in made.glob("*"):
+            if file.name.startswith(("tokenizer", "special_tokens", "vocab", "merges")):
+                shutil.copyfile(file, Path(out) / file.name)
+    model.eval()
+    return model, tokenizer, curve
+
+
+def _model_class(cfg: TrainConfig) -> Any:
+    import transformers as tf
+
+    if cfg.task == "sequence-classification":
+        return tf.AutoModelForSequenceClassification
+    return tf.AutoModelForCausalLM
+
+
+def loss_figures(curve: list[list[float]], logging_steps: int) -> dict[str, Any]:
+    """The card's training-loss entries. Every logged loss at a multiple of logging_steps is the
+    mean over an equal stretch of steps, so their mean is the run's mean training loss (the
+    engine's extra record of the first step is left out of it)."""
+    stretch = [loss for step, loss in curve if step % logging_steps == 0] or [loss for _, loss in curve]
     return {
-        "final_train_loss": round(losses[-1], 4),
-        "mean_train_loss": round(float(train_summary.get("train_loss", float("nan"))), 4),
-        "loss_curve": [[h["step"], round(h["loss"], 4)] for h in history if "loss" in h],
+        "final_train_loss": curve[-1][1],
+        "mean_train_loss": round(sum(stretch) / len(stretch), 4),
+        "loss_curve": curve,
     }

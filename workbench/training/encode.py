@@ -110,6 +110,9 @@ def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], Non
     return kept
 
 
+DOCUMENTS_PER_PACK = 100_000
+
+
 def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None], packing: str = "concat") -> Any:
     eos = tokenizer.eos_token_id
 
@@ -129,7 +132,10 @@ def _lm_blocks(ds: Any, tokenizer: Any, size: int, tick: Callable[[], None], pac
         return {"input_ids": blocks, "attention_mask": [[1] * size for _ in blocks], "labels": blocks}
 
     tokens = ds.map(tokenize, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
-    return tokens.map(group, batched=True, remove_columns=["ids"], keep_in_memory=True)
+    # "documents" packs up to DOCUMENTS_PER_PACK documents at a time (each pack drops its last,
+    # partial block): the built-in story corpus (30,000) is one pack, as its recipe packed it.
+    size_of_pack = DOCUMENTS_PER_PACK if packing == "documents" else 1000
+    return tokens.map(group, batched=True, batch_size=size_of_pack, remove_columns=["ids"], keep_in_memory=True)
 
 
 def pack_documents(documents: list[list[int]], size: int) -> list[list[int]]:

@@ -148,7 +148,8 @@ class _Session:
 
         folder = self.run.tokenizer_dir
         if self.is_main and not (folder / "tokenizer.json").exists():  # trained once per run, kept
-            train_tokenizer(self.raw.dataset["text"], self.cfg.scratch.vocab_size).save_pretrained(folder)
+            train_tokenizer(self.raw.dataset["text"], self.cfg.scratch.vocab_size,
+                            self.cfg.scratch.context_length).save_pretrained(folder)
         _barrier(self.world)
         return AutoTokenizer.from_pretrained(folder)
 

@@ -1,6 +1,6 @@
 """Ready-made run configs on the built-in data, offered by the GUI's example menu and `workbench
-train --example`, and used by the benchmark. tiny-stories-scratch repeats the recipe of the
-built-in tiny-stories model."""
+train --example`, and used by the benchmark. tiny-stories-scratch is the built-in tiny-stories
+model's recipe: workbench.builtins.stories builds the shipped model by running it."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
 
 
 def _stories_scratch() -> TrainConfig:
-    """The built-in tiny-stories model's recipe (workbench.models.builtins, which its builder trains
-    with): a GPT-2 of LM_SHAPE with context LM_BLOCK, a byte-level BPE of LM_VOCAB on the stories,
-    LM_STEPS steps of LM_BATCH blocks, each starting at a story (as pack_stories makes them), AdamW
-    at LM_LR, warmup 5%, flat, then decay over the last 20%."""
+    """The built-in tiny-stories model's recipe (constants in workbench.models.builtins): a GPT-2 of
+    LM_SHAPE with context LM_BLOCK, a byte-level BPE of LM_VOCAB on the stories, LM_STEPS steps of
+    LM_BATCH blocks, each starting at a story, AdamW at LM_LR, warmup 5%, flat, then decay over
+    the last 20%. The build overrides only what a build needs (builtins.train.for_build)."""
     return TrainConfig(task="causal-lm", name="tiny-stories-scratch",
                        scratch=ScratchConfig(architecture="gpt2", layers=LM_SHAPE["n_layer"], heads=LM_SHAPE["n_head"],
                                              width=LM_SHAPE["n_embd"], mlp_width=LM_SHAPE.get("n_inner") or 0,

@@ -10,12 +10,18 @@ from typing import Any, Iterable
 
 from workbench.training.config import ScratchConfig
 
-SPECIALS = ["<|endoftext|>", "<pad>"]
+SPECIALS = ["<|endoftext|>", "<pad>", "<unk>"]
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int) -> Any:
-    """A byte-level BPE tokenizer (every byte representable, no unknown tokens) wrapped as
-    PreTrainedTokenizerFast, so it saves and loads like any hub tokenizer."""
+def train_tokenizer(texts: Iterable[str], vocab_size: int, context_length: int | None = None) -> Any:
+    """A byte-level BPE tokenizer (GPT-2 style: every byte representable, so no unknown tokens,
+    and decoding gives back the spaces) wrapped as PreTrainedTokenizerFast, so it saves and loads
+    like any hub tokenizer. <|endoftext|> is both bos and eos, as in GPT-2; <pad> lets batches pad;
+    <unk> is never produced, but tools that expect a tokenizer to name one find it.
+    The built-in tiny-stories model's tokenizer is this one, trained on the stories.
+
+    context_length becomes model_max_length, so tools that truncate know the model's limit.
+    """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -25,8 +31,12 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int) -> Any:
     trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIALS, show_progress=False,
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
     tk.train_from_iterator(texts, trainer)
+    limit = {"model_max_length": context_length} if context_length else {}
     return PreTrainedTokenizerFast(tokenizer_object=tk, bos_token=SPECIALS[0], eos_token=SPECIALS[0],
-                                   pad_token=SPECIALS[1])
+                                   pad_token=SPECIALS[1], unk_token=SPECIALS[2], **limit,
+                                   # A decoder has no token types: GPT-2 would add wte[token_type_ids]
+                                   # to its input if a caller passed them through.
+                                   model_input_names=["input_ids", "attention_mask"])
 
 
 def scratch_config(s: ScratchConfig, tokenizer: Any) -> Any:

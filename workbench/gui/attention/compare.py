@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from workbench.attention.maps import AttentionMaps
 from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner
 
 
-def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Any:
+@dataclass(frozen=True)
+class Compared:
+    name: str  # the second model, as its title shows it
+    maps: AttentionMaps
+
+
+def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Compared:
     from workbench.backends import open_model
 
     ctx.message(f"Loading {source} ...")
     other = open_model(source)  # an ONNX export folder opens on ONNX Runtime: its own maps
     ctx.message("Extracting attention ...")
     name = f"{source} (ONNX Runtime, {other.provider})" if other.backend == "onnxruntime" else other.info.source
-    return name, other.attention_maps(text, pair)
+    return Compared(name, other.attention_maps(text, pair))
 
 
 class CompareView(QWidget):

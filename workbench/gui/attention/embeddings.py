@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -12,20 +13,28 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPus
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
+    from workbench.attention.projector import Projection
     from workbench.models.spec import LoadedModel
 
 
-def projection_job(ctx: Any, loaded: LoadedModel) -> Any:
+@dataclass(frozen=True)
+class Neighbours:
+    token_id: int
+    token: str
+    nearest: list[tuple[str, float]]  # (token, cosine similarity), most similar first
+
+
+def projection_job(ctx: Any, loaded: LoadedModel) -> Projection:
     from workbench.attention.projector import project
 
     return project(loaded)
 
 
-def neighbours_job(ctx: Any, loaded: LoadedModel, query: str) -> Any:
+def neighbours_job(ctx: Any, loaded: LoadedModel, query: str) -> Neighbours:
     from workbench.attention.projector import find_token, nearest_neighbours
 
     tid = find_token(loaded, query)
-    return tid, loaded.tokenizer.convert_ids_to_tokens(tid), nearest_neighbours(loaded, tid, 12)
+    return Neighbours(tid, loaded.tokenizer.convert_ids_to_tokens(tid), nearest_neighbours(loaded, tid, 12))
 
 
 class EmbeddingsView(QWidget):
@@ -93,8 +102,8 @@ class EmbeddingsView(QWidget):
         self.state.runner.start("neighbours", neighbours_job, self.state.loaded, self.search.text().strip(),
                                 on_done=self.show_neighbours, on_error=lambda m, d: self.banner.show_error(m, d))
 
-    def show_neighbours(self, result: Any) -> None:
-        tid, token, nn = result
+    def show_neighbours(self, result: Neighbours) -> None:
+        tid, token, nn = result.token_id, result.token, result.nearest
         self.banner.hide()
         self.neighbours = nn
         self.list.clear()

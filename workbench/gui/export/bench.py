@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,11 +15,14 @@ from PySide6.QtCore import Qt
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner
 
+if TYPE_CHECKING:
+    from workbench.export.bench import BenchConfig, BenchResult
+
 COLUMNS = ("Bench", "Shape", "Metric", "Backend", "Value", "Speedup", "Memory MB", "% of bound", "Provider",
            "Note")
 
 
-def bench_job(ctx: Any, cfg: Any) -> Any:
+def bench_job(ctx: Any, cfg: BenchConfig) -> BenchResult:
     from workbench.export.bench import run_bench
 
     return run_bench(cfg, progress=ctx.message, control=ctx.control)

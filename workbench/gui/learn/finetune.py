@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -11,8 +11,11 @@ from workbench.gui.state import AppState
 from workbench.gui.widgets.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner
 
+if TYPE_CHECKING:
+    from workbench.explain.before_after import BeforeAfter
 
-def _compare_job(ctx: Any, run_dir: str, text: str) -> Any:
+
+def _compare_job(ctx: Any, run_dir: str, text: str) -> BeforeAfter:
     from workbench.explain.before_after import before_after
 
     ctx.message("Loading the run's models ...")

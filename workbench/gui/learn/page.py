@@ -21,6 +21,8 @@ from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
 if TYPE_CHECKING:
+    from workbench.explain.attention_steps import AttentionSteps
+    from workbench.explain.loss import LossBreakdown
     from workbench.backends import Backend
     from workbench.models.spec import LoadedModel
 
@@ -37,13 +39,13 @@ STEPS = (
 )
 
 
-def _steps_job(ctx: Any, loaded: LoadedModel, text: str, layer: int, head: int) -> Any:
+def _steps_job(ctx: Any, loaded: LoadedModel, text: str, layer: int, head: int) -> AttentionSteps:
     from workbench.explain.attention_steps import explain_attention
 
     return explain_attention(loaded, text, layer, head)
 
 
-def _loss_job(ctx: Any, loaded: LoadedModel, text: str) -> Any:
+def _loss_job(ctx: Any, loaded: LoadedModel, text: str) -> LossBreakdown:
     from workbench.explain.loss import explain_loss
 
     return explain_loss(loaded, text)

@@ -14,10 +14,11 @@ from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
+    from workbench.explain.tokens import TokenSteps
     from workbench.models.spec import LoadedModel
 
 
-def _explain_job(ctx: Any, loaded: LoadedModel, text: str) -> Any:
+def _explain_job(ctx: Any, loaded: LoadedModel, text: str) -> TokenSteps:
     from workbench.explain.tokens import explain_tokens
 
     return explain_tokens(loaded, text)

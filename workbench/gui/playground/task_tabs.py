@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -27,12 +28,19 @@ def _fill_mask_job(ctx: Any, loaded: Backend, text: str, k: int) -> list[MaskPre
     return loaded.fill_mask(text, k)
 
 
-def _similarity_job(ctx: Any, loaded: Backend, a: str, b: str) -> tuple[float, np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class Similarity:
+    cosine: float
+    a: np.ndarray  # (hidden,) text A's embedding
+    b: np.ndarray  # (hidden,) text B's
+
+
+def _similarity_job(ctx: Any, loaded: Backend, a: str, b: str) -> Similarity:
     import numpy as np
 
     va, vb = loaded.embed([a, b])
     cos = float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) + 1e-12))
-    return cos, va, vb
+    return Similarity(cos, va, vb)
 
 
 class _TaskTab(QWidget):
@@ -158,8 +166,8 @@ class EmbeddingsTab(_TaskTab):
     def job_args(self) -> tuple[Any, tuple[Any, ...]]:
         return _similarity_job, (self.a.text(), self.b.text())
 
-    def show_result(self, result: Any) -> None:
-        cos, va, vb = result
+    def show_result(self, result: Similarity) -> None:
+        cos, va, vb = result.cosine, result.a, result.b
         head = ", ".join(f"{x:+.3f}" for x in va[:6])
         self.result.setText(f"<p style='font-size:16pt'>Cosine similarity: <b>{cos:.4f}</b></p>"
                             f"<p>Each text becomes a vector of {va.shape[0]} numbers. "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QLabel, QPlainTextEdit, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
@@ -13,13 +14,22 @@ from PySide6.QtCore import Qt
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner
 
+if TYPE_CHECKING:
+    from workbench.predict import TokenSpan
+
 PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6")
 
 
-def _tokenize_job(ctx: Any, tokenizer: Any, text: str) -> Any:
+@dataclass(frozen=True)
+class Tokenized:
+    text: str  # what was split (the box may hold newer text by the time this arrives)
+    spans: list[TokenSpan]
+
+
+def _tokenize_job(ctx: Any, tokenizer: Any, text: str) -> Tokenized:
     from workbench.predict import tokenize
 
-    return text, tokenize(tokenizer, text)
+    return Tokenized(text, tokenize(tokenizer, text))
 
 
 class TokenizerTab(QWidget):
@@ -60,8 +70,8 @@ class TokenizerTab(QWidget):
         self.state.runner.start("tokenize", _tokenize_job, loaded.tokenizer, self.text.toPlainText(),
                                 on_done=self.show_spans, on_error=lambda m, d: self.banner.show_error(m, d))
 
-    def show_spans(self, result: Any) -> None:
-        text, spans = result
+    def show_spans(self, result: Tokenized) -> None:
+        text, spans = result.text, result.spans
         if text != self.text.toPlainText():
             return  # a newer request is on its way
         self.spans = spans

@@ -6,6 +6,11 @@ polls `ctx.control.cancelled`. The Job object lives on the GUI thread: its priva
 signals are emitted from the worker and, because Job (the receiver) lives on the GUI thread,
 arrive queued in Job's @Slot methods, which re-emit Job's public signals on the GUI thread.
 So anything connected to a Job's signals, lambdas included, runs on the GUI thread.
+
+A job returns a typed object (a frozen dataclass, a model, a list of them) or a plain value, never
+a bare tuple or dict: the receiver then reads fields by name, and a job that changes what it
+returns fails where it returns (the Runner turns it into an error) rather than where the result
+is unpacked on the GUI thread.
 """
 
 from __future__ import annotations
@@ -103,6 +108,10 @@ class _Task(QRunnable):
                 self.relay.error.emit(f"Unexpected error: {type(exc).__name__}: {exc}".splitlines()[0][:400],
                                       traceback.format_exc())
             else:
+                if isinstance(result, (tuple, dict)):
+                    self.relay.error.emit(f"Internal error: the {self.job.name} job returned a "
+                                          f"{type(result).__name__}; jobs return typed objects", "")
+                    return
                 self.relay.done.emit(result)
         except RuntimeError:
             pass  # the window (and this job's relay) was deleted while the job ran: nobody to tell

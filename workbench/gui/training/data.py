@@ -3,7 +3,7 @@ table and the dataset's token count (both computed off the GUI thread)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -12,6 +12,9 @@ from workbench.gui.training.form_widgets import combo, dspin, spin
 from workbench.gui.widgets import MessageBanner
 from workbench.training.config import BUILTIN_DATA, DATA_FORMATS, TrainConfig
 
+if TYPE_CHECKING:
+    from workbench.training.data import DataPreview
+
 COLUMN_ROLES = {  # which column menus each task shows
     "causal-lm": ("text",), "sequence-classification": ("text", "label"),
     "chat": ("messages", "prompt", "response")}
@@ -19,7 +22,7 @@ PREVIEW_ROWS = 20
 RECENT_KEY, RECENT_MAX = "recent_datasets", 8
 
 
-def _preview_job(ctx: Any, path: str, fmt: str) -> Any:
+def _preview_job(ctx: Any, path: str, fmt: str) -> DataPreview:
     from workbench.training.data import preview_file
 
     return preview_file(path, fmt, PREVIEW_ROWS)
@@ -35,7 +38,7 @@ def _count_job(ctx: Any, cfg: TrainConfig) -> str:
         from workbench.training.scratch import train_tokenizer
 
         ctx.message("Training the BPE tokenizer ...")
-        tokenizer = train_tokenizer(raw.dataset["text"], cfg.scratch.vocab_size)
+        tokenizer = train_tokenizer(raw.dataset["text"], cfg.scratch.vocab_size, cfg.scratch.context_length)
         block = min(cfg.data.max_length, cfg.scratch.context_length)
     else:
         from workbench.training.modelling import load_tokenizer_for

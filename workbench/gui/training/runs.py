@@ -4,12 +4,14 @@ open a run's model in the Playground or the Attention explorer; resume a stopped
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from workbench.training.curves import CurveStore
 from workbench.training.runs import RunSummary
 
 COLUMNS = ("Run", "Task", "Model", "State", "Step", "Loss", "Eval loss")
@@ -23,10 +25,14 @@ def _list_job(ctx: Any, root: str) -> list[RunSummary]:
     return list_runs(Path(root) if root else runs_root())
 
 
-def _curves_job(ctx: Any, path: str) -> Any:
-    from workbench.training.curves import CurveStore
+@dataclass(frozen=True)
+class RunCurves:
+    path: str
+    store: CurveStore
 
-    return path, CurveStore.from_run(path)
+
+def _curves_job(ctx: Any, path: str) -> RunCurves:
+    return RunCurves(path, CurveStore.from_run(path))
 
 
 class RunsPanel(QWidget):
@@ -113,7 +119,7 @@ class RunsPanel(QWidget):
         path = item.data(0, Qt.UserRole)
         if item.checkState(0) == Qt.Checked:
             self.state.runner.start("read run", _curves_job, path,
-                                    on_done=lambda res: self.overlay_changed.emit(res[0], res[1]))
+                                    on_done=lambda res: self.overlay_changed.emit(res.path, res.store))
         else:
             self.overlay_changed.emit(path, None)
 
