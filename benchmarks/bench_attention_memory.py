@@ -49,18 +49,9 @@ print(json.dumps({"tokens_asked": ids(text), "tokens_kept": len(maps.tokens), "s
 
 
 def build_qwen_shape(out: Path) -> Path:
-    import torch
-    import transformers as tf
+    from workbench.models.synthetic import build_real_shape
 
-    from workbench.models.synthetic import make_tokenizer, save_folder
-
-    torch.manual_seed(0)
-    tok = make_tokenizer("bpe", vocab_size=300)
-    config = tf.Qwen2Config(vocab_size=len(tok), num_hidden_layers=24, num_attention_heads=14,
-                            num_key_value_heads=2, hidden_size=896, intermediate_size=4864,
-                            max_position_embeddings=32768, bos_token_id=tok.bos_token_id,
-                            eos_token_id=tok.eos_token_id, tie_word_embeddings=True)
-    return save_folder(tf.Qwen2ForCausalLM(config), tok, out)
+    return build_real_shape("qwen2.5-0.5b", out)
 
 
 def main() -> None:

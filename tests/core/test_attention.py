@@ -7,7 +7,7 @@ import pytest
 
 from workbench.attention.aggregate import head_entropy, head_patterns, max_heads, mean_heads, rollout
 from workbench.attention.filters import hide_special, merge_subwords
-from workbench.attention.maps import extract_attention, extract_generated
+from workbench.attention.maps import extract_attention, extract_from_ids, extract_generated
 from workbench.attention.projector import find_token, nearest_neighbours, project
 from workbench.config import GenerationSettings
 from workbench.errors import InputError
@@ -30,8 +30,9 @@ def test_self_attention_equals_transformers(request, family):
     loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
     assert loaded.model.config._attn_implementation != "eager"  # loaded with SDPA
     maps = extract_attention(loaded, TEXT)
-    assert maps.switched_to_eager and any("eager" in n for n in maps.notes)
-    assert loaded.model.config._attn_implementation != "eager"  # switched back afterwards
+    # Caught through the attention interface: the model stays on SDPA, and says nothing of eager.
+    assert not maps.switched_to_eager and not any("eager" in n for n in maps.notes)
+    assert loaded.model.config._attn_implementation == "sdpa"  # set back afterwards
     w = maps.weights
     n = len(maps.tokens)
     assert w.shape == (2, 4, n, n) and w.dtype == np.float32
@@ -42,6 +43,37 @@ def test_self_attention_equals_transformers(request, family):
         assert np.all(w[..., np.triu_indices(n, 1)[0], np.triu_indices(n, 1)[1]] == 0)
     else:
         assert maps.primary.query_special[0] and maps.tokens[0] == "[CLS]"
+
+
+@pytest.mark.parametrize("family", ["gpt2", "bert"])
+def test_chosen_layers_only_and_the_forward_stops_after_the_last(request, family, monkeypatch):
+    from workbench.attention import capture
+
+    loaded = load_model(ModelSpec(str(request.getfixturevalue("tiny_" + family))))
+    full = extract_attention(loaded, TEXT).primary
+    calls = []
+    real = capture.capture_forward
+    monkeypatch.setattr(capture, "capture_forward", lambda *a: calls.append(real(*a)) or calls[-1])
+    first = extract_from_ids(loaded, list(extract_attention(loaded, TEXT).token_ids), layers=[0]).primary
+    assert first.weights.shape[0] == 1 and first.layer_numbers == (0,)
+    np.testing.assert_allclose(first.weights[0], full.weights[0], atol=1e-6)
+    assert calls[-1].calls == 1  # layer 1 never ran
+    with pytest.raises(InputError, match="Layer must be between 0 and 1"):
+        extract_from_ids(loaded, [1, 2, 3], layers=[2])
+
+
+def test_models_outside_the_interface_fall_back_to_eager(tiny_gpt2, monkeypatch):
+    from workbench.attention import capture
+
+    loaded = load_model(ModelSpec(str(tiny_gpt2)))
+    caught = extract_attention(loaded, TEXT).weights
+    monkeypatch.setattr(capture, "supported", lambda model: False)
+    maps = extract_attention(loaded, TEXT)
+    assert maps.switched_to_eager and any("eager" in n for n in maps.notes)
+    assert loaded.model.config._attn_implementation == "sdpa"
+    np.testing.assert_allclose(maps.weights, caught, atol=1e-6)
+    second = extract_from_ids(loaded, list(maps.token_ids), layers=[1]).primary
+    np.testing.assert_allclose(second.weights[0], caught[1], atol=1e-6)
 
 
 @pytest.mark.parametrize("family", ["bart", "t5"])

@@ -25,6 +25,12 @@ def test_the_budget_is_a_setting_or_a_quarter_of_free_memory(monkeypatch):
     assert budget_bytes() == 2 * 2**30
     monkeypatch.setenv(BUDGET_ENV, "300")
     assert budget_bytes() == 300 * 2**20
+    budget.set_budget_mb(120)  # the Attention page's setting, or --max-memory: before the variable
+    try:
+        assert budget_bytes() == 120 * 2**20 and "as chosen" in budget.budget_origin()
+    finally:
+        budget.set_budget_mb(None)
+    assert budget_bytes() == 300 * 2**20
 
 
 def test_a_text_over_the_budget_is_cut_and_says_why(tiny_gpt2, monkeypatch):
@@ -62,3 +68,21 @@ def test_cli_refuses_bad_limits(tiny_gpt2, capsys, flag):
     assert main(["attention", str(tiny_gpt2), "the cat", *flag]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("workbench: error:")
+
+
+def test_cli_extracts_only_the_layer_it_shows(tiny_gpt2, capsys, monkeypatch):
+    """One layer asked for: only it is caught (the forward stops after it), with the same numbers
+    as when every layer is extracted (--patterns needs them all)."""
+    from workbench.attention import maps
+    from workbench.cli import main
+
+    asked = []
+    real = maps.extract_from_ids
+    monkeypatch.setattr(maps, "extract_from_ids", lambda *a, **k: asked.append(k.get("layers")) or real(*a, **k))
+    assert main(["attention", str(tiny_gpt2), "the cat sat on the mat", "--layer", "1"]) == 0
+    one = [line for line in capsys.readouterr().out.splitlines() if "→" in line]
+    assert main(["attention", str(tiny_gpt2), "the cat sat on the mat", "--layer", "1", "--patterns"]) == 0
+    every = [line for line in capsys.readouterr().out.splitlines() if "→" in line]
+    assert asked == [[1], None] and one == every and len(one) == 6
+    assert main(["attention", str(tiny_gpt2), "the cat", "--layer", "7"]) == 2
+    assert "Layer must be between 0 and 1" in capsys.readouterr().err

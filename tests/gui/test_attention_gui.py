@@ -132,6 +132,26 @@ def test_empty_text_message(qtbot, page):
     assert "empty" in page.banner.label.text()
 
 
+def test_a_text_over_the_memory_budget_is_cut_with_a_note(qtbot, window):
+    """The page's Memory setting reaches the extraction; the app stays usable and says what it cut."""
+    from workbench.attention.budget import budget_bytes, max_tokens
+
+    load(qtbot, window, "builtin:tiny-stories")  # 4 layers x 4 heads, a context of 256
+    page = window.show_page("Attention")
+    try:
+        page.budget.spin.setValue(1)  # 1 MB: room for the maps of 104 tokens
+        assert budget_bytes() == 2**20 and str(window.state.settings.value("attention/budget_mb")) == "1"
+        fits = max_tokens(4, 4, 2**20)
+        page.text.setText("Once upon a time there was a cat. " * 60)
+        page.compute()
+        qtbot.waitUntil(lambda: page.maps is not None, timeout=60000)
+        assert len(page.maps.tokens) == fits < 256 < page.maps.truncated_from
+        assert f"kept the first {fits}" in page.notes.text() and "as chosen" in page.notes.text()
+    finally:
+        page.budget.spin.setValue(0)
+    assert "auto" in page.budget.spin.toolTip() and budget_bytes() > 2**20
+
+
 def test_rollout_of_cross_attention_falls_back_to_the_mean(qtbot, window, tiny_bart):
     load(qtbot, window, str(tiny_bart))
     p = window.show_page("Attention")

@@ -5,8 +5,10 @@ For a Qwen2.5-0.5B shape at 1,860 tokens that is 24 x 14 x 1,860² x 4 B = 4.65 
 copies them into one float32 array layer by layer and frees each layer as it goes
 (maps._stack), so an extraction peaks at about one set of maps, plus one layer's scores being
 computed. The text is cut to the tokens that fit the budget, and the maps say so. The budget is
-a quarter of the memory available when the extraction starts. WORKBENCH_ATTENTION_BUDGET_MB
-overrides it, and the CLI's --max-memory sets that variable.
+a quarter of the memory available when the extraction starts. The Attention page's "Memory"
+setting and the CLI's --max-memory set it (set_budget_mb); WORKBENCH_ATTENTION_BUDGET_MB sets it
+from outside. Layers caught one by one (capture.py) need no second copy: the estimate below is the
+eager path's, an upper bound for both.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ import os
 
 DEFAULT_FRACTION = 0.25  # of the available memory: room for the model, the GUI and what else is open
 BUDGET_ENV = "WORKBENCH_ATTENTION_BUDGET_MB"
+_CHOSEN: list[float] = []  # MB chosen in this process (the GUI setting, --max-memory); [] = not chosen
+
+
+def set_budget_mb(mb: float | None) -> None:
+    """Choose the budget in megabytes for this process; None or 0 goes back to the default."""
+    _CHOSEN.clear()
+    if mb:
+        _CHOSEN.append(float(mb))
 
 
 def maps_bytes(layers: int, heads: int, queries: int, keys: int, itemsize: int = 4) -> int:
@@ -36,7 +46,10 @@ def available_bytes() -> int:
 
 
 def budget_bytes() -> int:
-    """The attention memory budget: WORKBENCH_ATTENTION_BUDGET_MB, else a quarter of what is free."""
+    """The attention memory budget: as chosen (set_budget_mb), else WORKBENCH_ATTENTION_BUDGET_MB,
+    else a quarter of what is free."""
+    if _CHOSEN:
+        return int(_CHOSEN[0] * 2**20)
     value = os.environ.get(BUDGET_ENV, "").strip()
     if value:
         try:
@@ -53,8 +66,11 @@ def max_tokens(layers: int, heads: int, budget: int) -> int:
 
 
 def budget_origin() -> str:
-    return f"set by {BUDGET_ENV} / --max-memory" if os.environ.get(BUDGET_ENV, "").strip() else \
-        f"a quarter of the free memory; set {BUDGET_ENV} or --max-memory to change it"
+    if _CHOSEN:
+        return "as chosen: the Attention page's Memory setting or --max-memory"
+    if os.environ.get(BUDGET_ENV, "").strip():
+        return f"set by {BUDGET_ENV}"
+    return "a quarter of the free memory; change it with the Attention page's Memory setting or --max-memory"
 
 
 def gb(n: int) -> str:

@@ -4,12 +4,12 @@ matrices only to a file (--out), since a 2,000-token matrix is unreadable in a t
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from workbench.attention.budget import BUDGET_ENV
+from workbench.attention.budget import set_budget_mb
 from workbench.errors import InputError
 
 
@@ -42,22 +42,22 @@ def cmd_attention(args: argparse.Namespace) -> int:
     from workbench.attention.select import select_matrix
     from workbench.cli_util import load_from_args
 
-    if args.max_memory is not None:
-        if args.max_memory <= 0:
-            raise InputError("--max-memory must be a positive number of megabytes")
-        os.environ[BUDGET_ENV] = str(args.max_memory)
+    if args.max_memory is not None and args.max_memory <= 0:
+        raise InputError("--max-memory must be a positive number of megabytes")
     if args.top < 1:
         raise InputError("--top must be at least 1")
-    maps = load_from_args(args).attention_maps(args.text, args.pair)
+    maps = _extract(args, load_from_args(args))
     kind = args.kind or next(iter(maps.sets))
     if kind not in maps.sets:
         raise InputError(f"No {kind} attention here; this model has: {', '.join(maps.sets)}")
     s = maps.sets[kind]
+    if args.layer not in s.layer_numbers:
+        raise InputError(f"Layer must be between 0 and {len(s.layer_numbers) - 1}")
     s = hide_special(s) if args.hide_special else s
     s = merge_subwords(s) if args.merge_subwords else s
     for note in maps.notes:
         print(f"note: {note}")
-    m = select_matrix(s.weights, args.layer, args.head)
+    m = select_matrix(s.weights, s.layer_numbers.index(args.layer), args.head)
     print(f"{s.label}, layer {args.layer}, head {args.head}: {m.shape[0]} queries x {m.shape[1]} keys; "
           f"each token's {min(args.top, m.shape[1])} strongest keys (the full matrix: --out FILE.csv)")
     for line in top_keys(m, s.query_tokens, s.key_tokens, args.top):
@@ -70,6 +70,17 @@ def cmd_attention(args: argparse.Namespace) -> int:
         path = save_csv(m, s.query_tokens, s.key_tokens, out) if out.suffix == ".csv" else save_npz(maps, out)
         print(f"saved {path}")
     return 0
+
+
+def _extract(args: argparse.Namespace, model: Any) -> Any:
+    """The maps the command shows. With one layer shown and nothing that reads them all (patterns,
+    rollout, the .npz), only that layer is extracted, and the forward stops after it."""
+    every = args.patterns or args.head == "rollout" or (args.out and not args.out.endswith(".csv"))
+    set_budget_mb(args.max_memory)
+    try:
+        return model.attention_maps(args.text, args.pair, None if every else [args.layer])
+    finally:
+        set_budget_mb(None)  # the choice is this command's (main() also runs in-process in tests)
 
 
 def top_keys(matrix: np.ndarray, queries: tuple[str, ...], keys: tuple[str, ...], k: int) -> list[str]:

@@ -1,15 +1,17 @@
 """Attention maps of a loaded model for a text: extract_attention(...) -> AttentionMaps.
 
 Maps are float32 numpy arrays (layers, heads, query, key), copied off the model, so views and
-files never hold live tensors. Models loaded with SDPA/flash attention are switched to eager for
-the extraction (transformers 5's set_attn_implementation, no reload) and switched back.
+files never hold live tensors. Decoders and encoders are caught layer by layer through
+transformers' attention interface (capture.py: only the layers asked for, the rest on SDPA).
+Encoder-decoders, and models outside the interface, are switched to eager attention for the
+extraction (transformers 5's set_attn_implementation, no reload) and switched back.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 
@@ -34,6 +36,11 @@ class AttentionSet:
     query_words: tuple[int | None, ...] = ()  # word index of each token (for merging sub-words)
     key_words: tuple[int | None, ...] = ()
     causal: bool = False
+    layer_ids: tuple[int, ...] = ()  # the model's layer number of each row of weights; () = 0, 1, ...
+
+    @property
+    def layer_numbers(self) -> tuple[int, ...]:
+        return self.layer_ids or tuple(range(self.weights.shape[0]))
 
     @property
     def label(self) -> str:
@@ -147,12 +154,13 @@ def _stack(attentions: list[Any], name: str) -> np.ndarray:
     return out
 
 
-def _token_limit(loaded: LoadedModel) -> tuple[int, str]:
-    """The most tokens a text may have here, and why: the model's context, or the memory budget."""
+def _token_limit(loaded: LoadedModel, layer_count: int | None = None) -> tuple[int, str]:
+    """The most tokens a text may have here, and why: the model's context, or the memory budget
+    for `layer_count` layers of maps (None: all of them)."""
     from workbench.attention.budget import budget_bytes, budget_origin, gb, max_tokens
 
     context = loaded.info.context_length or 512
-    layers, heads = loaded.info.num_layers, loaded.info.num_heads
+    layers, heads = layer_count or loaded.info.num_layers, loaded.info.num_heads
     if not layers or not heads:
         return context, f"cut to the model's context of {context}"
     budget = budget_bytes()
@@ -163,12 +171,13 @@ def _token_limit(loaded: LoadedModel) -> tuple[int, str]:
                   f"within the attention memory budget of {gb(budget)} ({budget_origin()})")
 
 
-def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list[int], int | None, str]:
+def _encode(loaded: LoadedModel, text: str, text_pair: str | None,
+            layer_count: int | None = None) -> tuple[list[int], int | None, str]:
     """Token ids, the original count when they were cut (else None), and why they were cut."""
     if not text or not text.strip():
         raise InputError("The text is empty; type some text first")
     tok = loaded.tokenizer
-    limit, why = _token_limit(loaded)
+    limit, why = _token_limit(loaded, layer_count)
     add = not loaded.task == "causal-lm"
     ids = tok(text, text_pair, add_special_tokens=add)["input_ids"]
     if len(ids) > limit:
@@ -177,14 +186,17 @@ def _encode(loaded: LoadedModel, text: str, text_pair: str | None) -> tuple[list
     return ids, None, ""
 
 
-def extract_attention(loaded: LoadedModel, text: str, text_pair: str | None = None) -> AttentionMaps:
-    """All attention maps for `text` (and a sentence pair for encoders, or the decoder text for
-    encoder-decoders: without one, the model's greedy output is used)."""
+def extract_attention(loaded: LoadedModel, text: str, text_pair: str | None = None,
+                      layers: Sequence[int] | None = None) -> AttentionMaps:
+    """Attention maps for `text` (and a sentence pair for encoders, or the decoder text for
+    encoder-decoders: without one, the model's greedy output is used). layers: only these of a
+    decoder or encoder (the memory budget then counts only them); encoder-decoders return all."""
     _require_torch(loaded)
-    ids, truncated, why = _encode(loaded, text, text_pair if not loaded.is_encoder_decoder else None)
     if loaded.is_encoder_decoder:
+        ids, truncated, why = _encode(loaded, text, None)
         return _extract_seq2seq(loaded, ids, text_pair, truncated, why)
-    return extract_from_ids(loaded, ids, truncated_from=truncated, cut_reason=why)
+    ids, truncated, why = _encode(loaded, text, text_pair, len(set(layers)) if layers else None)
+    return extract_from_ids(loaded, ids, truncated_from=truncated, cut_reason=why, layers=layers)
 
 
 def _require_torch(loaded: Any) -> None:
@@ -194,23 +206,57 @@ def _require_torch(loaded: Any) -> None:
 
 
 def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | None = None,
-                     prompt_length: int | None = None, cut_reason: str = "") -> AttentionMaps:
-    """Maps for token ids of a decoder or encoder (the path for prompt + generated text too)."""
-    import torch
-
+                     prompt_length: int | None = None, cut_reason: str = "",
+                     layers: Sequence[int] | None = None) -> AttentionMaps:
+    """Maps for token ids of a decoder or encoder (the path for prompt + generated text too).
+    layers: the model's layer numbers to keep (None = all); the forward stops after the last."""
     tok, model = loaded.tokenizer, loaded.model
-    input_ids = torch.tensor([ids], device=loaded.device)
-    with eager_attention(model) as switched, torch.inference_mode():
-        out = model(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), output_attentions=True)
-    attentions = list(getattr(out, "attentions", None) or ())
-    del out  # its tuple of maps too: _stack frees the layers one by one
-    weights = _stack(attentions, "self")
+    wanted = _layers(layers, loaded.info.num_layers or _config_layers(model))
+    weights, switched = _self_attention(loaded, ids, wanted)
     labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
     causal = loaded.task == "causal-lm" or bool(getattr(model.config, "is_decoder", False))
-    s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal)
+    layer_ids = tuple(wanted) if layers is not None else ()
+    s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal, layer_ids)
     notes = _notes(switched, truncated_from, len(ids), model, cut_reason)
     return AttentionMaps(loaded.info.source, {"self": s}, tuple(ids), truncated_from, switched,
                          prompt_length, notes)
+
+
+def _layers(layers: Sequence[int] | None, count: int) -> list[int]:
+    if layers is None:
+        return list(range(count))
+    bad = [n for n in layers if not 0 <= n < count]
+    if bad or not layers:
+        raise InputError(f"Layer must be between 0 and {count - 1}")
+    return sorted(set(layers))
+
+
+def _config_layers(model: Any) -> int:
+    config = model.config
+    return int(getattr(config, "num_hidden_layers", None) or getattr(config, "n_layer", 0) or 0)
+
+
+def _self_attention(loaded: LoadedModel, ids: list[int], wanted: list[int]) -> tuple[np.ndarray, bool]:
+    """(weights (len(wanted), heads, n, n) float32, whether the model was switched to eager)."""
+    import torch
+
+    from workbench.attention import capture
+
+    model = loaded.model
+    input_ids = torch.tensor([ids], device=loaded.device)
+    inputs = {"input_ids": input_ids, "attention_mask": torch.ones_like(input_ids)}
+    if capture.supported(model):
+        caught = capture.capture_forward(model, inputs, wanted)
+        if caught.weights is not None and caught.caught == len(wanted):
+            return caught.weights, False
+    with eager_attention(model) as switched, torch.inference_mode():
+        out = model(**inputs, output_attentions=True)
+    attentions = list(getattr(out, "attentions", None) or ())
+    del out  # its tuple of maps too: _stack frees the layers one by one
+    keep = set(wanted)
+    chosen = [a for i, a in enumerate(attentions) if i in keep] if attentions else []
+    attentions.clear()  # the unwanted layers go now
+    return _stack(chosen, "self"), switched
 
 
 def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,

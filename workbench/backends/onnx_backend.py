@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -48,8 +48,10 @@ class OnnxBackend(OnnxModel):
     def similarity(self, a: str, b: str) -> float:
         return tasks.similarity(self, a, b)
 
-    def attention_maps(self, text: str, text_pair: str | None = None) -> AttentionMaps:
-        """The probabilities of the graph's own Attention ops (an export made with --attention)."""
+    def attention_maps(self, text: str, text_pair: str | None = None,
+                       layers: Sequence[int] | None = None) -> AttentionMaps:
+        """The probabilities of the graph's own Attention ops (an export made with --attention).
+        The graph returns every layer at once, so `layers` is not used: the maps hold them all."""
         if text_pair:
             raise InputError("ONNX attention maps take one text; clear the second text")
         return onnx_attention_maps(self, text)

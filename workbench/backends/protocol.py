@@ -11,7 +11,7 @@ OnnxModel computes properties, and a property in a Protocol accepts both.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence, runtime_checkable
 
 if TYPE_CHECKING:  # only for the annotations: importing these would pull numpy/torch into every caller
     import numpy as np
@@ -70,4 +70,5 @@ class Backend(Protocol):
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of the two texts' embeddings."""
 
-    def attention_maps(self, text: str, text_pair: str | None = None) -> AttentionMaps: ...
+    def attention_maps(self, text: str, text_pair: str | None = None,
+                       layers: Sequence[int] | None = None) -> AttentionMaps: ...

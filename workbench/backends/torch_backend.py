@@ -8,7 +8,7 @@ them. A TorchBackend is still a LoadedModel, so every feature that takes one tak
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -44,9 +44,11 @@ class TorchBackend(LoadedModel):
     def similarity(self, a: str, b: str) -> float:
         return predict.similarity(self, a, b)
 
-    def attention_maps(self, text: str, text_pair: str | None = None) -> AttentionMaps:
-        """Eager attention (the model switches to eager for the call if it must)."""
-        return extract_attention(self, text, text_pair)
+    def attention_maps(self, text: str, text_pair: str | None = None,
+                       layers: Sequence[int] | None = None) -> AttentionMaps:
+        """Caught layer by layer (only `layers` when given, for decoders and encoders), or with eager
+        attention for the call where the model must switch."""
+        return extract_attention(self, text, text_pair, layers)
 
 
 def open_torch(source: str, task: str | None = None, device: str = "auto", dtype: str = "float32",

@@ -108,9 +108,13 @@ class MainWindow(QMainWindow):
         self._update_memory()
 
     def _update_memory(self) -> None:
-        from workbench.gui.sysinfo import memory_text
+        from workbench.gui.sysinfo import memory_status
 
-        self.memory_label.setText(memory_text())
+        status = memory_status()
+        self.memory_label.setText(status.text)
+        self.memory_label.setToolTip(status.tooltip)
+        color = {"near": "#c96a00", "over": "#c62828"}.get(status.level)  # orange, red
+        self.memory_label.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
 
     def set_device_text(self, text: str) -> None:
         self.device_label.setText(text)

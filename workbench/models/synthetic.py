@@ -141,3 +141,32 @@ def build_shaped(family: str, size: str, out_dir: Path, device: str = "cpu") -> 
     with torch.device(device):
         model = cls(config).to(torch.bfloat16 if device.startswith("cuda") else torch.float32)
     return save_folder(model, tok, out_dir)
+
+
+# Real models' shapes (from their config.json on the hub), with the small test tokenizer's 300-token
+# vocabulary instead of the real 32k-150k: every layer is full size, the vocabulary matmul is not.
+# Parameter counts with that vocabulary: Qwen2.5-0.5B 358M, Llama-3.2-1B 973M, Phi-3-mini 3.6B.
+REAL_SHAPES: dict[str, tuple[str, dict[str, Any]]] = {
+    "qwen2.5-0.5b": ("Qwen2Config", dict(num_hidden_layers=24, num_attention_heads=14, num_key_value_heads=2,
+                                         hidden_size=896, intermediate_size=4864, max_position_embeddings=32768,
+                                         tie_word_embeddings=True)),
+    "llama-3.2-1b": ("LlamaConfig", dict(num_hidden_layers=16, num_attention_heads=32, num_key_value_heads=8,
+                                         hidden_size=2048, intermediate_size=8192, max_position_embeddings=131072,
+                                         rope_theta=500000.0, tie_word_embeddings=True)),
+    "phi-3-mini": ("Phi3Config", dict(num_hidden_layers=32, num_attention_heads=32, num_key_value_heads=32,
+                                      hidden_size=3072, intermediate_size=8192, max_position_embeddings=4096,
+                                      tie_word_embeddings=False)),
+}
+
+
+def build_real_shape(name: str, out_dir: Path) -> Path:
+    """A random causal LM of a REAL_SHAPES shape, saved in float32 (what the CPU loads)."""
+    import torch
+    import transformers as tf
+
+    config_class, shape = REAL_SHAPES[name]
+    torch.manual_seed(0)
+    tok = make_tokenizer("bpe", vocab_size=300)
+    config = getattr(tf, config_class)(vocab_size=len(tok), bos_token_id=tok.bos_token_id,
+                                       eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id, **shape)
+    return save_folder(tf.AutoModelForCausalLM.from_config(config), tok, out_dir)

@@ -6,6 +6,7 @@
   scratch.py    BPE tokenizer trained on the corpus + GPT-2/Llama config
   modelling.py  the model to train (new head, LoRA via peft) and the final save
   engine.py     run_training / resume_run: the one engine behind the GUI, the CLI and torchrun
+  memory_check.py  a run's memory estimate before it starts, and what fits instead (models/memory.py)
   callback.py   Trainer hooks -> frozen events (events.py), metrics.jsonl, pause/stop flags
   runs.py       run folders; curves.py dashboard data; probe.py attention over training time
   commands.py   `workbench train`; launch.py torchrun/Slurm commands; examples.py ready-made runs

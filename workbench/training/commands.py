@@ -6,6 +6,10 @@
   workbench train --list                            earlier runs and their state
   workbench train --config run.json --launch 4      print the torchrun command for 4 GPUs (+ --nodes, --slurm)
 
+A new run is refused before it starts when its memory estimate (weights, gradients, AdamW state and
+activations) exceeds the memory available (RAM on the CPU, the GPU's free memory on CUDA); the
+message says what would fit. --ignore-memory-check starts it anyway.
+
 Ctrl-C (or SIGTERM, e.g. a cluster pre-empting the job) stops after the current step and saves a
 checkpoint; a second Ctrl-C aborts at once.
 """
@@ -39,6 +43,8 @@ def register(subparsers: Any) -> None:
                                                   "after running out of GPU memory)")
     s.add_argument("--grad-accum", type=int, help="override the gradient accumulation steps (also on --resume)")
     s.add_argument("--threads", type=int, help="CPU threads for PyTorch (default: all cores)")
+    s.add_argument("--ignore-memory-check", action="store_true", help="start even when the memory estimate says "
+                   "the run will not fit (the estimate can be wrong)")
     s.add_argument("--launch", type=int, metavar="GPUS", help="print the torchrun command for this many "
                    "processes per node instead of training")
     s.add_argument("--nodes", type=int, default=1, help="with --launch: number of nodes")
@@ -65,7 +71,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         result = resume_run(args.resume, notify=printer, control=control, max_steps=args.max_steps,
                             batch_size=args.batch_size, grad_accum=args.grad_accum)
     elif args.config or args.example:
-        result = run_training(load_config(args), notify=printer, control=control)
+        cfg = load_config(args)
+        if not args.ignore_memory_check:
+            check_memory(cfg)
+        result = run_training(cfg, notify=printer, control=control)
     else:
         raise InputError("Give a run config with --config run.json (or --example NAME), or --resume RUN_FOLDER")
     return 0 if result.state in ("finished", "stopped") else 1
@@ -93,6 +102,15 @@ def load_config(args: argparse.Namespace) -> Any:
         if value is not None:
             setattr(cfg, attr, value)
     return cfg
+
+
+def check_memory(cfg: Any) -> None:
+    """Raise InputError with the estimate's advice when the run will not fit where it trains."""
+    from workbench.training.memory_check import check_training_memory
+
+    advice = check_training_memory(cfg)
+    if advice:
+        raise InputError(advice.rstrip(".") + "; --ignore-memory-check starts it anyway.")
 
 
 def _stop_on_signals(control: Any) -> None:

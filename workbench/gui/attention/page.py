@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 from workbench.attention.select import head_options, select_matrix
 from workbench.errors import InputError
 from workbench.gui.state import AppState
-from workbench.gui.attention.compare import CompareView, compare_job
+from workbench.gui.attention.budget_box import BudgetBox
+from workbench.gui.attention.compare import Compared, CompareView, compare_job
 from workbench.gui.attention.embeddings import EmbeddingsView
 from workbench.gui.attention.grid import ModelGrid
 from workbench.gui.attention.headview import HEAD_COLORS, HeadView
@@ -19,10 +20,11 @@ from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner, heading
 
 if TYPE_CHECKING:
+    from workbench.attention.maps import AttentionMaps
     from workbench.backends import Backend
 
 
-def extract_job(ctx: Any, loaded: Backend, text: str, pair: str | None, generate: int) -> Any:
+def extract_job(ctx: Any, loaded: Backend, text: str, pair: str | None, generate: int) -> AttentionMaps:
     from workbench.attention.maps import extract_generated
     from workbench.config import GenerationSettings
 
@@ -61,6 +63,7 @@ class AttentionPage(QWidget):
         self.generate = QSpinBox(minimum=0, maximum=256, value=0)
         self.generate.setSpecialValueText("no")
         self.compute_button = QPushButton("Show attention")
+        self.budget = BudgetBox(self.state.settings)
         self.kind = QComboBox()
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.layer = QSpinBox(minimum=0, maximum=0)
@@ -122,6 +125,7 @@ class AttentionPage(QWidget):
         self.pair.setMinimumWidth(120)
         row1.addWidget(QLabel("Generate"))
         row1.addWidget(self.generate)
+        row1.addWidget(self.budget)
         row1.addWidget(self.compute_button)
         return row1
 
@@ -154,7 +158,7 @@ class AttentionPage(QWidget):
 
     # -- model and text ----------------------------------------------------------------------------
     def set_model(self, loaded: Backend | None) -> None:
-        self.maps = None
+        self.maps, self._derived_key = None, None
         self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and loaded.backend == "pytorch")
 
     def show_text(self, loaded: Backend, text: str, focus_token_index: int | None = None) -> None:
@@ -181,7 +185,7 @@ class AttentionPage(QWidget):
                                            on_finished=lambda: self.compute_button.setEnabled(True))
 
     def show_maps(self, maps: Any) -> None:
-        self.maps = maps
+        self.maps, self._derived_key = maps, None  # an id() may be reused by the next maps
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind, s in maps.sets.items():
@@ -224,15 +228,25 @@ class AttentionPage(QWidget):
 
     # -- what is shown ------------------------------------------------------------------------------
     def current_set(self) -> Any:
+        return self._derived()[0]
+
+    def _derived(self) -> tuple[Any, list[Any]]:
+        """(the shown set, its head patterns), computed once per maps, kind and filter choice:
+        a layer or head change reuses them (at 2,048 tokens on 24 x 14 heads the patterns take
+        half a second, and a new filtered array would drop the model view's thumbnails)."""
+        from workbench.attention.aggregate import head_patterns
         from workbench.attention.filters import hide_special, merge_subwords
 
         kind = self.kind.currentData() or next(iter(self.maps.sets))
-        s = self.maps.sets[kind]
-        if self.hide_special.isChecked():
-            s = hide_special(s)
-        if self.merge.isChecked():
-            s = merge_subwords(s)
-        return s
+        key = (id(self.maps), kind, self.hide_special.isChecked(), self.merge.isChecked())
+        if getattr(self, "_derived_key", None) != key:
+            s = self.maps.sets[kind]
+            if self.hide_special.isChecked():
+                s = hide_special(s)
+            if self.merge.isChecked():
+                s = merge_subwords(s)
+            self._derived_key, self._derived_value = key, (s, head_patterns(s))
+        return self._derived_value
 
     def matrix_of(self, s: Any) -> np.ndarray:
         """The (q, k) matrix of set `s` for the chosen layer and head; a choice the set cannot take
@@ -247,12 +261,9 @@ class AttentionPage(QWidget):
     def refresh(self) -> None:
         if self.maps is None or self.head.count() == 0:
             return
-        from workbench.attention.aggregate import head_patterns
-
-        s = self.current_set()
+        s, pats = self._derived()
         self.heatmap.set_matrix(self.matrix_of(s), s.query_tokens, s.key_tokens)
         layer = self.layer.value()
-        pats = head_patterns(s)
         self.patterns.clear()
         for p in pats:
             if p.layer == layer:
@@ -290,9 +301,8 @@ class AttentionPage(QWidget):
                                 on_done=self._compared, on_message=self.compare.status.setText,
                                 on_error=lambda m, d: self.compare.banner.show_error(m, d))
 
-    def _compared(self, result: Any) -> None:
-        name, maps = result
-        self.compare.set_other(name, maps)
+    def _compared(self, result: Compared) -> None:
+        self.compare.set_other(result.name, result.maps)
         self.refresh()
 
     def save_png(self, path: str | None = None) -> None:

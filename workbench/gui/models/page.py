@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -16,7 +19,9 @@ from workbench.gui.widgets import MessageBanner, heading
 if TYPE_CHECKING:
     from workbench.backends import Backend
     from workbench.models.spec import ModelSpec
+    from workbench.models.library import LibraryEntry
 
+log = logging.getLogger("workbench")
 TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification",
                 "feature-extraction")
 
@@ -32,13 +37,81 @@ def _load_job(ctx: Any, spec: ModelSpec) -> Backend:
     return loaded
 
 
-def _library_job(ctx: Any) -> Any:
+@dataclass(frozen=True)
+class Library:
+    """What the Models page lists: the library's groups, in order, and the devices to load on."""
+
+    groups: tuple[tuple[str, list[LibraryEntry]], ...]  # (title, entries): built-ins, recent, hub cache
+    devices: list[str]
+    device_text: str  # the status bar's description of this machine's devices
+
+
+def _library_job(ctx: Any) -> Library:
     from workbench.gui.sysinfo import device_text
     from workbench.models.library import builtin_entries, cached_entries, recent_entries
     from workbench.models.loading import available_devices
 
-    return {"Built-in": builtin_entries(), "Recent": recent_entries(), "Hub cache": cached_entries(),
-            "devices": available_devices(), "device_text": device_text()}
+    groups = (("Built-in", builtin_entries()), ("Recent", recent_entries()), ("Hub cache", cached_entries()))
+    return Library(groups, available_devices(), device_text())
+
+
+@dataclass(frozen=True)
+class MemoryRow:
+    """One row of the info card's memory estimates."""
+
+    label: str
+    value: str
+    tooltip: str  # the estimate's parts
+    over: bool  # more than the memory available where the model runs
+
+
+ATTENTION_TOKENS = (512, 2048)
+
+
+def memory_rows(loaded: Backend) -> list[MemoryRow]:
+    """What each page needs of this model: inference at its context (at most 2,048 tokens), the
+    Attention page's maps at 512 and 2,048 tokens, a full fine-tune with AdamW and LoRA at the
+    Training page's default batch (8 x 128 tokens). ONNX exports: inference only."""
+    from workbench.attention.budget import extraction_bytes
+    from workbench.models.memory import Estimate, inference_estimate, shape_from_config, shape_from_info
+    from workbench.models.spec import human_bytes
+    from workbench.training.config import TrainConfig
+    from workbench.training.memory_check import available_memory, training_estimate
+
+    info = loaded.info
+    config = getattr(loaded, "config", None) or getattr(getattr(loaded, "model", None), "config", None)
+    shape = shape_from_config(config, info.num_parameters) if config is not None else shape_from_info(info)
+    device = "cuda" if str(loaded.device).startswith("cuda") else "cpu"
+    available = available_memory(device)
+
+    def row(label: str, estimates: list[tuple[str, Estimate]]) -> MemoryRow:
+        value = ", ".join(f"{human_bytes(e.total)} {note}".strip() for note, e in estimates)
+        tip = "\n".join(f"{e.what}: {e.summary()}" for _, e in estimates)
+        over = any(e.total > available for _, e in estimates)
+        if over:
+            value += f" (more than the {human_bytes(available)} available)"
+        return MemoryRow(label, value, tip, over)
+
+    tokens = min(info.context_length or 2048, 2048)
+    rows = [row("  for inference", [(f"at {tokens:,} tokens", inference_estimate(shape, tokens, info.dtype))])]
+    if loaded.backend != "pytorch":
+        return rows
+    maps = []
+    for n in ATTENTION_TOKENS:
+        # The Attention page's forward (no cache) and its maps, as attention.budget counts them.
+        parts = (*inference_estimate(shape, n, info.dtype, kv_cache=False).parts,
+                 ("maps", extraction_bytes(shape.layers, shape.heads, n)))
+        maps.append((f"at {n:,} tokens", Estimate(f"attention maps at {n:,} tokens", parts)))
+    rows.append(row("  for attention maps", maps))
+    task = "sequence-classification" if info.task == "sequence-classification" else "causal-lm"
+    cfg = TrainConfig(task=task, model=info.source)
+    full = training_estimate(cfg, shape, device)
+    cfg.lora.enabled = True
+    lora = training_estimate(cfg, shape, device)
+    batch = f"(batch {cfg.batch_size} x {cfg.data.max_length} tokens)"
+    rows.append(row("  for a full fine-tune", [(f"with AdamW {batch}", full)]))
+    rows.append(row("  for LoRA", [(f"with rank-{cfg.lora.r} adapters {batch}", lora)]))
+    return rows
 
 
 class ModelsPage(QWidget):
@@ -126,13 +199,13 @@ class ModelsPage(QWidget):
         self.state.runner.start("library", _library_job, on_done=self._fill_library,
                                 on_error=lambda m, d: self.banner.show_error(m, d))
 
-    def _fill_library(self, groups: dict[str, Any]) -> None:
+    def _fill_library(self, library: Library) -> None:
         self.tree.clear()
-        for title in ("Built-in", "Recent", "Hub cache"):
-            top = QTreeWidgetItem([title, "" if groups[title] else "(none)"])
+        for title, entries in library.groups:
+            top = QTreeWidgetItem([title, "" if entries else "(none)"])
             top.setFlags(Qt.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
-            for entry in groups[title]:
+            for entry in entries:
                 item = QTreeWidgetItem([entry.source, entry.detail])
                 item.setData(0, Qt.UserRole, entry.source)
                 item.setToolTip(0, entry.source)
@@ -140,12 +213,12 @@ class ModelsPage(QWidget):
             top.setExpanded(True)
         current = self.device_combo.currentText()
         self.device_combo.clear()
-        self.device_combo.addItems(groups["devices"])
-        if current in groups["devices"]:
+        self.device_combo.addItems(library.devices)
+        if current in library.devices:
             self.device_combo.setCurrentText(current)
         window = self.window()
         if hasattr(window, "set_device_text"):
-            window.set_device_text(groups["device_text"])
+            window.set_device_text(library.device_text)
 
     def _on_tree_activated(self, item: QTreeWidgetItem, _col: int) -> None:
         source = item.data(0, Qt.UserRole)
@@ -207,10 +280,20 @@ class ModelsPage(QWidget):
     def _show_info(self, loaded: Backend | None) -> None:
         if loaded is None:
             return
-        rows = loaded.info.as_rows()
+        rows = [MemoryRow(label, value, "", False) for label, value in loaded.info.as_rows()]
+        at = next((i for i, r in enumerate(rows) if r.label == "Estimated memory"), len(rows) - 1)
+        rows[at] = replace(rows[at], value=f"{rows[at].value} of weights ({loaded.info.dtype})")
+        try:
+            rows[at + 1:at + 1] = memory_rows(loaded)
+        except Exception:  # an estimate that cannot be made leaves the card as it was
+            log.warning("No memory estimate for %s", loaded.info.source, exc_info=True)
         self.info_title.setText(f"<b>{loaded.info.source}</b> — ready in the Playground")
         self.info_table.setRowCount(len(rows))
-        for i, (label, value) in enumerate(rows):
-            self.info_table.setItem(i, 0, QTableWidgetItem(label))
-            self.info_table.setItem(i, 1, QTableWidgetItem(value))
+        for i, r in enumerate(rows):
+            self.info_table.setItem(i, 0, QTableWidgetItem(r.label))
+            value = QTableWidgetItem(r.value)
+            value.setToolTip(r.tooltip)
+            if r.over:
+                value.setForeground(QColor("#c62828"))
+            self.info_table.setItem(i, 1, value)
         self.info_table.resizeColumnToContents(0)

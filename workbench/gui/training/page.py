@@ -69,7 +69,13 @@ class TrainingPage(QWidget):
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop (saves)")
         self.resume_button = QPushButton("Resume from checkpoint...")
+        # Shown when Start was refused for memory: the estimate can be wrong, so the user may insist.
+        self.start_anyway_button = QPushButton("Start anyway")
+        self.start_anyway_button.setToolTip("Start although the memory estimate says the run will not fit")
+        self.start_anyway_button.hide()
+        self._refused: Any = None  # the config Start refused for memory (None: the form's)
         self.start_button.clicked.connect(lambda: self.start())
+        self.start_anyway_button.clicked.connect(lambda: self.start(self._refused, ignore_memory=True))
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.resume_button.clicked.connect(self._resume_clicked)
@@ -88,7 +94,8 @@ class TrainingPage(QWidget):
         lv.addWidget(self.form, 1)
         lv.addWidget(self.launch)
         buttons = QHBoxLayout()
-        for b in (self.start_button, self.pause_button, self.stop_button, self.resume_button):
+        for b in (self.start_button, self.start_anyway_button, self.pause_button, self.stop_button,
+                  self.resume_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.run_header)  # the row's free space, above the progress bar
@@ -149,11 +156,15 @@ class TrainingPage(QWidget):
             self.state.runner.start("prepare training", _import_training_stack)
 
     # -- actions ------------------------------------------------------------------------------------
-    def start(self, config: Any = None) -> bool:
-        """Start a run with `config` (default: the form's settings). False with a message if it cannot."""
+    def start(self, config: Any = None, ignore_memory: bool = False) -> bool:
+        """Start a run with `config` (default: the form's settings). False with a message if it cannot,
+        or if its memory estimate does not fit (unless `ignore_memory`: Start anyway)."""
         self.banner.hide()
+        self.start_anyway_button.hide()
         try:
             cfg = config if config is not None else self.form.config()
+            if not ignore_memory and self._refuse_for_memory(cfg, config):
+                return False
             self._begin()
             self.session.start(cfg)
         except WorkbenchError as exc:
@@ -162,12 +173,25 @@ class TrainingPage(QWidget):
         self._after_start("Preparing data and model ...")
         return True
 
+    def _refuse_for_memory(self, cfg: Any, config: Any) -> bool:
+        """Show why the run will not fit, with what would, and offer Start anyway; False if it fits."""
+        from workbench.training.memory_check import check_training_memory
+
+        advice = check_training_memory(cfg)
+        if not advice:
+            return False
+        self._refused = config
+        self.banner.show_error(advice + " Change the settings, or Start anyway if you think the estimate is wrong.")
+        self.start_anyway_button.show()
+        return True
+
     def resume(self, run_dir: str) -> bool:
         """Continue a stopped or interrupted run; its earlier curves and snapshots come back first."""
         from workbench.training.curves import CurveStore
         from workbench.training.runs import RunFolder
 
         self.banner.hide()
+        self.start_anyway_button.hide()
         try:
             self._begin()
             self.curves.set_store(CurveStore.from_run(run_dir))  # the curve so far; the run continues it
@@ -228,6 +252,7 @@ class TrainingPage(QWidget):
     def _sync_buttons(self) -> None:
         running = self.session.running
         self.start_button.setEnabled(not running)
+        self.start_anyway_button.setEnabled(not running)
         self.resume_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
