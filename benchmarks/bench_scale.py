@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,12 +66,12 @@ def run_step(folder: str, step: str, export_dir: str, rss) -> dict:
     if step == "onnx-generate":
         loaded = open_model(export_dir, device="cpu")
         return _timed(lambda: _generate(loaded), rss, base=rss())
+    if step == "lora":  # the training engine loads the model itself
+        return _timed(lambda: _lora(folder), rss, base=rss())
     t = time.perf_counter()
     loaded = open_model(folder, device="cpu")
     if step == "load":
         return {"seconds": round(time.perf_counter() - t, 1), "peak": rss(), "base": 0}
-    if step == "lora":
-        return _timed(lambda: _lora(folder), rss, base=rss())
     if step == "generate":
         return _timed(lambda: _generate(loaded), rss, base=rss())
     from workbench.attention.maps import extract_attention
@@ -113,7 +114,10 @@ def _lora(folder: str) -> dict:
                       max_steps=2, batch_size=1, logging_steps=1, eval_steps=0, save_steps=0, device="cpu",
                       output_root=str(work / "runs"))
     t = time.perf_counter()
-    result = run_training(cfg)
+    try:
+        result = run_training(cfg)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the run's merged model is as big as the model
     return {"train_seconds": round(time.perf_counter() - t, 1), "steps": result.step}
 
 
@@ -138,14 +142,13 @@ def _row(shape: str, step: str, folder: Path, export_dir: Path) -> dict:
 
 
 def _skip(shape: str, step: str, folder: Path) -> str:
-    """Why a step is not run on this machine, from an estimate (as the GUI refuses it), or ''."""
-    import psutil
+    """Why a step is not run on this machine, from the estimate the GUI and the CLI refuse it
+    with, or ''."""
+    if step == "export":
+        from workbench.export.memory_check import check_export_memory
 
-    weights = sum(p.stat().st_size for p in folder.glob("*.safetensors"))
-    ram = psutil.virtual_memory().total
-    if step == "export" and 2 * weights > 0.75 * ram:  # the PyTorch model and the ONNX session
-        return (f"not run: the export's parity check holds the PyTorch weights and the ONNX session "
-                f"({2 * weights / 2**30:.1f} GB), over 75% of {ram / 2**30:.0f} GB")
+        advice = check_export_memory(str(folder))
+        return f"not run: {advice}" if advice else ""
     return ""
 
 

@@ -21,8 +21,14 @@ def test_the_budget_is_a_setting_or_a_quarter_of_free_memory(monkeypatch):
     from workbench.attention import budget
 
     monkeypatch.setattr(budget, "available_bytes", lambda: 8 * 2**30)
+    monkeypatch.setattr(budget, "ram_and_resident", lambda: (24 * 2**30, 2**30))
     monkeypatch.delenv(BUDGET_ENV, raising=False)
     assert budget_bytes() == 2 * 2**30
+    # A memory-mapped model's pages count as free, yet the forward needs them: they are set aside.
+    assert budget_bytes(model_bytes=4 * 2**30) == 2**30
+    # Never past 75% of the RAM: a 14.5 GB model on 24 GB leaves 3.5 GB, though 22 GB look free.
+    monkeypatch.setattr(budget, "available_bytes", lambda: 40 * 2**30)
+    assert budget_bytes(model_bytes=int(16.5 * 2**30)) == int(1.5 * 2**30)
     monkeypatch.setenv(BUDGET_ENV, "300")
     assert budget_bytes() == 300 * 2**20
     budget.set_budget_mb(120)  # the Attention page's setting, or --max-memory: before the variable

@@ -239,3 +239,45 @@ def test_the_cli_refuses_a_run_that_does_not_fit(tmp_path, monkeypatch, capsys):
 
 class _Finished:
     state = "finished"
+
+
+def test_an_export_is_refused_before_it_starts_when_two_copies_do_not_fit(tiny_gpt2, capsys):
+    """The export's estimate is 2.1 float32 copies of the weights with external data (measured 2.04x
+    on a 1B shape), 4.2 for a graph in one protobuf (4.1x on a 0.5B shape); the CLI refuses in one
+    line with exit 2, and --ignore-memory-check is named."""
+    from workbench.cli import main
+    from workbench.export.memory_check import check_export_memory, export_estimate
+    from workbench.models.memory import safetensors_parameters
+
+    estimate = export_estimate(tiny_gpt2)
+    weights = 4 * safetensors_parameters(tiny_gpt2)  # small: one inline protobuf, 4.2 copies
+    assert estimate.total == weights + int(3.2 * weights)
+    assert check_export_memory(str(tiny_gpt2), available=estimate.total) is None
+    advice = check_export_memory(str(tiny_gpt2), available=estimate.total - 1)
+    assert advice.startswith("This export will not fit") and "ONNX Runtime's session" in advice
+    import workbench.export.memory_check as memory_check
+
+    real = memory_check.check_export_memory
+    memory_check.check_export_memory = lambda source: real(source, available=1024)
+    try:
+        assert main(["export", str(tiny_gpt2), str(tiny_gpt2.parent / "never")]) == 2
+    finally:
+        memory_check.check_export_memory = real
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--ignore-memory-check" in err[0] and not (tiny_gpt2.parent / "never").exists()
+
+
+def test_lora_on_phi3_adapts_its_fused_projection_and_the_estimate_counts_it():
+    """peft has no default targets for Phi-3: Workbench adapts qkv_proj, and the estimate agrees."""
+    import transformers as tf
+
+    from workbench.models.memory import shape_from_config
+    from workbench.training.config import LoraSettings
+    from workbench.training.memory_check import lora_parameters
+    from workbench.training.modelling import add_lora
+
+    config = tf.Phi3Config(num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=4, hidden_size=64,
+                           intermediate_size=128, vocab_size=100, pad_token_id=0, eos_token_id=1, bos_token_id=1)
+    model = add_lora(tf.Phi3ForCausalLM(config), LoraSettings(enabled=True, r=8), "causal-lm")
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    assert trainable == lora_parameters(shape_from_config(config), LoraSettings(enabled=True, r=8)) == 2 * 8 * (64 + 192)

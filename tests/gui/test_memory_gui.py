@@ -102,3 +102,22 @@ def test_status_bar_ram_warns_near_and_over_the_budget(window, monkeypatch):
     monkeypatch.setattr(sysinfo, "memory_status", lambda: ok)
     window._update_memory()
     assert window.memory_label.styleSheet() == ""
+
+
+def test_export_page_refuses_an_export_that_will_not_fit_and_can_export_anyway(qtbot, window, tiny_gpt2, tmp_path,
+                                                                                monkeypatch):
+    import workbench.export.memory_check as memory_check
+
+    real = memory_check.check_export_memory
+    monkeypatch.setattr(memory_check, "check_export_memory", lambda source: real(source, available=1 * MB))
+    load(qtbot, window, str(tiny_gpt2))
+    tab = window.show_page("Export").export
+    tab.form.out.setText(str(tmp_path / "onnx"))
+    tab.export_button.click()
+    assert not tab.running and tab.anyway_button.isVisible()
+    text = tab.banner.label.text()
+    assert text.startswith("This export will not fit") and "1.0 MB of RAM is available" in text
+    tab.anyway_button.click()
+    assert tab.running and not tab.anyway_button.isVisible()
+    qtbot.waitUntil(lambda: tab.outcome is not None, timeout=180000)
+    assert tab.outcome.passed

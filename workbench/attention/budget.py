@@ -17,6 +17,7 @@ import math
 import os
 
 DEFAULT_FRACTION = 0.25  # of the available memory: room for the model, the GUI and what else is open
+RAM_CEILING = 0.75  # of all RAM: no extraction plans to take the process above it
 BUDGET_ENV = "WORKBENCH_ATTENTION_BUDGET_MB"
 _CHOSEN: list[float] = []  # MB chosen in this process (the GUI setting, --max-memory); [] = not chosen
 
@@ -45,9 +46,22 @@ def available_bytes() -> int:
     return int(psutil.virtual_memory().available)
 
 
-def budget_bytes() -> int:
+def ram_and_resident() -> tuple[int, int]:
+    """(the machine's RAM, this process's resident memory) in bytes."""
+    import psutil
+
+    return int(psutil.virtual_memory().total), int(psutil.Process().memory_info().rss)
+
+
+def budget_bytes(model_bytes: int = 0) -> int:
     """The attention memory budget: as chosen (set_budget_mb), else WORKBENCH_ATTENTION_BUDGET_MB,
-    else a quarter of what is free."""
+    else a quarter of what is free besides the model's weights, and never so much that the process
+    would pass RAM_CEILING of the RAM.
+
+    model_bytes: the loaded model's weights. A checkpoint read from safetensors is memory-mapped,
+    and the kernel counts its pages as free (they can be dropped and read again), yet the forward
+    needs every one of them: a Phi-3-mini shape (14.5 GB) left a "free" 22 GB, and a quarter of
+    that took the process to 79% of the RAM."""
     if _CHOSEN:
         return int(_CHOSEN[0] * 2**20)
     value = os.environ.get(BUDGET_ENV, "").strip()
@@ -56,7 +70,10 @@ def budget_bytes() -> int:
             return int(float(value) * 2**20)
         except ValueError:
             pass  # a malformed setting falls back to the default (the CLI validates its flag)
-    return int(available_bytes() * DEFAULT_FRACTION)
+    free = max(0, available_bytes() - model_bytes)
+    total, resident = ram_and_resident()
+    ceiling = RAM_CEILING * total - max(resident, model_bytes)
+    return int(max(0, min(free * DEFAULT_FRACTION, ceiling)))
 
 
 def max_tokens(layers: int, heads: int, budget: int) -> int:
@@ -70,7 +87,8 @@ def budget_origin() -> str:
         return "as chosen: the Attention page's Memory setting or --max-memory"
     if os.environ.get(BUDGET_ENV, "").strip():
         return f"set by {BUDGET_ENV}"
-    return "a quarter of the free memory; change it with the Attention page's Memory setting or --max-memory"
+    return ("a quarter of the memory free besides the model; change it with the Attention page's Memory "
+            "setting or --max-memory")
 
 
 def gb(n: int) -> str:

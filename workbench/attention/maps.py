@@ -163,7 +163,7 @@ def _token_limit(loaded: LoadedModel, layer_count: int | None = None) -> tuple[i
     layers, heads = layer_count or loaded.info.num_layers, loaded.info.num_heads
     if not layers or not heads:
         return context, f"cut to the model's context of {context}"
-    budget = budget_bytes()
+    budget = budget_bytes(loaded.info.estimated_memory)
     fits = max_tokens(layers, heads, budget)
     if fits >= context:
         return context, f"cut to the model's context of {context}"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, WorkbenchError
 
 
 def register(sub: Any) -> None:
@@ -25,6 +25,8 @@ def register(sub: Any) -> None:
     s.add_argument("--greedy-tokens", type=int, default=32, help="new tokens in the greedy-generation check")
     s.add_argument("--force", action="store_true", help="overwrite a non-empty output folder")
     s.add_argument("--json", action="store_true", help="print the full report as JSON")
+    s.add_argument("--ignore-memory-check", action="store_true", help="start even when the memory estimate "
+                   "says the export will not fit (the estimate can be wrong)")
     s.set_defaults(func=cmd_export)
 
     b = sub.add_parser("bench", help="PyTorch vs ONNX Runtime: encoder latency, decoder prefill and decode speed")
@@ -54,6 +56,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                             int8=args.int8, prompts=tuple(args.prompt), greedy_tokens=args.greedy_tokens,
                             attention_probs=args.attention,
                             overwrite=args.force)
+    if not args.ignore_memory_check:
+        from workbench.export.memory_check import check_export_memory
+
+        advice = check_export_memory(args.model)
+        if advice:
+            raise InputError(advice + "; --ignore-memory-check starts it anyway")
     t0 = time.perf_counter()
 
     def progress(msg: str) -> None:

@@ -19,6 +19,7 @@ from workbench.models.memory import (Estimate, ModelShape, Option, adamw_estimat
                                      shape_from_config, shape_from_folder)
 from workbench.models.spec import human_bytes
 from workbench.training.config import LoraSettings, ScratchConfig, TrainConfig
+from workbench.training.modelling import FALLBACK_TARGETS
 
 # Which part of a layer a LoRA target module name is: (input width, output width) as multiples
 # of (hidden, key/value width, MLP width); a name not listed counts as hidden -> hidden.
@@ -30,7 +31,7 @@ _TARGET_WIDTHS: dict[str, tuple[str, str]] = {
     "down_proj": ("i", "h"), "fc2": ("i", "h"), "wo": ("i", "h"),
 }
 # peft's default targets: GPT-2's fused q/k/v projection, elsewhere the query and value projections.
-_DEFAULT_TARGETS = {"gpt2": ["c_attn"], "bert": ["query", "value"], "roberta": ["query", "value"]}
+_DEFAULT_TARGETS = {"gpt2": ["c_attn"], "bert": ["query", "value"], "roberta": ["query", "value"], **FALLBACK_TARGETS}
 
 
 def scratch_shape(s: ScratchConfig) -> ModelShape:

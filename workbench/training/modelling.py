@@ -70,13 +70,19 @@ def base_dtype(cfg: TrainConfig) -> Any:
     return torch.float32
 
 
+# Targets for model types peft has no default for (its mapping lacks Phi-3, whose query, key and
+# value projections are one fused layer).
+FALLBACK_TARGETS: dict[str, list[str]] = {"phi3": ["qkv_proj"]}
+
+
 def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
     """Low-rank adapters on the attention projections; only they (and a new head) train."""
     from peft import LoraConfig, TaskType, get_peft_model
 
     task_type = TaskType.SEQ_CLS if task == "sequence-classification" else TaskType.CAUSAL_LM
+    targets = list(lora.target_modules) or FALLBACK_TARGETS.get(model.config.model_type)
     config = LoraConfig(task_type=task_type, r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
-                        target_modules=list(lora.target_modules) or None)
+                        target_modules=targets or None)
     try:
         with warnings.catch_warnings():
             # peft reads the model's deprecated is_gradient_checkpointing (transformers 5.23+

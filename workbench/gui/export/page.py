@@ -58,6 +58,9 @@ class ExportTab(QWidget):
         self.export_button = QPushButton("Export and check parity")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.hide()
+        self.anyway_button = QPushButton("Export anyway")
+        self.anyway_button.setToolTip("Export although the memory estimate says it will not fit")
+        self.anyway_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -76,7 +79,8 @@ class ExportTab(QWidget):
         self.provider_label = QLabel("")
         self._layout()
         self._set_result_enabled(False)
-        self.export_button.clicked.connect(self.start)
+        self.export_button.clicked.connect(lambda: self.start())
+        self.anyway_button.clicked.connect(lambda: self.start(ignore_memory=True))
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self.open_in_playground)
         self.test_button.clicked.connect(self.quick_test)
@@ -87,6 +91,7 @@ class ExportTab(QWidget):
     def _layout(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.anyway_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
         self.log.setPlaceholderText("The export's steps appear here.")
@@ -143,12 +148,17 @@ class ExportTab(QWidget):
             w.setEnabled(on)
 
     # -- export ---------------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, ignore_memory: bool = False) -> None:
+        """Export, unless the memory estimate says it will not fit (then say so, and offer
+        Export anyway)."""
         source, out = self.form.source.text().strip(), self.form.out.text().strip()
         if not source or not out:
             self.banner.show_error("Choose a model (load one, or type a folder) and an output folder first.")
             return
         if self.running:
+            return
+        self.anyway_button.hide()
+        if not ignore_memory and self._refuse_for_memory(source):
             return
         self.banner.hide()
         self.log.clear()
@@ -158,6 +168,19 @@ class ExportTab(QWidget):
         self.job = self.state.runner.start("export", export_job, source, out, self.form.options(),
                                            on_message=self.log.appendPlainText, on_done=self._on_done,
                                            on_error=self._on_error, on_finished=lambda: self._busy(False))
+
+    def _refuse_for_memory(self, source: str) -> bool:
+        from workbench.errors import WorkbenchError
+        from workbench.export.memory_check import check_export_memory
+
+        try:
+            advice = check_export_memory(source)
+        except WorkbenchError:
+            return False  # a bad source: the export itself says what is wrong with it
+        if advice:
+            self.banner.show_error(advice + ". Or Export anyway, if you think the estimate is wrong.")
+            self.anyway_button.show()
+        return bool(advice)
 
     def cancel(self) -> None:
         if self.job is not None:
