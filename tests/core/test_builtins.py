@@ -10,6 +10,7 @@ import pytest
 from workbench.corpus.reviews import LABELS, excluding, generate_reviews, split_reviews
 from workbench.corpus.stories import generate_stories, vocabulary, words
 from workbench.builtins.build import build_builtins
+from workbench.builtins.summarizer import SUM_STEPS
 from workbench.builtins.data import pack_stories
 from workbench.builtins.sentiment import classify
 from workbench.errors import ModelLoadError
@@ -132,7 +133,8 @@ def test_tiny_build_is_deterministic(tmp_path):
             (tmp_path / "b" / name / "tokenizer.json").read_bytes()
         card = json.loads((tmp_path / "a" / name / CARD_FILE).read_text())
         assert card == first[name] and card["seed"] == 1
-        assert card["train"]["steps"] == max(2, round({"tiny-stories": LM_STEPS, "tiny-sentiment": CLS_STEPS}[name] * 0.01))
+        steps = {"tiny-stories": LM_STEPS, "tiny-sentiment": CLS_STEPS, "tiny-summarizer": SUM_STEPS}[name]
+        assert card["train"]["steps"] == max(2, round(steps * 0.01))
     assert any("step" in line and "loss" in line for line in lines)
     # The tiny models load through the ordinary loader from a plain folder.
     loaded = load_model(ModelSpec(str(tmp_path / "a" / "tiny-sentiment"), device="cpu"))
@@ -148,3 +150,24 @@ def test_build_rejects_unknown_names(tmp_path):
         build_builtins(tmp_path, names=["nope"])
     with pytest.raises(ModelLoadError):
         builtin_path("nope")
+
+
+def test_summarizer_summarizes_fresh_stories_and_shows_three_kinds_of_attention():
+    """tiny-summarizer on stories it never saw (another seed): its greedy summaries score as its
+    card says, and the Attention page gets encoder, decoder and cross maps."""
+    from workbench.attention.maps import extract_attention
+    from workbench.backends import open_model
+    from workbench.builtins.summarizer import summarize
+    from workbench.corpus.stories import generate_summaries
+    from workbench.training.text_scores import rouge
+
+    model = open_model("builtin:tiny-summarizer", device="cpu")
+    assert model.task == "seq2seq-lm"
+    pairs = generate_summaries(40, seed=777)
+    written = summarize(model.model, model.tokenizer, [s for s, _ in pairs])
+    score = rouge(written, [t for _, t in pairs])["rougeL"]
+    assert score >= 90 and score >= read_card("tiny-summarizer")["eval_rougeL"] - 5, (score, written[:3])
+    maps = extract_attention(model, pairs[0][0])
+    assert list(maps.sets) == ["encoder", "decoder", "cross"]
+    cross = maps.sets["cross"]
+    assert cross.weights.shape[2:] == (len(cross.query_tokens), len(cross.key_tokens))

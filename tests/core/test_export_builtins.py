@@ -19,7 +19,7 @@ def _builtin(name: str):
         pytest.skip(f"built-in {name} is not built in this checkout (workbench build-builtins)")
 
 
-@pytest.mark.parametrize("name", ["tiny-stories", "tiny-sentiment"])
+@pytest.mark.parametrize("name", ["tiny-stories", "tiny-sentiment", "tiny-summarizer"])
 def test_builtin_exports_with_parity(name, tmp_path):
     from workbench.export.options import ExportOptions
     from workbench.export.pipeline import export_model
@@ -39,12 +39,13 @@ def test_builtin_exports_with_parity(name, tmp_path):
         assert result.report["variants"]["int8"]["parity"]["top1_agreement"] >= 0.99
     model = open_onnx(result.folder, variant="fp32")
     torch_model = load_model(ModelSpec(f"builtin:{name}", device="cpu"))
-    if model.task == "causal-lm":
+    if model.task in ("causal-lm", "seq2seq-lm"):
         from workbench.generation.stream import generate_text as torch_generate
         from workbench.inference.generate import generate_text
 
         settings = GenerationSettings(max_new_tokens=32, greedy=True)
-        prompt = "Once upon a time"
+        prompt = "Once upon a time" if model.task == "causal-lm" else \
+            "Once upon a time there was a shy fox named Leo. One day, Leo lost his kite in the park. It was the best day ever."
         assert ([t.token_id for t in generate_text(model, prompt, settings).tokens]
                 == [t.token_id for t in torch_generate(torch_model, prompt, settings).tokens])
     else:

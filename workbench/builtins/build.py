@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from workbench.builtins.sentiment import build_sentiment
 from workbench.builtins.stories import build_stories_lm
+from workbench.builtins.summarizer import build_summarizer
 from workbench.builtins.train import BUILD_THREADS, Progress
 from workbench.models import builtins as registry
 from workbench.models.builtins import BUILTINS, CARD_FILE
@@ -41,7 +42,7 @@ def build_builtins(out_dir: Path | None = None, seed: int = 0, progress: Progres
         raise ValueError(f"unknown built-in(s) {', '.join(unknown)}; built-ins: {', '.join(BUILTINS)}")
     if steps_scale <= 0:
         raise ValueError("steps_scale must be > 0")
-    builders = {"tiny-stories": build_stories_lm, "tiny-sentiment": build_sentiment}
+    builders = {"tiny-stories": build_stories_lm, "tiny-sentiment": build_sentiment, "tiny-summarizer": build_summarizer}
     old_threads, old_verbosity = torch.get_num_threads(), hf_logging.get_verbosity()
     torch.set_num_threads(BUILD_THREADS)
     hf_logging.set_verbosity_error()  # config notes ("loss_type=None ...") are noise in a build log

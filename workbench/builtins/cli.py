@@ -41,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
                            progress=lambda msg: print(msg, flush=True))
     print()
     for name, card in cards.items():
+        held_out = [f"eval loss {card['eval_loss']}"] if "eval_loss" in card else []
+        held_out += [f"held-out accuracy {card['eval_accuracy']:.2%}"] if "eval_accuracy" in card else []
+        held_out += [f"held-out ROUGE-L {card['eval_rougeL']}"] if "eval_rougeL" in card else []
         print(f"{name}: {card['parameters']:,} parameters, final train loss {card['final_train_loss']}, "
-              f"eval loss {card['eval_loss']}"
-              + (f", held-out accuracy {card['eval_accuracy']:.2%}" if "eval_accuracy" in card else "")
-              + f", {card['wall_time_s']} s wall, {card['cpu_time_s']} s CPU")
+              + ", ".join(held_out) + f", {card['wall_time_s']} s wall, {card['cpu_time_s']} s CPU")
         for s in card["samples"]:
             print("   ", json.dumps(s, ensure_ascii=False))
     root = args.out or builtins_root()

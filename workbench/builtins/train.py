@@ -67,6 +67,8 @@ def _model_class(cfg: TrainConfig) -> Any:
 
     if cfg.task == "sequence-classification":
         return tf.AutoModelForSequenceClassification
+    if cfg.task == "seq2seq":
+        return tf.AutoModelForSeq2SeqLM
     return tf.AutoModelForCausalLM
 
 

@@ -111,6 +111,16 @@ MORALS: tuple[str, ...] = (
     "{P} learned that it is important to {virtue}.",
 )
 
+# One summary per event: the hero, what they are, and what happened. A summarizer has to find and
+# copy the names, the kind and the object from the story (cross-attention has something to show).
+SUMMARIES: dict[str, str] = {
+    "found": "{N}, a {adj} {kind}, found a {color} {obj}.",
+    "lost": "{N}, a {adj} {kind}, lost {pos} {obj}.",
+    "went": "{N}, a {adj} {kind}, went to the {place} with {F}.",
+    "rain": "{N}, a {adj} {kind}, stayed inside because of the rain.",
+    "met": "{N}, a {adj} {kind}, met {F}, a {adj2} {kind2}.",
+}
+
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -142,6 +152,26 @@ def generate_story(rng: random.Random) -> str:
 
 def story_sentences(rng: random.Random) -> list[str]:
     """The sentences of one story, in order (generate_story joins them with spaces)."""
+    return _story(rng)[0]
+
+
+def story_and_summary(rng: random.Random) -> tuple[str, str]:
+    """One story and its one-sentence summary (who, what happened, to what). The summary draws
+    nothing more from `rng`, so the stories are those generate_stories gives for the same seed."""
+    sentences, slots, event = _story(rng)
+    return " ".join(sentences), _article_fix(SUMMARIES[event].format(**slots))
+
+
+def generate_summaries(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """`n` (story, summary) pairs; the stories are generate_stories(n, seed)'s."""
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    rng = random.Random(seed)
+    return [story_and_summary(rng) for _ in range(n)]
+
+
+def _story(rng: random.Random) -> tuple[list[str], dict[str, str], str]:
+    """(the sentences, the slots they were filled with, the event)."""
     hero = _character(rng)
     friend = _character(rng, avoid=hero.name)
     possessive = "his" if hero.pronoun == "he" else "her"
@@ -171,7 +201,7 @@ def story_sentences(rng: random.Random) -> list[str]:
     if rng.random() < 0.3:
         templates.append(rng.choice(MORALS))
     # 1 + 1 + 1 + 1 + 2 + 1 + 1 = 8 sentences at most, 3 at least: intro, event, ending.
-    return [_article_fix(t.format(**slots)) for t in templates]
+    return [_article_fix(t.format(**slots)) for t in templates], slots, event
 
 
 def generate_stories(n: int, seed: int = 0) -> list[str]:

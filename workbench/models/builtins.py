@@ -32,6 +32,8 @@ BUILTINS: dict[str, BuiltinModel] = {
                                  "A small GPT-2-style model trained on generated short stories"),
     "tiny-sentiment": BuiltinModel("tiny-sentiment", "sequence-classification",
                                    "A small BERT-style classifier of positive/negative reviews"),
+    "tiny-summarizer": BuiltinModel("tiny-summarizer", "seq2seq-lm",
+                                    "A small BART that writes a one-sentence summary of a story"),
 }
 
 

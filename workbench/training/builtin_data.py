@@ -3,6 +3,7 @@
 builtin:stories   short stories, for language modelling (the tiny-stories recipe)
 builtin:reviews   product reviews labelled negative/positive, for classification
 builtin:chat      the reviews as a conversation: the user asks for the sentiment, the reply is it
+builtin:summaries the stories, each with a one-sentence summary, for seq2seq (source -> target)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from workbench.errors import InputError
 
-DEFAULT_SIZES = {"builtin:stories": 2000, "builtin:reviews": 2000, "builtin:chat": 1000}
+DEFAULT_SIZES = {"builtin:stories": 2000, "builtin:reviews": 2000, "builtin:chat": 1000, "builtin:summaries": 2000}
 
 
 def builtin_dataset(name: str, n: int | None = None, seed: int = 0) -> tuple[Any, list[str]]:
@@ -23,6 +24,11 @@ def builtin_dataset(name: str, n: int | None = None, seed: int = 0) -> tuple[Any
         from workbench.corpus.stories import generate_stories
 
         return datasets.Dataset.from_dict({"text": generate_stories(n, seed)}), []
+    if name == "builtin:summaries":
+        from workbench.corpus.stories import generate_summaries
+
+        pairs = generate_summaries(n, seed)
+        return datasets.Dataset.from_dict({"source": [s for s, _ in pairs], "target": [t for _, t in pairs]}), []
     if name in ("builtin:reviews", "builtin:chat"):
         from workbench.corpus.reviews import LABELS, generate_reviews
 
@@ -41,4 +47,6 @@ def builtin_corpus_text(name: str, n: int | None = None, seed: int = 0) -> list[
     ds, _ = builtin_dataset(name, n, seed)
     if "text" in ds.column_names:
         return list(ds["text"])
+    if "source" in ds.column_names:
+        return list(ds["source"]) + list(ds["target"])
     return [m["content"] for conv in ds["messages"] for m in conv]

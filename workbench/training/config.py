@@ -15,14 +15,16 @@ from typing import Any
 from workbench.errors import InputError
 
 # What a run can train. "chat" is causal-LM fine-tuning on conversations with the loss on the
-# responses only; "causal-lm" with scratch set trains a new model from a fresh tokenizer.
-TRAIN_TASKS: tuple[str, ...] = ("causal-lm", "chat", "sequence-classification")
+# responses only; "seq2seq" maps a source text to a target (summarization, translation) with the
+# loss on the target; "causal-lm" or "seq2seq" with scratch set trains a new model from a fresh
+# tokenizer.
+TRAIN_TASKS: tuple[str, ...] = ("causal-lm", "chat", "sequence-classification", "seq2seq")
 DATA_FORMATS: tuple[str, ...] = ("auto", "text", "csv", "jsonl")
-ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama")
+ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama", "bart")  # bart: an encoder-decoder, for seq2seq
 # warmup_stable_decay: warmup, a flat stretch, then a decay over the last decay_fraction of the run.
 SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup", "warmup_stable_decay")
 PRECISIONS: tuple[str, ...] = ("auto", "fp32", "fp16", "bf16")
-BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat")
+BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat", "builtin:summaries")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class DataConfig:
     prompt_column: str = "prompt"
     response_column: str = "response"
     messages_column: str = "messages"
+    source_column: str = "source"  # seq2seq: the text to summarize or translate
+    target_column: str = "target"  # seq2seq: what the model should write for it
     label_names: list[str] = field(default_factory=list)  # [] = the sorted distinct labels
     eval_path: str = ""  # a separate eval file; "" = split eval_fraction off the training file
     eval_fraction: float = 0.1
@@ -193,10 +197,12 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _validate_scratch(s: ScratchConfig, task: str) -> None:
-    if task != "causal-lm":
-        raise InputError("Training from scratch is offered for causal language modelling only")
+    if task not in ("causal-lm", "seq2seq"):
+        raise InputError("Training from scratch is offered for language modelling and seq2seq only")
     if s.architecture not in ARCHITECTURES:
         raise InputError(f"Unknown architecture '{s.architecture}'; choose one of {', '.join(ARCHITECTURES)}")
+    if (s.architecture == "bart") != (task == "seq2seq"):
+        raise InputError("A seq2seq model from scratch is a bart (encoder-decoder); language models are gpt2 or llama")
     if min(s.layers, s.heads, s.width, s.context_length) < 1:
         raise InputError("Layers, heads, width and context length must all be at least 1")
     if s.width % s.heads:

@@ -190,12 +190,14 @@ def load_raw(cfg: DataConfig, task: str, path: str | None = None) -> RawData:
         _no_empty_text(ds[cfg.text_column], where)
         ds, names = label_rows(ds, cfg.label_column, cfg.text_column, cfg.label_names, where)
         return RawData(ds, names, file.name)
+    if task == "seq2seq":
+        return RawData(_pair_rows(ds, cfg.source_column, cfg.target_column, where), [], file.name)
     ds = chat_rows(ds, cfg.messages_column, cfg.prompt_column, cfg.response_column, where, file.name)
     return RawData(ds, [], file.name)
 
 
 def _check_builtin_task(ds: Any, source: str, task: str) -> Any:
-    needed = {"causal-lm": "text", "sequence-classification": "label", "chat": "messages"}[task]
+    needed = {"causal-lm": "text", "sequence-classification": "label", "chat": "messages", "seq2seq": "target"}[task]
     if needed not in ds.column_names:
         raise InputError(f"The built-in data '{source}' does not fit the task {task}; "
                          f"choose {_builtin_for(task)}")
@@ -204,7 +206,7 @@ def _check_builtin_task(ds: Any, source: str, task: str) -> Any:
 
 def _builtin_for(task: str) -> str:
     return {"causal-lm": "builtin:stories", "sequence-classification": "builtin:reviews",
-            "chat": "builtin:chat"}[task]
+            "chat": "builtin:chat", "seq2seq": "builtin:summaries"}[task]
 
 
 class _Where:
@@ -242,6 +244,15 @@ def _text_rows(ds: Any, column: str, fmt: str, where: _Where) -> Any:
     _need_columns(ds, where, column)
     _no_empty_text(ds[column], where)
     return ds.select_columns([column]).rename_columns({column: "text"} if column != "text" else {})
+
+
+def _pair_rows(ds: Any, source: str, target: str, where: _Where) -> Any:
+    """seq2seq rows: every row has a source and a target text; columns renamed source, target."""
+    _need_columns(ds, where, source, target)
+    _no_empty_text(ds[source], where)
+    _no_empty_text(ds[target], where)
+    ds = ds.select_columns([source, target])
+    return ds.rename_columns({k: v for k, v in ((source, "source"), (target, "target")) if k != v})
 
 
 def _no_empty_text(values: list[Any], where: _Where) -> None:

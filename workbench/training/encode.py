@@ -98,8 +98,17 @@ def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], Non
         tick()
         return encode_conversation(tokenizer, r["messages"], size)
 
+    def pair_batch(b: dict[str, list[Any]]) -> dict[str, Any]:
+        tick()
+        # The labels are the target's ids (with its eos); the model shifts them right to make its
+        # decoder input, and the collator pads them with IGNORE: the loss is on the target only.
+        target = tokenizer(text_target=b["target"], truncation=True, max_length=size)["input_ids"]
+        return {**tokenizer(b["source"], truncation=True, max_length=size), "labels": target}
+
     if task == "sequence-classification":
         return ds.map(classify_batch, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
+    if task == "seq2seq":
+        return ds.map(pair_batch, batched=True, remove_columns=ds.column_names, keep_in_memory=True)
     ensure_chat_template(tokenizer)
     encoded = ds.map(conversation, remove_columns=ds.column_names, keep_in_memory=True)
     # A conversation truncated before its first reply has nothing to learn from (and a 0/0 loss).
@@ -165,7 +174,7 @@ def make_collator(task: str, tokenizer: Any) -> Any:
         return default_data_collator  # every block has the same length
     if task == "sequence-classification":
         return DataCollatorWithPadding(tokenizer)
-    # Chat: pad ids with the pad token and labels with IGNORE so padding adds no loss.
+    # Chat and seq2seq: pad ids with the pad token and labels with IGNORE so padding adds no loss.
     return DataCollatorForSeq2Seq(tokenizer, padding=True, label_pad_token_id=IGNORE)
 
 

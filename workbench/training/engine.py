@@ -144,12 +144,11 @@ class _Session:
             return load_tokenizer_for(self.cfg)
         from transformers import AutoTokenizer
 
-        from workbench.training.scratch import train_tokenizer
+        from workbench.training.scratch import scratch_tokenizer
 
         folder = self.run.tokenizer_dir
         if self.is_main and not (folder / "tokenizer.json").exists():  # trained once per run, kept
-            train_tokenizer(self.raw.dataset["text"], self.cfg.scratch.vocab_size,
-                            self.cfg.scratch.context_length).save_pretrained(folder)
+            scratch_tokenizer(self.raw.dataset, self.cfg.task, self.cfg.scratch).save_pretrained(folder)
         _barrier(self.world)
         return AutoTokenizer.from_pretrained(folder)
 

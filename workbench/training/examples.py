@@ -43,10 +43,24 @@ def _reviews_chat() -> TrainConfig:
                        eval_steps=20, save_steps=50)
 
 
+def _stories_summarizer() -> TrainConfig:
+    """Summarization from scratch: a small BART (2 + 2 layers) and a byte-level BPE trained on the
+    generated stories and their one-sentence summaries; the loss is on the summary only."""
+    return TrainConfig(task="seq2seq", name="stories-summarizer",
+                       scratch=ScratchConfig(architecture="bart", layers=2, heads=4, width=128, mlp_width=256,
+                                             context_length=256, vocab_size=LM_VOCAB, dropout=0.0),
+                       data=DataConfig(path="builtin:summaries", max_examples=4000, max_length=256,
+                                       eval_fraction=0.05),
+                       max_steps=600, batch_size=16, learning_rate=2e-3, warmup_steps=30,
+                       scheduler="warmup_stable_decay", decay_fraction=0.2, logging_steps=10,
+                       eval_steps=150, save_steps=300)
+
+
 EXAMPLES = {
     "tiny-stories-scratch": ("Train the tiny-stories model from scratch", _stories_scratch),
     "reviews-classifier": ("Sentiment classifier: a new head on tiny-stories", _reviews_classifier),
     "reviews-chat": ("Chat fine-tuning: tiny-stories answers review questions", _reviews_chat),
+    "stories-summarizer": ("Summarizer from scratch: a small BART", _stories_summarizer),
 }
 
 

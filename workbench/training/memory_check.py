@@ -41,8 +41,9 @@ def scratch_shape(s: ScratchConfig) -> ModelShape:
                   "num_key_value_heads": s.kv_heads or s.heads, "hidden_size": s.width,
                   "intermediate_size": s.mlp_width or 4 * s.width, "max_position_embeddings": s.context_length,
                   "vocab_size": s.vocab_size, "hidden_act": "silu", "attention_dropout": s.dropout}
-    else:
-        config = {"model_type": "gpt2", "n_layer": s.layers, "n_head": s.heads, "n_embd": s.width,
+    else:  # gpt2; a bart counts as a GPT-2 of its encoder's and decoder's layers together
+        layers = 2 * s.layers if s.architecture == "bart" else s.layers
+        config = {"model_type": "gpt2", "n_layer": layers, "n_head": s.heads, "n_embd": s.width,
                   "n_inner": s.mlp_width or None, "n_positions": s.context_length, "vocab_size": s.vocab_size,
                   "activation_function": "gelu_new", "attn_pdrop": s.dropout}
     return shape_from_config(config)

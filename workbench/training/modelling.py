@@ -46,6 +46,11 @@ def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
         kwargs.update(num_labels=len(label_names), id2label=dict(enumerate(label_names)),
                       label2id={n: i for i, n in enumerate(label_names)},
                       ignore_mismatched_sizes=True)  # a new head when the label set differs
+    elif cfg.task == "seq2seq":
+        cls = tf.AutoModelForSeq2SeqLM
+        if not getattr(config, "is_encoder_decoder", False):
+            raise InputError(f"{cfg.model} is a {config.model_type} model, not an encoder-decoder; seq2seq "
+                             "fine-tuning needs one (T5, BART, Marian ...)")
     else:
         cls = tf.AutoModelForCausalLM
         if getattr(config, "is_encoder_decoder", False):
@@ -79,7 +84,7 @@ def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
     """Low-rank adapters on the attention projections; only they (and a new head) train."""
     from peft import LoraConfig, TaskType, get_peft_model
 
-    task_type = TaskType.SEQ_CLS if task == "sequence-classification" else TaskType.CAUSAL_LM
+    task_type = {"sequence-classification": TaskType.SEQ_CLS, "seq2seq": TaskType.SEQ_2_SEQ_LM}.get(task, TaskType.CAUSAL_LM)
     targets = list(lora.target_modules) or FALLBACK_TARGETS.get(model.config.model_type)
     config = LoraConfig(task_type=task_type, r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
                         target_modules=targets or None)

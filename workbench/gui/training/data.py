@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 COLUMN_ROLES = {  # which column menus each task shows
     "causal-lm": ("text",), "sequence-classification": ("text", "label"),
-    "chat": ("messages", "prompt", "response")}
+    "chat": ("messages", "prompt", "response"), "seq2seq": ("source", "target")}
 PREVIEW_ROWS = 20
 RECENT_KEY, RECENT_MAX = "recent_datasets", 8
 
@@ -35,10 +35,10 @@ def _count_job(ctx: Any, cfg: TrainConfig) -> str:
 
     raw = load_raw(cfg.data, cfg.task)
     if cfg.scratch is not None:
-        from workbench.training.scratch import train_tokenizer
+        from workbench.training.scratch import scratch_tokenizer
 
         ctx.message("Training the BPE tokenizer ...")
-        tokenizer = train_tokenizer(raw.dataset["text"], cfg.scratch.vocab_size, cfg.scratch.context_length)
+        tokenizer = scratch_tokenizer(raw.dataset, cfg.task, cfg.scratch)
         block = min(cfg.data.max_length, cfg.scratch.context_length)
     else:
         from workbench.training.modelling import load_tokenizer_for
@@ -64,7 +64,8 @@ class DataSection(QWidget):
         self.builtin = QComboBox()  # built-in sets, then the recently used files
         self._fill_choices()
         self.format = combo(DATA_FORMATS)
-        self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages")}
+        self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages",
+                                                        "source", "target")}
         for role, box in self.columns.items():
             box.setEditable(True)
             box.setEditText(role)
@@ -193,7 +194,9 @@ class DataSection(QWidget):
         role = next(r for r, b in self.columns.items() if b is box)
         aliases = {"text": ("text", "sentence", "review", "content", "document"), "label": ("label", "labels",
                    "sentiment", "class", "target"), "prompt": ("prompt", "instruction", "question", "input"),
-                   "response": ("response", "answer", "output", "completion"), "messages": ("messages", "conversation")}
+                   "response": ("response", "answer", "output", "completion"), "messages": ("messages", "conversation"),
+                   "source": ("source", "article", "document", "text", "src", "input"),
+                   "target": ("target", "summary", "highlights", "translation", "tgt", "output")}
         return next((c for c in cols if c.lower() in aliases[role]), current)
 
     def count_tokens(self) -> None:
@@ -227,6 +230,7 @@ class DataSection(QWidget):
         d.text_column, d.label_column = self.columns["text"].currentText(), self.columns["label"].currentText()
         d.prompt_column, d.response_column = self.columns["prompt"].currentText(), self.columns["response"].currentText()
         d.messages_column = self.columns["messages"].currentText()
+        d.source_column, d.target_column = self.columns["source"].currentText(), self.columns["target"].currentText()
         d.label_names = [n.strip() for n in self.label_names.text().split(",") if n.strip()]
         d.eval_fraction, d.eval_path = self.eval_fraction.value(), self.eval_path.text().strip()
         d.max_length, d.max_examples = self.max_length.value(), self.max_examples.value()
@@ -237,7 +241,8 @@ class DataSection(QWidget):
         self.path.setText(d.path)
         self.format.setCurrentIndex(max(0, self.format.findData(d.format)))
         for role, value in (("text", d.text_column), ("label", d.label_column), ("prompt", d.prompt_column),
-                            ("response", d.response_column), ("messages", d.messages_column)):
+                            ("response", d.response_column), ("messages", d.messages_column),
+                            ("source", d.source_column), ("target", d.target_column)):
             self.columns[role].setEditText(value)
         self.label_names.setText(", ".join(d.label_names))
         self.eval_fraction.setValue(d.eval_fraction)

@@ -18,7 +18,8 @@ from workbench.training.config import (ARCHITECTURES, PRECISIONS, SCHEDULERS, Lo
 from workbench.training.examples import EXAMPLES, example
 
 TASK_LABELS = (("Language modelling (plain text)", "causal-lm"), ("Chat fine-tuning (replies only)", "chat"),
-               ("Classification (new head)", "sequence-classification"))
+               ("Classification (new head)", "sequence-classification"),
+               ("Summarize / translate (seq2seq)", "seq2seq"))
 
 
 class ModelSection(QWidget):
@@ -86,10 +87,16 @@ class ModelSection(QWidget):
         self.use_loaded.setEnabled(fine)
         self.scratch_box.setEnabled(not fine)
         self.lora.setEnabled(fine)
-        lm = self.task.currentData() == "causal-lm"
-        self.scratch.setEnabled(lm)  # from scratch is offered for language modelling
+        task = self.task.currentData()
+        lm = task in ("causal-lm", "seq2seq")
+        self.scratch.setEnabled(lm)  # from scratch: a decoder for language modelling, a BART for seq2seq
         if not lm and not fine:
             self.finetune.setChecked(True)
+        wanted = "bart" if task == "seq2seq" else None
+        if wanted and self.arch.currentData() != wanted:
+            self.arch.setCurrentIndex(self.arch.findData(wanted))
+        elif not wanted and self.arch.currentData() == "bart":
+            self.arch.setCurrentIndex(self.arch.findData("gpt2"))
 
     def _use_loaded(self) -> None:
         loaded = getattr(self.state, "loaded", None)
