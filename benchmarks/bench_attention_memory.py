@@ -48,12 +48,6 @@ print(json.dumps({"tokens_asked": ids(text), "tokens_kept": len(maps.tokens), "s
 """
 
 
-def build_qwen_shape(out: Path) -> Path:
-    from workbench.models.synthetic import build_real_shape
-
-    return build_real_shape("qwen2.5-0.5b", out)
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--tokens", type=int, nargs="+", default=[620, 1860])
@@ -63,7 +57,9 @@ def main() -> None:
                    "(e.g. a worktree of an earlier commit, for a before/after pair)")
     p.add_argument("--out")
     args = p.parse_args()
-    folder = Path(args.model) if args.model else build_qwen_shape(Path(tempfile.mkdtemp()) / "qwen-0.5b-shape")
+    from workbench.models.synthetic import build_real_shape
+
+    folder = Path(args.model) if args.model else build_real_shape("qwen2.5-0.5b", Path(tempfile.mkdtemp()) / "qwen-0.5b-shape")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_VERBOSITY": "error"}
     if args.budget_mb:
         env["WORKBENCH_ATTENTION_BUDGET_MB"] = str(args.budget_mb)

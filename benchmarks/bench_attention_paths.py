@@ -17,43 +17,14 @@ the mean of heads (what the views compute) on float16 against float32 arrays.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import numpy as np
-
-
-class PeakRss:
-    """Peak growth of this process's resident memory while the block runs."""
-
-    def __enter__(self) -> "PeakRss":
-        import psutil
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-        self.proc, self.start, self.peak, self.running = psutil.Process(), 0, 0, True
-        self.start = self.peak = self.proc.memory_info().rss
-        self.thread = threading.Thread(target=self._sample, daemon=True)
-        self.thread.start()
-        return self
-
-    def _sample(self) -> None:
-        while self.running:
-            self.peak = max(self.peak, self.proc.memory_info().rss)
-            time.sleep(0.005)
-
-    def __exit__(self, *exc: object) -> None:
-        self.running = False
-        self.thread.join()
-        self.peak = max(self.peak, self.proc.memory_info().rss)
-
-    @property
-    def grown(self) -> int:
-        return self.peak - self.start
+from training_throughput import PeakMemory  # the growth of resident memory, sampled every 5 ms
 
 
 def ways(loaded, ids: list[int]) -> dict:
@@ -119,15 +90,15 @@ def main() -> None:
     grown = {name: [] for name in runs}
     for _ in range(args.repeats):
         for name, fn in runs.items():
-            with PeakRss() as mem:
+            with PeakMemory(cuda=False) as mem:
                 t = time.perf_counter()
                 result = fn()
                 seconds[name].append(time.perf_counter() - t)
-            grown[name].append(mem.grown)
+            grown[name].append(mem.peak)
             del result
     rows = {name: {"seconds": round(statistics.median(seconds[name]), 2),
                    "above_model_gb": round(statistics.median(grown[name]) / 2**30, 2)} for name in runs}
-    print(f"Qwen2.5-0.5B shape, {len(ids)} tokens, median of {args.repeats}, {loaded.info.num_layers} layers x "
+    print(f"{'Qwen2.5-0.5B shape' if not args.model else args.model}, {len(ids)} tokens, median of {args.repeats}, {loaded.info.num_layers} layers x "
           f"{loaded.info.num_heads} heads")
     base = rows["eager, all"]["seconds"]
     for name, row in rows.items():

@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import os
 
+from workbench.models.memory import BUDGET_FRACTION
+
 DEFAULT_FRACTION = 0.25  # of the available memory: room for the model, the GUI and what else is open
-RAM_CEILING = 0.75  # of all RAM: no extraction plans to take the process above it
 BUDGET_ENV = "WORKBENCH_ATTENTION_BUDGET_MB"
 _CHOSEN: list[float] = []  # MB chosen in this process (the GUI setting, --max-memory); [] = not chosen
 
@@ -56,7 +57,7 @@ def ram_and_resident() -> tuple[int, int]:
 def budget_bytes(model_bytes: int = 0) -> int:
     """The attention memory budget: as chosen (set_budget_mb), else WORKBENCH_ATTENTION_BUDGET_MB,
     else a quarter of what is free besides the model's weights, and never so much that the process
-    would pass RAM_CEILING of the RAM.
+    would pass BUDGET_FRACTION (models/memory.py) of the RAM.
 
     model_bytes: the loaded model's weights. A checkpoint read from safetensors is memory-mapped,
     and the kernel counts its pages as free (they can be dropped and read again), yet the forward
@@ -72,7 +73,7 @@ def budget_bytes(model_bytes: int = 0) -> int:
             pass  # a malformed setting falls back to the default (the CLI validates its flag)
     free = max(0, available_bytes() - model_bytes)
     total, resident = ram_and_resident()
-    ceiling = RAM_CEILING * total - max(resident, model_bytes)
+    ceiling = BUDGET_FRACTION * total - max(resident, model_bytes)  # the same 75% as every step's
     return int(max(0, min(free * DEFAULT_FRACTION, ceiling)))
 
 

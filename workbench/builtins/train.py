@@ -38,6 +38,7 @@ def train_on_engine(cfg: TrainConfig, name: str, progress: Progress, out: Path) 
     from transformers import AutoTokenizer
 
     from workbench.training.engine import run_training
+    from workbench.training.modelling import model_class
     from workbench.training.events import StepLogged
     from workbench.training.runs import RunFolder
 
@@ -52,7 +53,7 @@ def train_on_engine(cfg: TrainConfig, name: str, progress: Progress, out: Path) 
         cfg.output_root, cfg.name = runs, name
         result = run_training(cfg, notify=notify)
         folder = Path(result.model_dir)
-        model = _model_class(cfg).from_pretrained(folder)
+        model = model_class(cfg.task).from_pretrained(folder)
         tokenizer = AutoTokenizer.from_pretrained(folder)
         made = RunFolder(result.run_dir).tokenizer_dir if cfg.scratch is not None else Path(cfg.model)
         for file in made.glob("*"):
@@ -60,16 +61,6 @@ def train_on_engine(cfg: TrainConfig, name: str, progress: Progress, out: Path) 
                 shutil.copyfile(file, Path(out) / file.name)
     model.eval()
     return model, tokenizer, curve
-
-
-def _model_class(cfg: TrainConfig) -> Any:
-    import transformers as tf
-
-    if cfg.task == "sequence-classification":
-        return tf.AutoModelForSequenceClassification
-    if cfg.task == "seq2seq":
-        return tf.AutoModelForSeq2SeqLM
-    return tf.AutoModelForCausalLM
 
 
 def loss_figures(curve: list[list[float]], logging_steps: int) -> dict[str, Any]:

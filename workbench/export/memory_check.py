@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.models.memory import Estimate, ram_budget
+from workbench.models.memory import Estimate, available_ram
 from workbench.models.spec import human_bytes
 
 COPIES = 2.1  # peak / float32 weights with external data, measured 2.04 (see above), with a little room
@@ -47,11 +47,7 @@ def check_export_memory(source: str, available: int | None = None) -> str | None
     estimate = export_estimate(folder) if folder is not None else None
     if estimate is None:
         return None
-    if available is None:
-        import psutil
-
-        vm = psutil.virtual_memory()
-        available = ram_budget(int(vm.total), int(vm.available))
+    available = available_ram() if available is None else available
     if estimate.total <= available:
         return None
     return (f"This export will not fit: {estimate.what} needs about {human_bytes(estimate.total)} "

@@ -114,6 +114,14 @@ def dtype_bytes(dtype: str) -> int:
     return DTYPE_BYTES.get(str(dtype).replace("torch.", "").lower(), 4)
 
 
+def available_ram() -> int:
+    """What a step may use of this machine's RAM now (ram_budget of psutil's figures)."""
+    import psutil
+
+    vm = psutil.virtual_memory()
+    return ram_budget(int(vm.total), int(vm.available))
+
+
 def ram_budget(total: int, available: int) -> int:
     """What a step may use of the machine's RAM: the free memory, but no more than BUDGET_FRACTION
     of all of it (a laptop with 24 GB: 18 GB)."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.models.memory import (Estimate, ModelShape, Option, adamw_estimate, ram_budget, shape_for_count,
+from workbench.models.memory import (Estimate, ModelShape, Option, adamw_estimate, available_ram, shape_for_count,
                                      shape_from_config, shape_from_folder)
 from workbench.models.spec import human_bytes
 from workbench.training.config import LoraSettings, ScratchConfig, TrainConfig
@@ -106,10 +106,7 @@ def available_memory(device: str) -> int:
         import torch
 
         return int(torch.cuda.mem_get_info(int(os.environ.get("LOCAL_RANK", "0")))[0])
-    import psutil
-
-    vm = psutil.virtual_memory()
-    return ram_budget(int(vm.total), int(vm.available))
+    return available_ram()
 
 
 def _estimate(cfg: TrainConfig, shape: ModelShape, device: str) -> Estimate:

@@ -33,28 +33,31 @@ def build_model(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
     return model
 
 
-def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any:
+def model_class(task: str) -> Any:
+    """The transformers Auto class a run of `task` trains (and its saved model loads back with)."""
     import transformers as tf
 
+    return {"sequence-classification": tf.AutoModelForSequenceClassification,
+            "seq2seq": tf.AutoModelForSeq2SeqLM}.get(task, tf.AutoModelForCausalLM)
+
+
+def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any:
     from workbench.models.loading import model_folder, read_config
 
     folder = model_folder(cfg.model)
     config = read_config(folder)
     kwargs: dict[str, Any] = {"dtype": base_dtype(cfg)}
+    cls = model_class(cfg.task)
     if cfg.task == "sequence-classification":
-        cls = tf.AutoModelForSequenceClassification
         kwargs.update(num_labels=len(label_names), id2label=dict(enumerate(label_names)),
                       label2id={n: i for i, n in enumerate(label_names)},
                       ignore_mismatched_sizes=True)  # a new head when the label set differs
     elif cfg.task == "seq2seq":
-        cls = tf.AutoModelForSeq2SeqLM
         if not getattr(config, "is_encoder_decoder", False):
             raise InputError(f"{cfg.model} is a {config.model_type} model, not an encoder-decoder; seq2seq "
                              "fine-tuning needs one (T5, BART, Marian ...)")
-    else:
-        cls = tf.AutoModelForCausalLM
-        if getattr(config, "is_encoder_decoder", False):
-            raise InputError(f"{cfg.model} is an encoder-decoder model; causal-LM fine-tuning needs a decoder")
+    elif getattr(config, "is_encoder_decoder", False):
+        raise InputError(f"{cfg.model} is an encoder-decoder model; causal-LM fine-tuning needs a decoder")
     try:
         return cls.from_pretrained(folder, **kwargs)
     except ValueError as exc:

@@ -38,6 +38,8 @@ class AttentionPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.maps: Any = None
+        self._derived_key: tuple[Any, ...] | None = None  # what _derived_value was computed for
+        self._derived_value: tuple[Any, list[Any]] = (None, [])
         self.job: Any = None
         self.pending_focus: int | None = None
         self._build()
@@ -239,7 +241,7 @@ class AttentionPage(QWidget):
 
         kind = self.kind.currentData() or next(iter(self.maps.sets))
         key = (id(self.maps), kind, self.hide_special.isChecked(), self.merge.isChecked())
-        if getattr(self, "_derived_key", None) != key:
+        if self._derived_key != key:
             s = self.maps.sets[kind]
             if self.hide_special.isChecked():
                 s = hide_special(s)
