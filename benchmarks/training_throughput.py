@@ -86,47 +86,8 @@ def corpus(folder: Path, tokens: int, out: Path) -> Path:
 
 
 # -- peak memory ---------------------------------------------------------------------------------------
-class PeakMemory:
-    """torch's peak allocated on CUDA; on the CPU the peak growth of resident memory, sampled every 5 ms."""
-
-    def __init__(self, cuda: bool) -> None:
-        self.cuda, self.peak, self._stop = cuda, 0, threading.Event()
-
-    def __enter__(self) -> "PeakMemory":
-        import ctypes
-        import gc
-
-        import torch
-
-        gc.collect()  # the previous mode's model and optimizer state (the Trainer keeps cycles)
-        if self.cuda:
-            torch.cuda.empty_cache()
-            torch.cuda.reset_peak_memory_stats()
-            self.base = torch.cuda.memory_allocated()
-        else:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)  # give freed heap back, so growth is this mode's
-            self.base = _rss()
-            self._thread = threading.Thread(target=self._sample, daemon=True)
-            self._thread.start()
-        return self
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.005):
-            self.peak = max(self.peak, _rss() - self.base)
-
-    def __exit__(self, *exc: Any) -> None:
-        import torch
-
-        if self.cuda:
-            self.peak = torch.cuda.max_memory_allocated() - self.base
-        else:
-            self._stop.set()
-            self._thread.join()
-
-
-def _rss() -> int:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * 4096
+# torch's peak allocated on CUDA; on the CPU the peak growth of resident memory, sampled every 5 ms.
+from workbench.models.peak import PeakMemory  # noqa: E402  (re-exported for the other benchmarks)
 
 
 # -- the modes -------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ FEATURE_COMMANDS = (
     "workbench.attention.commands",
     "workbench.training.commands",
     "workbench.export.commands",
+    "workbench.evaluate.commands",
     "workbench.selftest",
 )
 

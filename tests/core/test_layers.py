@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("models", frozenset({"models"})),
     ("features", frozenset({"generation", "attention", "training", "explain", "predict"})),
     ("engines", frozenset({"export", "inference", "backends", "builtins"})),
+    ("comparisons", frozenset({"evaluate"})),  # opens models through backends, reads runs and exports
     ("front", frozenset({"cli", "cli_util", "archmatrix", "selftest", "app", "__main__", "gui"})),
 )
 FRONT = len(LAYERS) - 1

@@ -56,6 +56,11 @@ class OnnxBackend(OnnxModel):
             raise InputError("ONNX attention maps take one text; clear the second text")
         return onnx_attention_maps(self, text)
 
+    def lm_logits(self, ids: np.ndarray) -> np.ndarray:
+        if self.kind != "decoder":
+            raise InputError(f"This export is a {self.kind} graph; next-token logits need a causal LM")
+        return self.decoder_stepper(1).step(ids)[0]  # one call with an empty cache: (n, vocab)
+
 
 def open_onnx_export(folder: str | Path, device: str = "auto", providers: list[str] | None = None,
                      variant: str | None = None, progress: Callable[[str], None] | None = None) -> OnnxBackend:

@@ -72,3 +72,6 @@ class Backend(Protocol):
 
     def attention_maps(self, text: str, text_pair: str | None = None,
                        layers: Sequence[int] | None = None) -> AttentionMaps: ...
+
+    def lm_logits(self, ids: np.ndarray) -> np.ndarray:
+        """A causal LM's next-token logits at every position: ids (1, n) int64 -> (n, vocab) float32."""

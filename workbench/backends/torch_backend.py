@@ -50,6 +50,13 @@ class TorchBackend(LoadedModel):
         attention for the call where the model must switch."""
         return extract_attention(self, text, text_pair, layers)
 
+    def lm_logits(self, ids: np.ndarray) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            out = self.model(input_ids=torch.as_tensor(ids, device=self.device), use_cache=False)
+        return out.logits[0].float().cpu().numpy()  # (n, vocab)
+
 
 def open_torch(source: str, task: str | None = None, device: str = "auto", dtype: str = "float32",
                trust_remote_code: bool = False, progress: Callable[[str], None] | None = None) -> TorchBackend:

@@ -105,18 +105,24 @@ def _diagnose_jsonl(path: Path) -> None:
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{path.name} line {number} is not valid JSON: {exc.msg}") from exc
-        if not isinstance(row, dict):
-            raise InputError(f"{path.name} line {number} is not a JSON object ({{\"column\": value, ...}})")
+        row = json_row(line, number, path.name)
         for key, value in row.items():
             kind = _json_kind(value)
             first = types.setdefault(key, (kind, number))
             if value is not None and first[0] != kind:
                 raise InputError(f"{path.name} line {number}: '{key}' is a {kind} but line {first[1]} "
                                  f"has a {first[0]}; the values in a column are not consistent")
+
+
+def json_row(line: str, number: int, name: str) -> dict[str, Any]:
+    """One JSONL line as a row; InputError naming the file and line when it is not a JSON object."""
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        raise InputError(f"{name} line {number} is not valid JSON: {exc.msg}") from exc
+    if not isinstance(row, dict):
+        raise InputError(f"{name} line {number} is not a JSON object ({{\"column\": value, ...}})")
+    return row
 
 
 def _json_kind(value: Any) -> str:
