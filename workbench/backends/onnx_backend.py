@@ -63,8 +63,10 @@ class OnnxBackend(OnnxModel):
 
 
 def open_onnx_export(folder: str | Path, device: str = "auto", providers: list[str] | None = None,
-                     variant: str | None = None, progress: Callable[[str], None] | None = None) -> OnnxBackend:
+                     variant: str | None = None, progress: Callable[[str], None] | None = None,
+                     allow_refused: bool = False) -> OnnxBackend:
     """open_onnx's export as an OnnxBackend; variant None takes the report's default for the device."""
     if progress is not None:
         progress("Opening the ONNX export with ONNX Runtime ...")
-    return OnnxBackend.of(open_onnx(folder, providers=providers, variant=variant, device=device))
+    return OnnxBackend.of(open_onnx(folder, providers=providers, variant=variant, device=device,
+                                    allow_refused=allow_refused))

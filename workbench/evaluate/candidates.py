@@ -20,6 +20,7 @@ class Candidate:
     name: str  # the row's label: "tiny-stories", "my-run/checkpoint-50", "export/int8"
     source: str  # what open_candidate opens: a model source or an export folder
     variant: str = ""  # ONNX variant; "" for PyTorch
+    refused: bool = False  # an ONNX variant that failed its parity check and was kept for evaluation
 
     @property
     def backend(self) -> str:
@@ -50,10 +51,14 @@ def export_candidates(folder: Path) -> list[Candidate]:
         report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(f"{folder.name}'s {REPORT_NAME} is unreadable ({exc}); export the model again") from exc
-    passed = [name for name, v in report.get("variants", {}).items() if v.get("passed")]
-    if not passed:
+    variants = report.get("variants", {})
+    if not any(v.get("passed") for v in variants.values()):
         raise InputError(f"No variant of the export in {folder.name} passed its parity check")
-    return [Candidate(f"{_short(folder)}/{name}", str(folder), name) for name in passed]
+    # A variant below the parity bar but kept (int8 at 98.6% top-1, say) is compared too: seeing
+    # what it costs on the user's own data is the point. Its row says it was refused.
+    return [Candidate(f"{_short(folder)}/{name}" + ("" if v.get("passed") else " (refused)"), str(folder), name,
+                      refused=not v.get("passed"))
+            for name, v in variants.items() if v.get("passed") or v.get("kept_for_evaluation")]
 
 
 def is_run_folder(path: Path) -> bool:
@@ -85,5 +90,6 @@ def open_candidate(candidate: Candidate, device: str = "auto"):  # -> Backend
     from workbench.backends import open_onnx_export, open_torch
 
     if candidate.variant:
-        return open_onnx_export(candidate.source, device=device, variant=candidate.variant)
+        return open_onnx_export(candidate.source, device=device, variant=candidate.variant,
+                                allow_refused=candidate.refused)
     return open_torch(candidate.source, device=device)

@@ -133,9 +133,12 @@ def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOpti
             entry.update(_parity(ref, kind, out, entry, variant, choice, start))
         report["variants"][variant] = entry
         if not entry["passed"]:
-            _remove(out, entry)
-            if variant == "fp32":
-                break  # nothing else can be built from a graph that is wrong
+            if variant == "fp32" or "parity" not in entry:
+                _remove(out, entry)
+                if variant == "fp32":
+                    break  # nothing else can be built from a graph that is wrong
+            else:  # it runs, but below the bar: never a default, kept so Evaluate can show what it costs
+                entry["kept_for_evaluation"] = True
     if options.attention_probs and report["variants"]["fp32"]["passed"]:
         _check(control, out)
         progress("Building the attention-map graph and checking it against PyTorch eager attention ...")
@@ -258,6 +261,9 @@ def _finish(out: Path, report: dict[str, Any]) -> ExportResult:
         if "fp32" not in good:
             for p in out.glob("*.onnx*"):
                 p.unlink()
-        raise ParityError(f"Parity check failed for {', '.join(failed)}; the failed graphs were removed\n"
+        kept = [v for v, e in report["variants"].items() if e.get("kept_for_evaluation")]
+        fate = (f"; {', '.join(kept)} kept for Evaluate only (never opened by default)" if kept else
+                "; the failed graphs were removed")
+        raise ParityError(f"Parity check failed for {', '.join(failed)}{fate}\n"
                           + summary(report), report)
     return ExportResult(out, report)

@@ -97,6 +97,8 @@ def summary(report: dict[str, Any]) -> str:
             lines.append(f"    {name}: {reason}")
         if v.get("error"):
             lines.append(f"    {name}: {v['error']}")
+        if v.get("kept_for_evaluation"):
+            lines.append(f"    {name}: kept for Evaluate only: `workbench eval` shows what it costs on your data")
     att = report.get("attention")
     if att:
         figures = f"max |d| {att['max_abs_diff']:.2e} vs PyTorch eager over {att['layers']} layers" \

@@ -118,12 +118,15 @@ def read_report(folder: Path) -> dict[str, Any]:
     return report
 
 
-def pick_variant(report: dict[str, Any], device: str, variant: str | None) -> str:
+def pick_variant(report: dict[str, Any], device: str, variant: str | None, allow_refused: bool = False) -> str:
+    """The variant to open. allow_refused: also one that failed parity but was kept (Evaluate only)."""
     good = [v for v, e in report["variants"].items() if e.get("passed")]
     if variant is None:
         variant = report.get("default_variant", {}).get(device) or good[0]
     if variant not in report["variants"]:
         raise ModelLoadError(f"This export has no {variant} variant; it has {', '.join(good)}")
+    if allow_refused and report["variants"][variant].get("kept_for_evaluation"):
+        return variant
     if variant not in good:
         raise ModelLoadError(f"The {variant} variant of this export failed its parity check; "
                              f"use one of {', '.join(good)}")
@@ -131,15 +134,16 @@ def pick_variant(report: dict[str, Any], device: str, variant: str | None) -> st
 
 
 def open_onnx(folder: str | Path, providers: list[str] | None = None, variant: str | None = None,
-              device: str = "auto", threads: int | None = None) -> OnnxModel:
+              device: str = "auto", threads: int | None = None, allow_refused: bool = False) -> OnnxModel:
     """Open an exported folder. providers: e.g. ["CUDAExecutionProvider", "CPUExecutionProvider"];
-    None picks CUDA when it can really load (device "auto"), else the CPU."""
+    None picks CUDA when it can really load (device "auto"), else the CPU. allow_refused opens a
+    variant kept after failing parity (Evaluate measures what it costs; nothing else opens it)."""
     from workbench.models.loading import load_tokenizer, read_config
 
     folder = Path(folder).expanduser().resolve()
     report = read_report(folder)
     choice = choose(providers, device)
-    name = pick_variant(report, choice.device, variant)
+    name = pick_variant(report, choice.device, variant, allow_refused)
     files = report["variants"][name]["files"]
     for role in ROLES[report["kind"]]:
         f = files.get(role)
