@@ -98,7 +98,7 @@ def table(results: Any) -> str:
     names = [n for n in (*FIGURES[results.kind], *(["mean_loss"] if results.kind == "classification" else []),
                          *COMMON) if any(n in m.figures for m in results.models)]
     head = ["model", "backend", "examples", *names]
-    rows = [[m.name, m.variant or m.backend, str(len(m.examples)),
+    rows = [[m.name, f"onnx {m.variant}" if m.variant else m.backend, str(len(m.examples)),
              *[_fmt(n, m.figures.get(n, math.nan)) for n in names]] for m in results.models]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))

@@ -88,6 +88,7 @@ def run_eval(job: EvalJob, notify: Notify | None = None, control: Control | None
     summary, inputs = _read_data(job, kind, notify, control)
     results = EvalResults(kind, job.data, {k: v for k, v in vars(job.columns).items() if v}, inputs)
     folder = Path(job.out).expanduser() if job.out else _new_folder(job.data)
+    _import_runtimes(candidates)
     for i, cand in enumerate(candidates):
         if control.cancelled:
             results.models.append(ModelResult(cand.name, cand.source, cand.backend, cand.variant,
@@ -100,6 +101,16 @@ def run_eval(job: EvalJob, notify: Notify | None = None, control: Control | None
     results.state = "stopped" if control.cancelled else "finished"
     save(results, folder)
     return results
+
+
+def _import_runtimes(candidates: list[Candidate]) -> None:
+    """Import torch/transformers (and ONNX Runtime) before any model is measured: the first row's
+    memory would otherwise include ~300 MB of libraries every later row shares."""
+    from workbench.imports import import_model_stack
+
+    import_model_stack()
+    if any(c.variant for c in candidates):
+        import onnxruntime  # noqa: F401
 
 
 def _new_folder(data: str) -> Path:
