@@ -171,8 +171,8 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
     from workbench.predict import tokenize
 
     spans = tokenize(load_tokenizer(model_folder(args.model)), args.text)
-    for s in spans:
-        print(f"{s.id:8d}  {s.token!r:24s} {s.text!r}")
+    for s in spans:  # the label (text, or '注(1/3)' for a byte piece), then the raw piece and its bytes
+        print(f"{s.id:8d}  {s.label!r:16s} {s.hover}")
     print(f"{len(spans)} tokens, {len(args.text)} characters")
     return 0
 

@@ -13,6 +13,7 @@ import numpy as np
 from workbench.errors import InputError
 from workbench.hf_compat import forward_inputs
 from workbench.models.spec import LoadedModel
+from workbench.token_text import token_labels
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class TokenSpan:
     start: int
     end: int
     special: bool
+    label: str = ""  # what views show: the text, '注(1/3)' for a byte piece (workbench.token_text)
+    hover: str = ""  # the raw piece and its bytes
 
 
 def _require(loaded: LoadedModel, *tasks: str) -> None:
@@ -135,9 +138,11 @@ def tokenize(tokenizer: Any, text: str) -> list[TokenSpan]:
     enc = tokenizer(text, return_offsets_mapping=True, return_special_tokens_mask=True)
     ids = enc["input_ids"]
     tokens = tokenizer.convert_ids_to_tokens(ids)
+    labels = token_labels(tokenizer, ids)
     spans = []
     for i, (tid, tokstr) in enumerate(zip(ids, tokens)):
         start, end = enc["offset_mapping"][i]
         special = bool(enc["special_tokens_mask"][i])
-        spans.append(TokenSpan(int(tid), str(tokstr), "" if special else text[start:end], int(start), int(end), special))
+        spans.append(TokenSpan(int(tid), str(tokstr), "" if special else text[start:end], int(start), int(end), special,
+                               labels[i].text, labels[i].hover))
     return spans

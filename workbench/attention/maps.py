@@ -102,14 +102,10 @@ def eager_attention(model: Any) -> Iterator[bool]:
 
 
 def token_labels(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
-    """Readable labels: byte-level BPE pieces decoded (so 'Ġcat' shows ' cat'), WordPiece kept."""
-    specials = set(tokenizer.all_special_tokens)
-    out = []
-    for tid in ids:
-        raw = tokenizer.convert_ids_to_tokens(tid)
-        text = raw if raw.startswith("##") or raw in specials else tokenizer.decode([tid])
-        out.append(text.replace("\n", "↵") or raw)
-    return tuple(out)
+    """Readable labels ('Ġcat' shows ' cat', a byte piece of 注 shows '注(1/3)'): workbench.token_text."""
+    from workbench.token_text import label_texts
+
+    return label_texts(tokenizer, ids)
 
 
 def _special_mask(tokenizer: Any, ids: list[int]) -> np.ndarray:

@@ -12,6 +12,7 @@ import numpy as np
 
 from workbench.errors import InputError
 from workbench.models.spec import LoadedModel
+from workbench.token_text import piece_text
 
 MAX_POINTS = 5000
 
@@ -45,7 +46,7 @@ def project(loaded: LoadedModel, max_points: int = MAX_POINTS) -> Projection:
     _, S, Vt = np.linalg.svd(X, full_matrices=False)
     coords = X @ Vt[:2].T  # (n, 2)
     var = S ** 2 / max((S ** 2).sum(), 1e-12)
-    return Projection(ids, tuple(tok.convert_ids_to_tokens(ids.tolist())), coords.astype(np.float32),
+    return Projection(ids, tuple(piece_text(tok, int(i)) for i in ids), coords.astype(np.float32),
                       (float(var[0]), float(var[1]) if len(var) > 1 else 0.0), len(E))
 
 
@@ -73,4 +74,4 @@ def nearest_neighbours(loaded: LoadedModel, token_id: int, k: int = 10) -> list[
     special = list(loaded.tokenizer.all_special_ids)
     sims[special] = -np.inf
     best = np.argsort(-sims)[:k]
-    return [(loaded.tokenizer.convert_ids_to_tokens(int(i)), float(sims[i])) for i in best]
+    return [(piece_text(loaded.tokenizer, int(i)), float(sims[i])) for i in best]

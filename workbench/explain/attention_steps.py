@@ -92,13 +92,10 @@ def explain_attention(loaded: LoadedModel, text: str, layer: int, head: int) -> 
 
 
 def display_tokens(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
-    """Readable token labels: decoded text (so 'Ġcat' shows as ' cat'), '##' pieces kept."""
-    out = []
-    for i, tid in enumerate(ids):
-        raw = tokenizer.convert_ids_to_tokens(tid)
-        text = raw if raw.startswith("##") or raw in tokenizer.all_special_tokens else tokenizer.decode([tid])
-        out.append(text.replace("\n", "↵") or raw)
-    return tuple(out)
+    """Readable token labels, as every view writes them (workbench.token_text)."""
+    from workbench.token_text import label_texts
+
+    return label_texts(tokenizer, ids)
 
 
 def _project(mod: Any, h: Any, pos: Any, head: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:

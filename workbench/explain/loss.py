@@ -12,6 +12,7 @@ import numpy as np
 
 from workbench.errors import InputError
 from workbench.models.spec import LoadedModel
+from workbench.token_text import label_texts, piece_text
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,15 @@ def explain_loss(loaded: LoadedModel, text: str, top_k: int = 5) -> LossBreakdow
         out = loaded.model(input_ids=ids, labels=ids)
     logp = torch.log_softmax(out.logits[0, :-1].float(), dim=-1)  # (T-1, vocab): predicts token t+1
     targets = ids[0, 1:]
-    tokens = tuple(tok.convert_ids_to_tokens(ids[0].tolist()))
+    labels = label_texts(tok, ids[0].tolist())  # '注(1/3)', not the byte piece decoded alone
+    tokens = labels
     positions = []
     for t in range(targets.shape[0]):
         lp = float(logp[t, targets[t]])
         top = torch.topk(logp[t], top_k)
         positions.append(PositionLoss(
-            position=t + 1, context=tok.decode(ids[0, : t + 1]), target=tok.decode([int(targets[t])]),
+            position=t + 1, context=tok.decode(ids[0, : t + 1]), target=labels[t + 1],
             prob=float(np.exp(lp)), cross_entropy=-lp,
-            top=tuple((tok.decode([int(i)]), float(np.exp(v))) for v, i in zip(top.values, top.indices))))
+            top=tuple((piece_text(tok, int(i)), float(np.exp(v))) for v, i in zip(top.values, top.indices))))
     mean = float(np.mean([p.cross_entropy for p in positions]))
     return LossBreakdown(tokens, tuple(positions), mean, float(out.loss))

@@ -32,9 +32,10 @@ def projection_job(ctx: Any, loaded: LoadedModel) -> Projection:
 
 def neighbours_job(ctx: Any, loaded: LoadedModel, query: str) -> Neighbours:
     from workbench.attention.projector import find_token, nearest_neighbours
+    from workbench.token_text import piece_text
 
     tid = find_token(loaded, query)
-    return Neighbours(tid, loaded.tokenizer.convert_ids_to_tokens(tid), nearest_neighbours(loaded, tid, 12))
+    return Neighbours(tid, piece_text(loaded.tokenizer, tid), nearest_neighbours(loaded, tid, 12))
 
 
 class EmbeddingsView(QWidget):

@@ -77,9 +77,9 @@ class TokenizerTab(QWidget):
         self.spans = spans
         parts = []
         for i, s in enumerate(spans):
-            shown = html.escape(s.text if not s.special else s.token).replace("\n", "↵<br>")
+            shown = html.escape(s.label or s.token).replace("↵", "↵<br>")
             style = "border:1px solid #888;color:#555" if s.special else f"background:{PALETTE[i % len(PALETTE)]};color:#111"
-            parts.append(f'<span style="{style}" title="id {s.id}">{shown}</span>')
+            parts.append(f'<span style="{style}" title="id {s.id} · {html.escape(s.hover)}">{shown}</span>')
         self.view.setHtml("<div style='font-size:13pt;line-height:160%'>" + "".join(parts) + "</div>")
         n_chars = len(text)
         n = len(spans)
@@ -87,5 +87,5 @@ class TokenizerTab(QWidget):
                             f"{n_chars / max(1, n - sum(s.special for s in spans)):.2f} characters per token")
         self.table.setRowCount(n)
         for r, s in enumerate(spans):
-            for c, v in enumerate((str(s.id), s.token, s.text)):
+            for c, v in enumerate((str(s.id), s.token, s.label)):
                 self.table.setItem(r, c, QTableWidgetItem(v))
