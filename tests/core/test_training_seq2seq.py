@@ -74,10 +74,15 @@ def test_fine_tuning_an_encoder_decoder_lowers_its_loss(tiny_bart, tmp_path):
     events = []
     cfg = TrainConfig(task="seq2seq", model=str(tiny_bart), output_root=str(tmp_path),
                       data=DataConfig(path=str(_jsonl(tmp_path / "p.jsonl", PAIRS)), eval_fraction=0.1),
-                      max_steps=30, batch_size=8, learning_rate=3e-3, logging_steps=5, eval_steps=30, save_steps=0)
+                      max_steps=30, batch_size=8, learning_rate=3e-3, logging_steps=5, eval_steps=30, save_steps=0,
+                      probe_text="the cat sat on the mat")
     result = run_training(cfg, notify=events.append)
     losses = [e.loss for e in events if isinstance(e, StepLogged)]
     assert result.state == "finished" and losses[-1] < losses[0] - 1.0
+    from workbench.training.events import AttentionSnapshotTaken
+
+    snaps = [e for e in events if isinstance(e, AttentionSnapshotTaken)]  # the encoder's self-attention
+    assert [s.step for s in snaps] == [0, 30] and snaps[0].maps.shape[-1] == len(snaps[0].tokens)
     from workbench.backends import open_model
 
     assert open_model(result.model_dir).task == "seq2seq-lm"

@@ -49,12 +49,12 @@ def classification_figures(true: Sequence[int], predicted: Sequence[int]) -> dic
     return {"accuracy": 100 * got["accuracy"], "macro_f1": 100 * got["f1"]}
 
 
-def seq2seq_figures(predictions: Sequence[str], references: Sequence[str], chinese: bool = False) -> dict[str, float]:
-    from workbench.training.text_scores import bleu_chrf, rouge
+def seq2seq_figures(predictions: Sequence[str], references: Sequence[str]) -> dict[str, float]:
+    from workbench.training.text_scores import all_scores
 
     if not predictions:
         return {name: math.nan for name in FIGURES["seq2seq"]}
-    return {**rouge(predictions, references), **bleu_chrf(predictions, references, chinese)}
+    return all_scores(predictions, references)
 
 
 def latency_figures(latencies_s: Sequence[float]) -> dict[str, float]:
@@ -62,10 +62,3 @@ def latency_figures(latencies_s: Sequence[float]) -> dict[str, float]:
         return {"latency_ms": math.nan, "latency_p95_ms": math.nan}
     ms = 1000 * np.asarray(latencies_s)
     return {"latency_ms": float(ms.mean()), "latency_p95_ms": float(np.percentile(ms, 95))}
-
-
-def is_chinese(texts: Sequence[str]) -> bool:
-    """Mostly CJK references: sacrebleu's "zh" tokenizer then, which splits per character."""
-    sample = "".join(texts[:50])
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-    return bool(sample) and cjk > 0.3 * len(sample.replace(" ", ""))

@@ -206,4 +206,4 @@ def figures(kind: str, result: ModelResult, labels: LabelMap | None, references:
         mean = sum(losses) / len(losses) if losses else math.nan
         return {**metrics.classification_figures(true, predicted), "mean_loss": mean, **out}
     preds = [s.prediction for s in scores]
-    return {**metrics.seq2seq_figures(preds, refs, metrics.is_chinese(refs)), **out}
+    return {**metrics.seq2seq_figures(preds, refs), **out}

@@ -17,7 +17,8 @@ from transformers import TrainerCallback
 from workbench.control import Control
 from workbench.training.flops import mfu
 from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, Notify,
-                                       RunStarted, StepLogged, TrainingPaused, TrainingResumed, event_record)
+                                       RunStarted, SamplesGenerated, StepLogged, TrainingPaused, TrainingResumed,
+                                       event_record)
 from workbench.training.runs import RunFolder
 
 
@@ -30,6 +31,8 @@ class WorkbenchCallback(TrainerCallback):
         self.tokens_per_step = 0.0  # set by the engine from the data and the batch size
         self.parameters = 0  # the model's, for MFU (set by the engine)
         self.peak_flops = 0.0  # the device's, for MFU; 0 on the CPU (no MFU shown)
+        self.generation: Any = None  # seq2seq: a gen_eval.GenerationPlan run at each evaluation (engine)
+        self.generation_seconds: list[float] = []  # how long each evaluation's generation took
         self.stopped = False  # the user asked to stop; a checkpoint was requested
         self.failure = ""  # why the run ended early (non-finite loss), "" if it did not
         self.last_loss = float("nan")
@@ -118,8 +121,13 @@ class WorkbenchCallback(TrainerCallback):
                  if k.startswith("eval_") and k[5:] in ("accuracy", "f1", "perplexity")}
         if "perplexity" not in extra and "accuracy" not in extra and math.isfinite(loss):
             extra["perplexity"] = math.exp(min(loss, 50.0))
+        generated = self._generate(model) if self.generation is not None and self.is_main else None
+        if generated is not None:
+            extra.update(generated.metrics)  # rouge1, rouge2, rougeL, bleu, chrf
         self.last_eval, self.last_eval_step = {"eval_loss": loss, **extra}, state.global_step
         self._emit(EvalLogged(state.global_step, loss, extra))
+        if generated is not None and generated.samples:
+            self._emit(SamplesGenerated(state.global_step, generated.samples))
         if self.probe_text and self.is_main:
             self._snapshot(model, state.global_step)
         self._clock.exclude_since_step_end()  # evaluation time is not training throughput
@@ -128,6 +136,16 @@ class WorkbenchCallback(TrainerCallback):
         path = self.run.path / f"checkpoint-{state.global_step}"
         self._emit(CheckpointSaved(state.global_step, str(path)))
         self._clock.exclude_since_step_end()
+
+    # -- generation (seq2seq) -----------------------------------------------------------------------
+    def _generate(self, model: Any) -> Any:
+        """The plan's greedy outputs and their scores on the current weights (main process only:
+        the others go on to the next step and wait for it at the next gradient all-reduce)."""
+        from workbench.training.gen_eval import run_generation
+
+        result = run_generation(model, self.tokenizer, self.generation)
+        self.generation_seconds.append(result.seconds)
+        return result
 
     # -- attention probe ----------------------------------------------------------------------------
     def _has_snapshot(self, step: int) -> bool:

@@ -148,8 +148,9 @@ class ProgressPrinter:
             return (f"step {e.step:>6}  epoch {e.epoch:5.2f}  loss {e.loss:.4f}  lr {e.learning_rate:.2e}{grad}"
                     f"  {e.tokens_per_second:,.0f} tok/s  {_clock(e.elapsed_s)} elapsed, {_clock(e.eta_s)} left")
         if name == "EvalLogged":
-            extra = "  ".join(f"{k} {v:.4f}" for k, v in e.metrics.items())
-            return f"eval   {e.step:>6}  loss {e.eval_loss:.4f}  {extra}"
+            from workbench.training.metrics import format_metrics
+
+            return f"eval   {e.step:>6}  loss {e.eval_loss:.4f}  {format_metrics(e.metrics)}"
         if name == "CheckpointSaved":
             return f"saved  {e.path}"
         if name == "TrainingFinished":

@@ -24,6 +24,7 @@ ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama", "bart")  # bart: an encoder-d
 # warmup_stable_decay: warmup, a flat stretch, then a decay over the last decay_fraction of the run.
 SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup", "warmup_stable_decay")
 PRECISIONS: tuple[str, ...] = ("auto", "fp32", "fp16", "bf16")
+MAX_EVAL_GENERATE = 1000  # generating more at every evaluation would cost more than the training
 BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat", "builtin:summaries")
 
 
@@ -106,6 +107,10 @@ class TrainConfig:
     save_steps: int = 100  # 0 = checkpoint only on stop and at the end
     save_total_limit: int = 3
     probe_text: str = ""  # attention over training time: captured at every evaluation
+    # seq2seq only, at every evaluation: greedy outputs for the first eval_samples eval examples
+    # (shown beside the curves) and ROUGE / BLEU / chrF over the first eval_generate (0 = neither).
+    eval_samples: int = 4
+    eval_generate: int = 32
     # Speed switches. The Trainer's own defaults already suit most runs (fused AdamW since torch
     # 2.8, pinned memory on CUDA, one loss sync per logging step); these are what it leaves off.
     # dataloader_workers stays 0: the examples are tokenized in memory before training, so a
@@ -146,6 +151,8 @@ class TrainConfig:
                   (self.precision in PRECISIONS, f"Unknown precision; choose one of {', '.join(PRECISIONS)}"),
                   (self.logging_steps >= 1, "Log at least every step count of 1 or more"),
                   (self.eval_steps >= 0 and self.save_steps >= 0, "Eval and save intervals must be 0 or more"),
+                  (0 <= self.eval_samples <= MAX_EVAL_GENERATE and 0 <= self.eval_generate <= MAX_EVAL_GENERATE,
+                   f"Samples shown and examples generated at each evaluation must be 0 to {MAX_EVAL_GENERATE}"),
                   (self.optimizer in optimizer_names(), f"Unknown optimizer '{self.optimizer}'; choose one of "
                                                         "adamw_torch_fused, adamw_torch, adafactor, sgd, ...")]
         for ok, message in checks:

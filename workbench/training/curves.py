@@ -15,7 +15,8 @@ from workbench.training.events import EvalLogged, StepLogged, record_event
 
 STEP_SERIES = ("loss", "learning_rate", "grad_norm", "tokens_per_second",
                "gpu_allocated_bytes", "gpu_memory_bytes", "mfu")  # the last three: 0 on the CPU
-EVAL_SERIES = ("eval_loss", "perplexity", "accuracy", "f1")
+# seq2seq runs add generation scores (percentages) from their evaluations' greedy outputs.
+EVAL_SERIES = ("eval_loss", "perplexity", "accuracy", "f1", "rougeL", "rouge1", "rouge2", "bleu", "chrf")
 
 
 class Series:

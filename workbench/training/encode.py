@@ -7,7 +7,7 @@ and chat keep one example per row, truncated to max_length and padded per batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from workbench.control import Control
@@ -27,6 +27,9 @@ class PreparedData:
     eval_tokens: int
     block_size: int
     source: str
+    # seq2seq: the first eval examples as (source, target) texts, in the eval split's order, for
+    # generating at each evaluation (cfg.eval_samples / eval_generate of them); [] otherwise.
+    eval_pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def train_examples(self) -> int:
@@ -45,18 +48,30 @@ def prepare_data(cfg: TrainConfig, tokenizer: Any, raw: RawData | None = None,
     size = block_size or cfg.data.max_length
     tick = _cancel_check(control)
     train = encode(raw.dataset, cfg.task, tokenizer, size, tick, cfg.data.packing)
-    evalset = None
+    evalset, eval_rows = None, None  # eval_rows: the eval split's raw rows, one per encoded row (seq2seq)
     if cfg.data.eval_path:
         eval_cfg = _with_label_names(cfg, raw.label_names)
-        evalset = encode(load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset, cfg.task, tokenizer, size,
-                         tick, cfg.data.packing)
+        eval_rows = load_raw(eval_cfg.data, cfg.task, cfg.data.eval_path).dataset
+        evalset = encode(eval_rows, cfg.task, tokenizer, size, tick, cfg.data.packing)
     elif cfg.data.eval_fraction > 0 and len(train) >= 4:
         n_eval = max(1, round(len(train) * cfg.data.eval_fraction))
         parts = train.train_test_split(test_size=n_eval, seed=cfg.data.split_seed, shuffle=True)
         train, evalset = parts["train"], parts["test"]
+        if cfg.task == "seq2seq":  # one encoded row per raw row: the same split picks the same rows
+            eval_rows = raw.dataset.train_test_split(test_size=n_eval, seed=cfg.data.split_seed, shuffle=True)["test"]
     _check_batch(train, cfg, raw.source, size)
     return PreparedData(train, evalset, make_collator(cfg.task, tokenizer), raw.label_names,
-                        count_tokens(train), count_tokens(evalset) if evalset is not None else 0, size, raw.source)
+                        count_tokens(train), count_tokens(evalset) if evalset is not None else 0, size, raw.source,
+                        _eval_pairs(eval_rows, cfg))
+
+
+def _eval_pairs(rows: Any, cfg: TrainConfig) -> list[tuple[str, str]]:
+    """The first (source, target) texts of the eval split that a seq2seq run generates for."""
+    wanted = max(cfg.eval_samples, cfg.eval_generate)
+    if cfg.task != "seq2seq" or rows is None or not wanted:
+        return []
+    head = rows.select(range(min(wanted, len(rows))))
+    return list(zip(head["source"], head["target"]))
 
 
 def _cancel_check(control: Control | None) -> Callable[[], None]:

@@ -123,6 +123,8 @@ class _Session:
         # the peak of all the run's GPUs (tokens_per_step is the world's).
         callback.parameters = params[0]
         callback.peak_flops = callback.started["peak_flops"] * self.world
+        if self.is_main:  # only the main process generates (and reports) at each evaluation
+            callback.generation = _generation_plan(cfg, tokenizer, data)
         _reset_gpu_peak(trainer)
         self._status("running")
         started = time.perf_counter()
@@ -248,6 +250,15 @@ def _started_event(run: RunFolder, cfg: TrainConfig, data: Any, params: tuple[in
                 train_examples=data.train_examples, eval_examples=data.eval_examples,
                 train_tokens=data.train_tokens, device=str(device), world_size=world, device_name=name,
                 precision=precision, peak_flops=peak, peak_source=source)
+
+
+def _generation_plan(cfg: TrainConfig, tokenizer: Any, data: Any) -> Any:
+    """A seq2seq run's generation at each evaluation (gen_eval), None for other tasks or when off."""
+    from workbench.training.gen_eval import plan_generation
+
+    if cfg.task != "seq2seq" or not data.eval_pairs:
+        return None
+    return plan_generation(tokenizer, data.eval_pairs, cfg.eval_samples, cfg.eval_generate, data.block_size)
 
 
 def _device_name(device: Any) -> str:

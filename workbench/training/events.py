@@ -2,8 +2,9 @@
 
 They carry Python floats, strings and numpy copies only (never live tensors), so they can cross
 threads, be appended to metrics.jsonl, and be compared in tests. Order within a run:
-RunStarted, then StepLogged / EvalLogged / CheckpointSaved / AttentionSnapshotTaken /
-TrainingPaused / TrainingResumed in step order, then exactly one TrainingFinished or TrainingFailed.
+RunStarted, then StepLogged / EvalLogged / SamplesGenerated / CheckpointSaved /
+AttentionSnapshotTaken / TrainingPaused / TrainingResumed in step order (a seq2seq run's
+SamplesGenerated right after the EvalLogged of the same step), then exactly one TrainingFinished or TrainingFailed.
 """
 
 from __future__ import annotations
@@ -53,7 +54,26 @@ class StepLogged:
 class EvalLogged:
     step: int
     eval_loss: float
-    metrics: dict[str, float] = field(default_factory=dict)  # perplexity, or accuracy and f1
+    # perplexity, or accuracy and f1; seq2seq adds rouge1/rouge2/rougeL/bleu/chrf (percentages)
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One eval example of a seq2seq run and what the model wrote for it (greedy)."""
+
+    source: str
+    target: str
+    prediction: str
+
+
+@dataclass(frozen=True)
+class SamplesGenerated:
+    """The model's outputs for the first eval examples at an evaluation: the same examples every
+    time, so the user can watch them improve."""
+
+    step: int
+    samples: tuple[Sample, ...]
 
 
 @dataclass(frozen=True)
@@ -107,7 +127,8 @@ Event = Any  # one of the classes above
 Notify = Callable[[Event], None]
 
 _JSON_KINDS = {StepLogged: "step", EvalLogged: "eval", CheckpointSaved: "checkpoint",
-               TrainingFinished: "finished", TrainingFailed: "failed", RunStarted: "started"}
+               TrainingFinished: "finished", TrainingFailed: "failed", RunStarted: "started",
+               SamplesGenerated: "samples"}
 
 
 def event_record(event: Event) -> dict[str, Any] | None:
@@ -124,5 +145,13 @@ def record_event(record: dict[str, Any]) -> Event | None:
     cls = by_kind.get(record.get("kind", ""))
     if cls is None:
         return None
+    fields = _known(cls, record)
+    if cls is SamplesGenerated:  # JSON made the tuple of Sample dataclasses a list of dicts
+        fields["samples"] = tuple(Sample(**_known(Sample, s)) for s in fields.get("samples", ()))
+    return cls(**fields)
+
+
+def _known(cls: type, record: dict[str, Any]) -> dict[str, Any]:
+    """The record's values for cls's fields (a newer or older file may have others)."""
     names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in record.items() if k in names})
+    return {k: v for k, v in record.items() if k in names}

@@ -1,4 +1,5 @@
-"""Evaluation metrics for classification: accuracy and macro F1 (numpy; no scikit-learn needed)."""
+"""Evaluation metrics for classification: accuracy and macro F1 (numpy; no scikit-learn needed), and
+how any run's eval metrics are written in one line."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def classification_metrics(eval_pred: Any) -> dict[str, float]:
     if isinstance(logits, tuple):  # some models return (logits, hidden states ...)
         logits = logits[0]
     return accuracy_f1(np.argmax(logits, axis=-1), labels)
+
+
+# seq2seq generation scores are percentages: two decimals, ROUGE-L (the headline one) first.
+PERCENT_METRICS = ("rougeL", "rouge1", "rouge2", "bleu", "chrf")
+
+
+def format_metrics(metrics: dict[str, float], sep: str = "  ") -> str:
+    """One line of eval metrics: `perplexity 10.1234`, for seq2seq then `rougeL 41.20  rouge1 ...`."""
+    plain = [f"{k} {v:.4f}" for k, v in metrics.items() if k not in PERCENT_METRICS]
+    return sep.join(plain + [f"{k} {metrics[k]:.2f}" for k in PERCENT_METRICS if k in metrics])

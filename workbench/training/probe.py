@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from workbench.hf_compat import set_attn_implementation
+from workbench.token_text import label_texts
 
 MAX_PROBE_TOKENS = 64  # the maps are (layers, heads, seq, seq): keep them small on disk
 
@@ -35,14 +36,21 @@ def capture_attention(model: Any, tokenizer: Any, text: str) -> tuple[list[str],
         if switch:
             set_attn_implementation(base, "eager")
         model.eval()
+        inputs = {k: v.to(device) for k, v in enc.items() if k != "token_type_ids" or not _seq2seq(base)}
+        if _seq2seq(base):  # the encoder's self-attention over the probe; the decoder gets its start token
+            start = base.config.decoder_start_token_id or 0
+            inputs["decoder_input_ids"] = torch.tensor([[start]], device=device)
         with torch.no_grad():
-            out = base(**{k: v.to(device) for k, v in enc.items()}, output_attentions=True)
+            out = base(**inputs, output_attentions=True)
     finally:
         if switch:
             set_attn_implementation(base, previous)
         model.train(was_training)
-    # out.attentions: one (batch=1, heads, seq, seq) tensor per layer
-    maps = torch.stack([a[0].float() for a in out.attentions]).cpu().numpy().astype(np.float16)
-    ids = enc["input_ids"][0].tolist()
-    tokens = [tokenizer.decode([i]) for i in ids]
-    return tokens, maps
+    # one (batch=1, heads, seq, seq) tensor per layer
+    layers = out.encoder_attentions if _seq2seq(base) else out.attentions
+    maps = torch.stack([a[0].float() for a in layers]).cpu().numpy().astype(np.float16)
+    return list(label_texts(tokenizer, enc["input_ids"][0].tolist())), maps
+
+
+def _seq2seq(model: Any) -> bool:
+    return bool(getattr(model.config, "is_encoder_decoder", False))

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import InputError
+from workbench.training.events import SamplesGenerated, record_event
 
 STATES = ("running", "finished", "stopped", "failed", "interrupted")
 
@@ -83,9 +84,14 @@ class RunFolder:
                 continue  # a line cut short by a crash
         return out
 
+    def latest_samples(self) -> SamplesGenerated | None:
+        """The last SamplesGenerated in metrics.jsonl (a seq2seq run's outputs), or None."""
+        last = next((r for r in reversed(self.records()) if r.get("kind") == "samples"), None)
+        return record_event(last) if last is not None else None
+
     def truncate_after(self, step: int) -> None:
         """Drop records past `step` (logged after the checkpoint a resumed run restarts from)."""
-        kept = [r for r in self.records() if r.get("kind") in ("step", "eval", "checkpoint")
+        kept = [r for r in self.records() if r.get("kind") in ("step", "eval", "samples", "checkpoint")
                 and int(r.get("step", 0)) <= step]
         self.metrics_path.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
 

@@ -43,3 +43,14 @@ def bleu_chrf(predictions: Sequence[str], references: Sequence[str], chinese: bo
     refs = [list(references)]
     bleu = sacrebleu.corpus_bleu(list(predictions), refs, tokenize="zh" if chinese else "13a")
     return {"bleu": round(bleu.score, 2), "chrf": round(sacrebleu.corpus_chrf(list(predictions), refs).score, 2)}
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def all_scores(predictions: Sequence[str], references: Sequence[str]) -> dict[str, float]:
+    """ROUGE-1/2/L, BLEU and chrF (percentages); BLEU with sacrebleu's Chinese tokenizer when the
+    references hold Chinese, Japanese or Korean text. Training's eval generation and Evaluate
+    both score with this."""
+    chinese = any(_CJK.search(r) for r in references)
+    return {**rouge(predictions, references), **bleu_chrf(predictions, references, chinese=chinese)}

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, 
 from workbench.errors import InputError
 from workbench.gui.training.data import DataSection
 from workbench.gui.training.form_widgets import combo, dspin, scrolled, spin
-from workbench.training.config import (ARCHITECTURES, PRECISIONS, SCHEDULERS, LoraSettings, ScratchConfig,
-                                       TrainConfig)
+from workbench.training.config import (ARCHITECTURES, MAX_EVAL_GENERATE, PRECISIONS, SCHEDULERS, LoraSettings,
+                                       ScratchConfig, TrainConfig)
 from workbench.training.examples import EXAMPLES, example
 
 TASK_LABELS = (("Language modelling (plain text)", "causal-lm"), ("Chat fine-tuning (replies only)", "chat"),
@@ -165,6 +165,14 @@ class HyperSection(QWidget):
         self.eval_every.setSpecialValueText("at the end")
         self.save_every.setSpecialValueText("on stop and at the end")
         self.keep.setSpecialValueText("all")
+        # seq2seq: greedy outputs at every evaluation, shown beside the curves and scored (ROUGE / BLEU).
+        self.eval_samples, self.eval_generate = spin(0, MAX_EVAL_GENERATE, 4), spin(0, MAX_EVAL_GENERATE, 32, 8)
+        self.eval_samples.setSpecialValueText("none")
+        self.eval_generate.setSpecialValueText("no scores")
+        self.eval_samples.setToolTip("Summarize / translate runs: eval examples whose outputs are shown at each "
+                                     "evaluation (the same ones every time)")
+        self.eval_generate.setToolTip("Summarize / translate runs: eval examples generated at each evaluation "
+                                      "for ROUGE, BLEU and chrF")
         self.probe = QLineEdit()
         self.probe.setPlaceholderText("a sentence whose attention is captured at every evaluation")
         self.name, self.output_root = QLineEdit(), QLineEdit()
@@ -180,7 +188,8 @@ class HyperSection(QWidget):
                          ("CPU threads", self.threads), ("Gradient checkpointing", self.checkpointing),
                          ("Compile", self.compile), ("Log every (steps)", self.log_every),
                          ("Evaluate every", self.eval_every), ("Checkpoint every", self.save_every),
-                         ("Keep checkpoints", self.keep), ("Attention probe", self.probe),
+                         ("Keep checkpoints", self.keep), ("Samples shown (seq2seq)", self.eval_samples),
+                         ("Scored outputs (seq2seq)", self.eval_generate), ("Attention probe", self.probe),
                          ("Run name", self.name), ("Runs folder", self.output_root)):
             form.addRow(label, w)
 
@@ -198,6 +207,7 @@ class HyperSection(QWidget):
         cfg.gradient_checkpointing, cfg.torch_compile = self.checkpointing.isChecked(), self.compile.isChecked()
         cfg.logging_steps, cfg.eval_steps = self.log_every.value(), self.eval_every.value()
         cfg.save_steps, cfg.save_total_limit = self.save_every.value(), self.keep.value()
+        cfg.eval_samples, cfg.eval_generate = self.eval_samples.value(), self.eval_generate.value()
         cfg.probe_text, cfg.name, cfg.output_root = self.probe.text().strip(), self.name.text().strip(), self.output_root.text().strip()
 
     def show_config(self, cfg: TrainConfig) -> None:
@@ -207,7 +217,8 @@ class HyperSection(QWidget):
         for w, v in ((self.batch, cfg.batch_size), (self.accum, cfg.grad_accum), (self.warmup, cfg.warmup_steps),
                      (self.seed, cfg.seed), (self.threads, cfg.cpu_threads), (self.log_every, cfg.logging_steps),
                      (self.eval_every, cfg.eval_steps), (self.save_every, cfg.save_steps),
-                     (self.keep, cfg.save_total_limit)):
+                     (self.keep, cfg.save_total_limit), (self.eval_samples, cfg.eval_samples),
+                     (self.eval_generate, cfg.eval_generate)):
             w.setValue(v)
         self.weight_decay.setValue(cfg.weight_decay)
         self.decay.setValue(cfg.decay_fraction)

@@ -1,6 +1,7 @@
 """Training studio: settings on the left; Start / Pause / Stop / Resume, live curves, attention over
-training time and the runs history on the right. The run itself is the Qt-free engine on its own
-thread (TrainingSession); this page only starts it, sets flags and renders its events."""
+training time (or a seq2seq run's samples) and the runs history on the right. The run itself is the
+Qt-free engine on its own thread (TrainingSession); this page only starts it, sets flags and renders
+its events."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ def _import_training_stack(ctx: Any) -> None:
 from workbench.gui.training.launch import LaunchBox
 from workbench.gui.threads.training_session import TrainingSession
 from workbench.gui.widgets import MessageBanner, heading
-from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, RunStarted, StepLogged,
-                                       TrainingFailed, TrainingFinished, TrainingPaused, TrainingResumed)
+from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, RunStarted,
+                                       SamplesGenerated, StepLogged, TrainingFailed, TrainingFinished, TrainingPaused,
+                                       TrainingResumed)
 
 SHUTDOWN_WAIT_MS = 300_000  # closing the window waits for the checkpoint of the current step
 
@@ -48,6 +50,7 @@ class TrainingPage(QWidget):
         self.events: list[Any] = []  # this session's events (tests and the log read them)
         self.curves: Any = None  # built on first show: pyqtgraph stays out of start-up
         self.replay: Any = None
+        self.samples: Any = None  # a seq2seq run's outputs at each evaluation, in a tab beside the replay
         self.runs: Any = None
         self.form = ConfigForm(state)
         self.launch = LaunchBox(self.form)
@@ -133,10 +136,15 @@ class TrainingPage(QWidget):
         from workbench.gui.training.replay import AttentionReplay
         from workbench.gui.training.plots import CurvesPanel
         from workbench.gui.training.runs import RunsPanel
+        from workbench.gui.training.samples import SamplesPanel
 
         self.curves, self.replay, self.runs = CurvesPanel(), AttentionReplay(), RunsPanel(self.state)
+        self.samples = SamplesPanel()
+        self.side = QTabWidget()  # beside the curves: attention over training time, or seq2seq samples
+        self.side.addTab(self.replay, "Attention")
+        self.side.addTab(self.samples, "Samples")
         self.curves_host.addWidget(self.curves)
-        self.curves_host.addWidget(self.replay)
+        self.curves_host.addWidget(self.side)
         self.curves_host.setStretchFactor(0, 3)
         self.curves_host.setStretchFactor(1, 1)
         # The stretch factors share out later resizes only; without a first split the plots get
@@ -147,6 +155,7 @@ class TrainingPage(QWidget):
         self.runs.overlay_changed.connect(self._overlay)
         self.runs.open_requested.connect(self.open_model)
         self.runs.resume_requested.connect(self.resume)
+        self.runs.show_requested.connect(self.show_run)
         self.runs.refresh()
 
     def on_shown(self) -> None:
@@ -197,6 +206,7 @@ class TrainingPage(QWidget):
             self.curves.set_store(CurveStore.from_run(run_dir))  # the curve so far; the run continues it
             for step, tokens, maps in RunFolder(run_dir).attention_snapshots():
                 self.replay.add_snapshot(step, tokens, maps)
+            self._restore_samples(run_dir)
             self.session.start(resume_dir=run_dir)
         except WorkbenchError as exc:
             self.banner.show_error(str(exc))
@@ -205,10 +215,49 @@ class TrainingPage(QWidget):
         self._after_start("Resuming from the last checkpoint ...")
         return True
 
+    def show_run(self, run_dir: str) -> bool:
+        """Show an earlier run on the dashboard as it ended: its curves, attention snapshots and
+        last samples (from its folder). Not while a run is going: the dashboard is that run's."""
+        from workbench.training.curves import CurveStore
+        from workbench.training.runs import RunFolder
+
+        if self.session.running:
+            self.banner.show_error("A run is going: its dashboard stays until it ends")
+            return False
+        self.banner.hide()
+        self._begin()
+        self.curves.set_store(CurveStore.from_run(run_dir))
+        self.curves.redraw()
+        for step, tokens, maps in RunFolder(run_dir).attention_snapshots():
+            self.replay.add_snapshot(step, tokens, maps)
+        self._restore_samples(run_dir)
+        self.run_dir = run_dir
+        self.progress_label.setText(f"Showing {Path(run_dir).name}")
+        self.tabs.setCurrentWidget(self.curves_host)
+        return True
+
+    def _restore_samples(self, run_dir: str) -> None:
+        """The run's last samples and their scores from metrics.jsonl; the Samples tab in front
+        when the run is a seq2seq one."""
+        from workbench.training.events import record_event
+        from workbench.training.runs import RunFolder
+
+        for record in RunFolder(run_dir).records():
+            if record.get("kind") in ("eval", "samples"):
+                self._show_samples_event(record_event(record))
+        self.side.setCurrentWidget(self.samples if _run_task(Path(run_dir)) == "seq2seq" else self.replay)
+
+    def _show_samples_event(self, e: Any) -> None:
+        if isinstance(e, EvalLogged):
+            self.samples.add_eval(e)
+        elif isinstance(e, SamplesGenerated):
+            self.samples.show_samples(e)
+
     def _begin(self) -> None:
         self.ensure_dashboard()
         self.curves.clear()
         self.replay.clear()
+        self.samples.clear()
         self.events, self.last_step, self.total_steps = [], None, 0
         self.run_header.hide()  # until this run's RunStarted says which device it is on
         self.memory_label.clear()
@@ -267,6 +316,10 @@ class TrainingPage(QWidget):
             self.curves.add_event(e)  # drawn by the curves' timer
             if isinstance(e, StepLogged):
                 self.last_step = e
+            else:
+                self._show_samples_event(e)  # its ROUGE-L goes with the samples of the same step
+        elif isinstance(e, SamplesGenerated):
+            self._show_samples_event(e)
         elif isinstance(e, AttentionSnapshotTaken):
             self.replay.add_snapshot(e.step, list(e.tokens), e.maps)
         elif isinstance(e, RunStarted):
@@ -274,6 +327,8 @@ class TrainingPage(QWidget):
             self.progress.setRange(0, max(1, e.total_steps))
             self.progress.setValue(e.start_step)
             self._show_header(e)
+            # A seq2seq run's samples say more than attention maps (it has no probe by default).
+            self.side.setCurrentWidget(self.samples if e.task == "seq2seq" else self.replay)
         elif isinstance(e, CheckpointSaved):
             self.state.status.emit(f"Checkpoint saved: {e.path}")
         elif isinstance(e, (TrainingPaused, TrainingResumed)):
@@ -295,7 +350,9 @@ class TrainingPage(QWidget):
         if e.stopped:
             text = f"Stopped at step {e.step}; checkpoint saved: {e.model_dir}. Resume it from the Runs tab."
         else:
-            metrics = ", ".join(f"{k} {v:.4f}" for k, v in e.metrics.items())
+            from workbench.training.metrics import format_metrics
+
+            metrics = format_metrics(e.metrics, sep=", ")
             text = f"Finished {e.step} steps in {e.seconds:.0f} s. Model saved to {e.model_dir}. {metrics}"
         self.progress_label.setText("Stopped" if e.stopped else "Finished")
         self.banner.show_info(text)
@@ -363,6 +420,15 @@ def _probe_text(run_dir: Path) -> str:
 
     try:
         return TrainConfig.load(run_dir / "config.json").probe_text
+    except WorkbenchError:
+        return ""
+
+
+def _run_task(run_dir: Path) -> str:
+    from workbench.training.config import TrainConfig
+
+    try:
+        return TrainConfig.load(run_dir / "config.json").task
     except WorkbenchError:
         return ""
 

@@ -1,4 +1,5 @@
-"""Live training curves (pyqtgraph): loss raw + smoothed + eval, metric, learning rate, gradient
+"""Live training curves (pyqtgraph): loss raw + smoothed + eval, metric (perplexity, accuracy / F1,
+or a seq2seq run's ROUGE-L / BLEU), learning rate, gradient
 norm, tokens/s and, on a GPU, memory allocated and peak. Events are appended to a CurveStore; a
 timer redraws only what changed, with peak downsampling and clip-to-view so 100,000 points stay
 smooth; each tick repaints one group of plots, so no single repaint holds the GUI thread for long."""
@@ -98,7 +99,10 @@ class CurvesPanel(QWidget):
         self.metric_curves = {
             "perplexity": self.metric_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=5),
             "accuracy": self.metric_plot.plot(pen=pg.mkPen("#2b8a3e", width=2), symbol="o", symbolSize=5),
-            "f1": self.metric_plot.plot(pen=pg.mkPen("#862e9c", width=2), symbol="t", symbolSize=6)}
+            "f1": self.metric_plot.plot(pen=pg.mkPen("#862e9c", width=2), symbol="t", symbolSize=6),
+            # seq2seq: the scores of the greedy outputs at each evaluation (percentages)
+            "rougeL": self.metric_plot.plot(pen=pg.mkPen("#1864ab", width=2), symbol="o", symbolSize=5),
+            "bleu": self.metric_plot.plot(pen=pg.mkPen("#e8590c", width=2), symbol="t", symbolSize=6)}
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#2b8a3e", width=2))
         self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#e8590c", width=1))
         self.speed_curve = self.speed_plot.plot(pen=pg.mkPen("#5f3dc4", width=1))
@@ -216,9 +220,7 @@ class CurvesPanel(QWidget):
             if self._pending_x is not None:
                 plot.setXRange(*self._pending_x, padding=0)
         if group == 1:
-            for name, curve in self.metric_curves.items():
-                curve.setData(s[name].xs, s[name].ys)
-            self.metric_plot.setTitle("Accuracy / F1" if s["accuracy"].n else "Perplexity")
+            self._draw_metrics()
             self.lr_curve.setData(s["learning_rate"].xs, s["learning_rate"].ys)
         else:
             grad = s["grad_norm"]
@@ -227,6 +229,19 @@ class CurvesPanel(QWidget):
             self.speed_curve.setData(s["tokens_per_second"].xs, s["tokens_per_second"].ys)
             self._draw_memory()
             self._pending_x = None  # the last group has applied the loss plot's range
+
+    def _draw_metrics(self) -> None:
+        """The eval metric plot: accuracy / F1 (classification), ROUGE-L / BLEU (seq2seq; its
+        perplexity is the eval loss on the loss plot, and on another scale) or else perplexity."""
+        s = self.store
+        scored = s["rougeL"].n > 0
+        for name, curve in self.metric_curves.items():
+            hidden = name == "perplexity" and scored
+            curve.setData(s[name].xs[:0] if hidden else s[name].xs, s[name].ys[:0] if hidden else s[name].ys)
+        title = "Accuracy / F1" if s["accuracy"].n else "Perplexity"
+        if scored:  # the colours of the two curves name them
+            title = "<span style='color:#1864ab'>ROUGE-L</span> / <span style='color:#e8590c'>BLEU</span>"
+        self.metric_plot.setTitle(title)
 
     def _draw_memory(self) -> None:
         allocated, peak = self.store["gpu_allocated_bytes"], self.store["gpu_memory_bytes"]
@@ -272,6 +287,7 @@ class CurvesPanel(QWidget):
         parts = [f"step {step}"]
         for name, label, fmt in (("loss", "loss", ".4f"), ("eval_loss", "eval", ".4f"),
                                  ("perplexity", "ppl", ".2f"), ("accuracy", "acc", ".3f"), ("f1", "F1", ".3f"),
+                                 ("rougeL", "ROUGE-L", ".1f"), ("bleu", "BLEU", ".1f"),
                                  ("learning_rate", "lr", ".2e"), ("grad_norm", "grad", ".3f"),
                                  ("tokens_per_second", "tok/s", ",.0f")):
             value = self._value_at(name, step)

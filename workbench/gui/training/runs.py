@@ -1,4 +1,5 @@
 """Runs history: earlier runs read from their folders. Tick runs to overlay their loss curves;
+show a run on the dashboard (its curves, attention snapshots and samples; also a double-click);
 open a run's model in the Playground or the Attention explorer; resume a stopped run."""
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class RunsPanel(QWidget):
     overlay_changed = Signal(str, object)  # run path, CurveStore or None (untick)
     open_requested = Signal(str, str)  # model folder, page title ("Playground" / "Attention")
     resume_requested = Signal(str)  # run folder
+    show_requested = Signal(str)  # run folder, to show on the dashboard
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +53,14 @@ class RunsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.refresh_button = QPushButton("Refresh")
+        self.show_button = QPushButton("Show")
+        self.show_button.setToolTip("Show the run's curves, attention snapshots and samples on the Curves tab")
         self.playground_button = QPushButton("Open in Playground")
         self.attention_button = QPushButton("Open in Attention")
         self.resume_button = QPushButton("Resume from checkpoint")
         row = QHBoxLayout()
-        for b in (self.refresh_button, self.playground_button, self.attention_button, self.resume_button):
+        for b in (self.refresh_button, self.show_button, self.playground_button, self.attention_button,
+                  self.resume_button):
             row.addWidget(b)
         row.addStretch(1)
         lay = QVBoxLayout(self)
@@ -63,6 +68,8 @@ class RunsPanel(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         self.refresh_button.clicked.connect(self.refresh)
+        self.show_button.clicked.connect(self._show)
+        self.tree.itemDoubleClicked.connect(lambda *_: self._show())
         self.playground_button.clicked.connect(lambda: self._open("Playground"))
         self.attention_button.clicked.connect(lambda: self._open("Attention"))
         self.resume_button.clicked.connect(self._resume)
@@ -126,6 +133,7 @@ class RunsPanel(QWidget):
     def _sync_buttons(self) -> None:
         run = self.selected()
         openable = run is not None and run.state in ("finished", "stopped", "interrupted")
+        self.show_button.setEnabled(run is not None)
         self.playground_button.setEnabled(openable)
         self.attention_button.setEnabled(openable)
         self.resume_button.setEnabled(run is not None and run.state in ("stopped", "interrupted", "failed"))
@@ -139,6 +147,11 @@ class RunsPanel(QWidget):
             self.state.status.emit("This run has no saved model or checkpoint yet")
             return
         self.open_requested.emit(str(folder), page)
+
+    def _show(self) -> None:
+        run = self.selected()
+        if run is not None:
+            self.show_requested.emit(run.path)
 
     def _resume(self) -> None:
         run = self.selected()
