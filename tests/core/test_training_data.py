@@ -99,7 +99,7 @@ BAD = [  # (file name, content, task, data config changes, expected message piec
     ("names.csv", "text,label\na,pos\nb,neutral\n", "sequence-classification", {"label_names": ["neg", "pos"]},
      ["names.csv line 3 has label 'neutral'", "neg, pos"]),
     ("latin1.txt", "caf\xe9 ok\nna\xefve\n".encode("latin-1"), "causal-lm", {},
-     ["latin1.txt is not UTF-8", "line 1"]),
+     ["latin1.txt is not UTF-8", "save it with UTF-8"]),
     ("broken.jsonl", '{"text": "a"}\n{"text": "b"}\n{"text": "c", oops}\n', "causal-lm", {},
      ["broken.jsonl line 3 is not valid JSON"]),
     ("noreply.jsonl", jsonl([{"messages": [{"role": "user", "content": "hi"}]}]), "chat", {},

@@ -81,12 +81,14 @@ def _raw_rows(path: str, limit: int) -> Iterator[tuple[int, dict[str, Any]]]:
         yield from ((0, row) for row in builtin_rows(path, limit))
         return
     from workbench.training.data import detect_format
+    from workbench.training.encoding import utf8_file
 
     file = Path(path).expanduser()
     if not file.is_file():
         raise InputError(f"No such data file: {file}" if not file.is_dir() else
                          f"{file} is a folder; choose a .txt, .csv or .jsonl file")
     fmt = detect_format(file)
+    file, _encoding = utf8_file(file)  # a GB18030 (...) file is read from a UTF-8 copy, same name and lines
     reader = {"text": _paragraphs, "csv": _csv_rows, "jsonl": _jsonl_rows}[fmt]
     try:
         yield from reader(file)

@@ -20,6 +20,7 @@ from typing import Any
 from workbench.errors import InputError
 from workbench.training.chat_data import chat_rows
 from workbench.training.config import BUILTIN_DATA, DataConfig
+from workbench.training.encoding import utf8_file
 from workbench.training.labels import label_rows
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -45,6 +46,7 @@ class DataPreview:
     columns: tuple[str, ...]
     rows: tuple[dict[str, Any], ...]
     num_rows: int
+    encoding: str = "utf-8"  # what the file was read as (GB18030, ... are converted)
 
 
 # -- files ----------------------------------------------------------------------------------------
@@ -157,10 +159,11 @@ def preview_file(path: str | Path, fmt: str = "auto", n: int = 20) -> DataPrevie
     if path.as_posix() in BUILTIN_DATA or str(path) in BUILTIN_DATA:
         return _preview_builtin(str(path), n)
     fmt = detect_format(path, fmt)
-    check_file(path)
-    ds = _load_file(path, fmt)
+    readable, encoding = utf8_file(path)
+    check_file(readable)
+    ds = _load_file(readable, fmt)
     rows = tuple(ds.select(range(min(n, len(ds)))).to_list())
-    return DataPreview(str(path), fmt, tuple(ds.column_names), rows, len(ds))
+    return DataPreview(str(path), fmt, tuple(ds.column_names), rows, len(ds), encoding)
 
 
 def _preview_builtin(name: str, n: int) -> DataPreview:
@@ -180,7 +183,7 @@ def load_raw(cfg: DataConfig, task: str, path: str | None = None) -> RawData:
 
         ds, labels = builtin_dataset(source, cfg.max_examples or None, seed=cfg.split_seed)
         return RawData(_check_builtin_task(ds, source, task), labels, source)
-    file = Path(source).expanduser()
+    file, _encoding = utf8_file(Path(source).expanduser())  # GB18030 and others: a UTF-8 copy, same lines
     fmt = detect_format(file, cfg.format)
     check_file(file)
     ds = _load_file(file, fmt)

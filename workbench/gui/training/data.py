@@ -188,7 +188,9 @@ class DataSection(QWidget):
             box.clear()
             box.addItems(cols)
             box.setEditText(current if current in cols or not cols else self._guess(box, cols, current))
-        self.summary.setText(f"{preview.num_rows:,} rows ({preview.format}); showing the first {len(preview.rows)}")
+        encoding = "" if preview.encoding == "utf-8" else f", read as {preview.encoding.upper()}"
+        self.summary.setText(f"{preview.num_rows:,} rows ({preview.format}{encoding}); "
+                             f"showing the first {len(preview.rows)}")
 
     def _guess(self, box: QComboBox, cols: list[str], current: str) -> str:
         role = next(r for r, b in self.columns.items() if b is box)

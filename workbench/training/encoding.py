@@ -1,0 +1,92 @@
+"""Data files in other encodings than UTF-8: recognised (charset-normalizer), named, read as UTF-8.
+
+Chinese text is often saved as GB18030 / GBK (Windows' default code page in mainland China), and
+older files in Big5 or Shift-JIS. Such a file is detected, converted once into a UTF-8
+copy with the same name and the same lines (so every message still names the right file and
+line), and the user is told which encoding was read. A file that is neither UTF-8 nor a
+recognisable text encoding is refused with the first line that does not decode.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import tempfile
+from pathlib import Path
+
+from workbench.errors import InputError
+
+log = logging.getLogger("workbench")
+SAMPLE_BYTES = 4 << 20  # what the detector reads: enough for any encoding, fast on a big file
+# GB2312 and GBK are subsets of GB18030: decoding as GB18030 reads them all, and more characters.
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030"}
+# Read after conversion: multi-byte encodings, whose byte patterns charset-normalizer recognises
+# reliably. One-byte code pages (cp1252, latin-1 ...) all decode any bytes, so a wrong guess would
+# give wrong letters silently: those files are refused with the guess named.
+READ = frozenset({"gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+                  "utf_16", "utf_16_le", "utf_16_be", "utf_32"})
+_copies: dict[tuple[str, float], Path] = {}  # (file, mtime) -> its UTF-8 copy, made once per process
+
+
+def is_utf8(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        try:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def detect_encoding(path: Path) -> str:
+    """'utf-8', or the encoding charset-normalizer recognises (GB2312/GBK widened to GB18030).
+    InputError when there is none, or when the whole file does not decode with it."""
+    if is_utf8(path):
+        return "utf-8"
+    from charset_normalizer import from_bytes
+
+    with path.open("rb") as f:
+        best = from_bytes(f.read(SAMPLE_BYTES)).best()
+    if best is None:
+        raise InputError(f"{path.name} is not UTF-8 text, and its encoding could not be recognised; "
+                         "save it with UTF-8 encoding")
+    encoding = _WIDER.get(best.encoding.lower(), best.encoding.lower())
+    if encoding not in READ:  # a one-byte code page: a guess could give wrong letters without a sign
+        raise InputError(f"{path.name} is not UTF-8 text (it looks like {encoding.upper()}); "
+                         "save it with UTF-8 encoding")
+    _check_decodes(path, encoding)
+    return encoding
+
+
+def _check_decodes(path: Path, encoding: str) -> None:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                bad = line + chunk[:exc.start].count(b"\n")
+                raise InputError(f"{path.name} looks like {encoding.upper()} text but line {bad} does not decode "
+                                 f"as {encoding.upper()}; save the file with UTF-8 encoding") from exc
+            line += chunk.count(b"\n")
+
+
+def utf8_file(path: Path) -> tuple[Path, str]:
+    """(a UTF-8 file with the same text, name and lines, the encoding it was read as)."""
+    if not path.is_file():
+        return path, "utf-8"  # check_file says what is wrong with it
+    encoding = detect_encoding(path)
+    if encoding == "utf-8":
+        return path, encoding
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _copies:
+        copy = Path(tempfile.mkdtemp(prefix="workbench-utf8-")) / path.name
+        with path.open("r", encoding=encoding, newline="") as src, copy.open("w", encoding="utf-8", newline="") as dst:
+            while block := src.read(1 << 20):
+                dst.write(block)
+        _copies[key] = copy
+        log.info("%s is %s text; it is read as %s (converted to UTF-8)", path.name, encoding.upper(), encoding.upper())
+    return _copies[key], encoding
