@@ -225,5 +225,7 @@ def _alternatives(tok: Any, probs: Any, k: int) -> tuple[Alternative, ...]:
     import torch
 
     top = torch.topk(probs, min(k, probs.shape[-1]))
-    return tuple(Alternative(int(i), tok.decode([int(i)]), float(p))
+    from workbench.token_text import piece_text  # a lone byte piece reads '⟨e6⟩', not '�'
+
+    return tuple(Alternative(int(i), piece_text(tok, int(i)), float(p))
                  for p, i in zip(top.values.tolist(), top.indices.tolist()))

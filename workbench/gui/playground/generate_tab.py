@@ -45,6 +45,7 @@ class GenerateTab(QWidget):
         self.state = state
         self.job: Any = None
         self.tokens: list[Any] = []
+        self.tokenizer: Any = None
         self.prompt_used = ""
         self.selected: int | None = None
         self.prompt = QPlainTextEdit("Once upon a time")
@@ -116,6 +117,7 @@ class GenerateTab(QWidget):
             return
         self.banner.hide()
         self.tokens = []
+        self.tokenizer = loaded.tokenizer  # token labels for the details, even after another model opens
         self.prompt_used = self.prompt.toPlainText()
         self.output.clear()
         if not loaded.is_encoder_decoder:
@@ -138,7 +140,10 @@ class GenerateTab(QWidget):
         cursor = self.output.textCursor()
         cursor.movePosition(QTextCursor.End)
         self.output.setTextCursor(cursor)
-        self.output.insertHtml(token_html(tok.index, tok.text or "·", tok.prob))
+        # A byte piece of a character adds no text until the character's last piece: it shows then,
+        # once (its details name the piece: '注(3/3)'). Other empty tokens (end of text) show '·'.
+        byte_piece = not tok.text and tok.token_id not in set(getattr(self.tokenizer, "all_special_ids", ()))
+        self.output.insertHtml(token_html(tok.index, tok.text or ("" if byte_piece else "·"), tok.prob))
         rate = len(self.tokens) / tok.elapsed_s if tok.elapsed_s > 0 else 0.0
         self.stats.setText(f"{len(self.tokens)} tokens, {rate:.1f} tokens/s")
 
@@ -178,7 +183,10 @@ class GenerateTab(QWidget):
             self.attention_button.setEnabled("Attention" in getattr(self.window(), "pages", {}))
 
     def show_details(self, tok: Any) -> None:
-        self.detail_title.setText(f"Token {tok.index + 1}: {tok.token!r} (id {tok.token_id}), "
+        from workbench.token_text import token_labels
+
+        label = token_labels(self.tokenizer, [t.token_id for t in self.tokens])[tok.index]
+        self.detail_title.setText(f"Token {tok.index + 1}: {label.text!r} (id {tok.token_id}, {label.hover}), "
                                   f"p = {tok.prob:.3f}")
         self.alt_table.setRowCount(len(tok.alternatives))
         for r, alt in enumerate(tok.alternatives):
