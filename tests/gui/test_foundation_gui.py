@@ -7,7 +7,7 @@ from PySide6.QtCore import QUrl
 from tests.gui.conftest import load
 
 
-ALL_PAGES = ["Welcome", "Models", "Playground", "Attention", "Training", "Export", "Learn"]
+ALL_PAGES = ["Welcome", "Models", "Playground", "Attention", "Training", "Export", "Evaluate", "Learn"]
 
 
 def test_pages_listed(window):

@@ -52,6 +52,16 @@ def quiet_accelerate_gc() -> None:
         pass
 
 
+def quiet_core_gc() -> None:
+    """Make the core's explicit collections a no-op in the GUI process: workbench.models.peak's
+    trim_heap() calls gc.collect() before and after each model Evaluate measures, on the page's
+    worker thread, and hung the GUI tests one run in three. The Evaluate page collects on the GUI
+    thread instead (collect_young() as each model finishes); malloc_trim still runs. Idempotent."""
+    import workbench.models.peak as peak
+
+    peak.gc = types.SimpleNamespace(collect=lambda *args, **kwargs: 0)  # type: ignore[assignment]
+
+
 def full_collect() -> float:
     """Collect everything, frozen objects included, then freeze the survivors again; seconds taken.
     GUI thread only; a few hundred ms, so only where the user just let something large go."""

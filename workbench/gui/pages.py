@@ -12,5 +12,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("Attention", "workbench.gui.attention.page:AttentionPage"),
     ("Training", "workbench.gui.training.page:TrainingPage"),
     ("Export", "workbench.gui.export.page:ExportPage"),
+    ("Evaluate", "workbench.gui.evaluate.page:EvaluatePage"),
     ("Learn", "workbench.gui.learn.page:LearnPage"),
 )

@@ -84,6 +84,7 @@ class ExportTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self.open_in_playground)
         self.test_button.clicked.connect(self.quick_test)
+        self.report_view.evaluate_requested.connect(self.evaluate_export)
         state.model_changed.connect(self._on_model_changed)
         if state.loaded is not None:
             self._on_model_changed(state.loaded)
@@ -202,6 +203,12 @@ class ExportTab(QWidget):
 
     def _on_error(self, text: str, details: str) -> None:
         self.banner.show_error(text, details)
+
+    def evaluate_export(self, folder: str) -> None:
+        """The Evaluate page, with this export (each passed variant) added as models to compare."""
+        page = self.state.page("Evaluate")
+        if page is not None and folder:
+            page.add_source(folder)
 
     # -- running the export ---------------------------------------------------------------------
     def _variant(self) -> str | None:

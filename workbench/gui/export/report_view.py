@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFontDatabase
-from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 COLUMNS = ("Variant", "Max |Δ|", "Mean |Δ|", "Tolerance", "Top-1", "Top-5", "Cache |Δ|", "Greedy", "Emb. cos",
            "Size MB", "Result")
@@ -25,9 +27,18 @@ def variant_cells(name: str, entry: dict[str, Any]) -> list[str]:
 
 
 class ReportView(QWidget):
+    evaluate_requested = Signal(str)  # the export folder: compare its variants on the user's data (Evaluate page)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: dict[str, Any] | None = None
+        self.folder = ""
+        self.evaluate_link = QPushButton("See what int8 costs on your data →")
+        self.evaluate_link.setFlat(True)
+        self.evaluate_link.setStyleSheet("QPushButton { color: #1c64d1; text-decoration: underline; border: none; }")
+        self.evaluate_link.setToolTip("Open the Evaluate page with this export's variants as the models to compare")
+        self.evaluate_link.hide()
+        self.evaluate_link.clicked.connect(lambda: self.evaluate_requested.emit(self.folder))
         self.verdict = QLabel("No export yet.")
         self.verdict.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -42,7 +53,10 @@ class ReportView(QWidget):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))  # the summary is a text table
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.verdict)
+        top = QHBoxLayout()
+        top.addWidget(self.verdict, 1)
+        top.addWidget(self.evaluate_link)
+        lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.text)
 
@@ -66,6 +80,14 @@ class ReportView(QWidget):
                              f"{report.get('architecture')} ({report.get('task')}), opset {report.get('opset')}, "
                              f"checked on {provider} against PyTorch. Folder: {folder}")
         self.text.setPlainText(summary(report))
+        self._show_link(folder, [name for name, entry in variants.items() if entry.get("passed")])
+
+    def _show_link(self, folder: str, passed: list[str]) -> None:
+        """The Evaluate link, for an export with a variant to compare (int8: what does it cost)."""
+        self.folder = folder
+        self.evaluate_link.setText("See what int8 costs on your data →" if "int8" in passed
+                                   else "Compare the variants on your data →")
+        self.evaluate_link.setVisible(bool(passed))
 
     def cell(self, row: int, column: str) -> str:
         item = self.table.item(row, COLUMNS.index(column))

@@ -68,6 +68,16 @@ class PlaygroundPage(QWidget):
         self.title.setText(f"<b>{loaded.info.source}</b> — {loaded.task}, "
                            f"{loaded.info.num_parameters:,} parameters; backend: {loaded.describe()}")
 
+    def set_input(self, text: str) -> None:
+        """Put `text` in the input of the tab the loaded model uses (Evaluate opens an example here):
+        the prompt or the text to summarize / translate, or the text to classify. Nothing is run."""
+        self.generate.prompt.setPlainText(text)
+        self.classify.text.setPlainText(text)
+        loaded = self.state.loaded
+        tab = self.classify if loaded is not None and loaded.task == "sequence-classification" else self.generate
+        if self.tabs.isTabVisible(self.tabs.indexOf(tab)):
+            self.tabs.setCurrentWidget(tab)
+
     def shutdown(self) -> None:
         for tab in self.by_title.values():
             job = getattr(tab, "job", None)
