@@ -70,7 +70,8 @@ def test_a_paused_run_keeps_its_objects_young_and_collect_young_frees_them() -> 
         frozen = gc.get_freeze_count()
         for _ in range(gc_guard.FREEZE_EVERY):
             gc_guard._collect()
-        assert gc.get_freeze_count() == frozen  # nothing new frozen while the run is active
+        # nothing new frozen while the run is active (frozen objects another thread frees may lower it)
+        assert gc.get_freeze_count() <= frozen
         gc_guard.full_collect()  # a model replaced during the run: its collection must not freeze the run
         assert gc.get_freeze_count() == 0
         del node

@@ -23,39 +23,44 @@ _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030"}
 # Read after conversion: multi-byte encodings, whose byte patterns charset-normalizer recognises
 # reliably. One-byte code pages (cp1252, latin-1 ...) all decode any bytes, so a wrong guess would
 # give wrong letters silently: those files are refused with the guess named.
-READ = frozenset({"gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
-                  "utf_16", "utf_16_le", "utf_16_be", "utf_32"})
+# UTF-16 is left out: without a BOM its guesses are as unsafe (a stray 0xff 0xfe reads as one).
+READ = frozenset({"gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949"})
 _copies: dict[tuple[str, float], Path] = {}  # (file, mtime) -> its UTF-8 copy, made once per process
 
 
-def is_utf8(path: Path) -> bool:
+def utf8_problem(path: Path) -> str:
+    """'' for a UTF-8 file, else where it stops being UTF-8: 'line 12, byte 0xff'."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
     with path.open("rb") as f:
-        try:
-            while chunk := f.read(1 << 20):
+        while chunk := f.read(1 << 20):
+            try:
                 decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    return True
+            except UnicodeDecodeError as exc:
+                bad = line + chunk[:exc.start].count(b"\n")
+                return f"line {bad}, byte 0x{chunk[exc.start]:02x}"
+            line += chunk.count(b"\n")
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return f"line {line}, the last character is cut off"
+    return ""
 
 
 def detect_encoding(path: Path) -> str:
     """'utf-8', or the encoding charset-normalizer recognises (GB2312/GBK widened to GB18030).
     InputError when there is none, or when the whole file does not decode with it."""
-    if is_utf8(path):
+    where = utf8_problem(path)
+    if not where:
         return "utf-8"
     from charset_normalizer import from_bytes
 
     with path.open("rb") as f:
         best = from_bytes(f.read(SAMPLE_BYTES)).best()
-    if best is None:
-        raise InputError(f"{path.name} is not UTF-8 text, and its encoding could not be recognised; "
-                         "save it with UTF-8 encoding")
-    encoding = _WIDER.get(best.encoding.lower(), best.encoding.lower())
-    if encoding not in READ:  # a one-byte code page: a guess could give wrong letters without a sign
-        raise InputError(f"{path.name} is not UTF-8 text (it looks like {encoding.upper()}); "
-                         "save it with UTF-8 encoding")
+    encoding = _WIDER.get(best.encoding.lower(), best.encoding.lower()) if best is not None else ""
+    if encoding not in READ:  # unrecognised, or a one-byte code page whose guess could be silently wrong
+        guess = f"; it looks like {encoding.upper()}" if encoding else ""
+        raise InputError(f"{path.name} is not UTF-8 text ({where}{guess}); save it with UTF-8 encoding")
     _check_decodes(path, encoding)
     return encoding
 
