@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         from workbench.gui.gc_guard import install as install_gc_guard
 
         install_gc_guard(self)  # collect garbage on the GUI thread only (see gc_guard.py)
+        from workbench.gui.fonts import install_cjk_font
+
+        install_cjk_font()  # Chinese renders even where the system has no CJK font (see fonts.py)
         self.state = AppState(self.settings, self)
         self.state.show_page = self.show_page
         self.nav = QListWidget()

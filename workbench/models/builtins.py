@@ -12,7 +12,6 @@ tiny-stories-scratch repeats the tiny-stories recipe.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,10 +41,9 @@ CARD_FILE = "builtin_card.json"
 
 def builtins_root() -> Path:
     """resources/builtins, next to the package in a checkout or bundled in a frozen app."""
-    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle: resources/ sits beside the code
-    if frozen:
-        return Path(frozen) / "resources" / "builtins"
-    return Path(__file__).resolve().parent.parent.parent / "resources" / "builtins"
+    from workbench.paths import resource_path
+
+    return resource_path("builtins")
 
 
 def builtin_path(name: str) -> Path:
