@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from workbench.token_text import joined, label_texts, token_labels
@@ -91,3 +92,14 @@ def test_whole_tokens_read_as_before():
     tok = _byte_level()
     ids = tok("Once upon a time\nthe end", add_special_tokens=False)["input_ids"]
     assert label_texts(tok, ids) == ("Once", " upon", " a", " time", "↵", "the", " end")
+
+
+def test_attention_labels_and_merge_read_chinese_as_characters():
+    from workbench.attention.filters import merge_subwords
+    from workbench.backends import open_torch
+
+    maps = open_torch("builtin:tiny-stories", device="cpu").attention_maps("注意力 the cat")
+    assert maps.tokens[:3] == ("注(1/3)", "注(2/3)", "注(3/3)")
+    merged = merge_subwords(maps.primary)  # pieces merged into characters, each character a unit
+    assert merged.query_tokens == ("注", "意", "力", " the", " cat")
+    assert np.allclose(merged.weights.sum(axis=-1), 1.0, atol=1e-5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -38,9 +39,26 @@ def _groups(words: tuple[int | None, ...], n: int) -> list[list[int]]:
     return groups
 
 
+_PIECE = re.compile(r"(.)\((\d+)/(\d+)\)")  # a byte piece's label: "注(2/3)"
+
+
 def _join(tokens: tuple[str, ...], idx: list[int]) -> str:
     parts = [tokens[i] for i in idx]
-    return parts[0] + "".join(p[2:] if p.startswith("##") else p for p in parts[1:])
+    text = parts[0] + "".join(p[2:] if p.startswith("##") else p for p in parts[1:])
+    return _PIECE.sub(_Pieces(), text)  # "注(1/3)注(2/3)注(3/3)" -> "注"
+
+
+class _Pieces:
+    """re.sub callback: each character split into byte pieces is written once, at its first piece."""
+
+    def __init__(self) -> None:
+        self.last = ""
+
+    def __call__(self, m: re.Match[str]) -> str:
+        ch, k = m.group(1), int(m.group(2))
+        first = k == 1 or ch != self.last
+        self.last = "" if k == int(m.group(3)) else ch
+        return ch if first else ""
 
 
 def merge_subwords(s: AttentionSet) -> AttentionSet:

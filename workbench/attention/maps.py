@@ -9,6 +9,8 @@ extraction (transformers 5's set_attn_implementation, no reload) and switched ba
 
 from __future__ import annotations
 
+import re
+
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
@@ -114,21 +116,28 @@ def _special_mask(tokenizer: Any, ids: list[int]) -> np.ndarray:
 
 
 def _word_ids(tokenizer: Any, ids: list[int]) -> tuple[int | None, ...]:
-    """Which word each token belongs to: a new word starts at a space ('Ġ', '▁') or a non-'##' piece."""
+    """Which word each token belongs to: a new word starts at a space ('Ġ', '▁'), a non-'##' piece,
+    or a Chinese/Japanese/Korean character (those scripts write no spaces: each character is a
+    unit); a byte piece that starts no character stays with the one before."""
+    from workbench.token_text import token_labels
+
     words: list[int | None] = []
     current = -1
-    specials = set(tokenizer.all_special_ids)
     wordpiece = _wordpiece(tokenizer)
-    for tid in ids:
-        if tid in specials:
+    for tid, label in zip(ids, token_labels(tokenizer, ids)):
+        if label.special:
             words.append(None)
             continue
-        raw = tokenizer.convert_ids_to_tokens(tid)
-        starts = current < 0 or raw.startswith(("Ġ", "▁", " ")) or (wordpiece and not raw.startswith("##"))
+        raw, own = label.raw, label.own
+        starts = (current < 0 or raw.startswith(("Ġ", "▁", " ")) or (wordpiece and not raw.startswith("##"))
+                  or (own[:1].isspace()) or (bool(own) and _CJK.match(own) is not None))
         if starts:
             current += 1
         words.append(current)
     return tuple(words)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _wordpiece(tokenizer: Any) -> bool:
