@@ -11,9 +11,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-# A model's task (as a model or a training run names it) -> the evaluation it calls for.
-KIND_OF_TASK = {"causal-lm": "lm", "chat": "lm", "sequence-classification": "classification",
-                "seq2seq-lm": "seq2seq", "seq2seq": "seq2seq"}
+from workbench.evaluate.scoring import KIND_OF_TASK as KIND_OF_MODEL_TASK
+
+# A model's task, or a training run's (its "chat" runs are causal LMs) -> the evaluation it calls for.
+KIND_OF_TASK = {**KIND_OF_MODEL_TASK, "chat": "lm", "seq2seq": "seq2seq"}
 KIND_LABELS = {"auto": "Auto (from the first model's task)", "lm": "Language model: perplexity",
                "classification": "Classifier: accuracy, F1", "seq2seq": "Summarize / translate: ROUGE, BLEU"}
 BUILTIN_DATA = {"builtin:stories": "stories (for language models)", "builtin:reviews": "reviews (for classifiers)",
