@@ -103,3 +103,14 @@ def test_attention_labels_and_merge_read_chinese_as_characters():
     merged = merge_subwords(maps.primary)  # pieces merged into characters, each character a unit
     assert merged.query_tokens == ("注", "意", "力", " the", " cat")
     assert np.allclose(merged.weights.sum(axis=-1), 1.0, atol=1e-5)
+
+
+def test_attention_sets_carry_each_tokens_piece_and_bytes_through_the_view_options():
+    from workbench.attention.filters import hide_special, merge_subwords
+    from workbench.backends import open_torch
+
+    s = open_torch("builtin:tiny-stories", device="cpu").attention_maps("注 cat").primary
+    assert s.query_hover[:3] == ("piece 'æ' · bytes e6", "piece '³' · bytes b3", "piece '¨' · bytes a8")
+    assert len(hide_special(s).key_hover) == len(hide_special(s).key_tokens)
+    merged = merge_subwords(s)
+    assert merged.key_hover[0] == " + ".join(s.key_hover[:3]) and len(merged.key_hover) == len(merged.key_tokens)

@@ -22,7 +22,9 @@ def hide_special(s: AttentionSet) -> AttentionSet:
     return replace(s, weights=w, query_tokens=pick(s.query_tokens, q_keep), key_tokens=pick(s.key_tokens, k_keep),
                    query_special=s.query_special[q_keep], key_special=s.key_special[k_keep],
                    query_words=pick(s.query_words, q_keep) if s.query_words else (),
-                   key_words=pick(s.key_words, k_keep) if s.key_words else ())
+                   key_words=pick(s.key_words, k_keep) if s.key_words else (),
+                   query_hover=pick(s.query_hover, q_keep) if s.query_hover else (),
+                   key_hover=pick(s.key_hover, k_keep) if s.key_hover else ())
 
 
 def _groups(words: tuple[int | None, ...], n: int) -> list[list[int]]:
@@ -74,4 +76,10 @@ def merge_subwords(s: AttentionSet) -> AttentionSet:
                    key_tokens=tuple(_join(s.key_tokens, g) for g in kg),
                    query_special=np.array([s.query_special[g[0]] for g in qg]),
                    key_special=np.array([s.key_special[g[0]] for g in kg]),
-                   query_words=tuple(range(len(qg))), key_words=tuple(range(len(kg))))
+                   query_words=tuple(range(len(qg))), key_words=tuple(range(len(kg))),
+                   query_hover=_hovers(s.query_hover, qg), key_hover=_hovers(s.key_hover, kg))
+
+
+def _hovers(hovers: tuple[str, ...], groups: list[list[int]]) -> tuple[str, ...]:
+    """A merged word's tooltip: its pieces' ("piece 'æ' · bytes e6 + piece ...")."""
+    return tuple(" + ".join(hovers[i] for i in g) for g in groups) if hovers else ()

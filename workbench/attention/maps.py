@@ -39,6 +39,8 @@ class AttentionSet:
     key_words: tuple[int | None, ...] = ()
     causal: bool = False
     layer_ids: tuple[int, ...] = ()  # the model's layer number of each row of weights; () = 0, 1, ...
+    query_hover: tuple[str, ...] = ()  # each token's raw piece and bytes, for tooltips (token_text)
+    key_hover: tuple[str, ...] = ()
 
     @property
     def layer_numbers(self) -> tuple[int, ...]:
@@ -101,6 +103,13 @@ def eager_attention(model: Any) -> Iterator[bool]:
         yield True
     finally:
         set_attn_implementation(model, impl)
+
+
+def token_hovers(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
+    """Each token's raw piece and bytes ("piece 'æ' · bytes e6"), for the views' tooltips."""
+    from workbench.token_text import token_labels as labels_of
+
+    return tuple(label.hover for label in labels_of(tokenizer, ids))
 
 
 def token_labels(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
@@ -221,7 +230,8 @@ def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | 
     labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
     causal = loaded.task == "causal-lm" or bool(getattr(model.config, "is_decoder", False))
     layer_ids = tuple(wanted) if layers is not None else ()
-    s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal, layer_ids)
+    hover = token_hovers(tok, ids)
+    s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal, layer_ids, hover, hover)
     notes = _notes(switched, truncated_from, len(ids), model, cut_reason)
     return AttentionMaps(loaded.info.source, {"self": s}, tuple(ids), truncated_from, switched,
                          prompt_length, notes)
@@ -284,12 +294,16 @@ def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
     enc_l, dec_l = token_labels(tok, ids), token_labels(tok, dec)
     enc_s, dec_s = _special_mask(tok, ids), _special_mask(tok, dec)
     enc_w, dec_w = _word_ids(tok, ids), _word_ids(tok, dec)
+    enc_h, dec_h = token_hovers(tok, ids), token_hovers(tok, dec)
     layers = {k: list(getattr(out, f"{k}_attentions") or ()) for k in ("encoder", "decoder", "cross")}
     del out
     sets = {
-        "encoder": AttentionSet("encoder", _stack(layers["encoder"], "encoder"), enc_l, enc_l, enc_s, enc_s, enc_w, enc_w),
-        "decoder": AttentionSet("decoder", _stack(layers["decoder"], "decoder"), dec_l, dec_l, dec_s, dec_s, dec_w, dec_w, causal=True),
-        "cross": AttentionSet("cross", _stack(layers["cross"], "cross"), dec_l, enc_l, dec_s, enc_s, dec_w, enc_w),
+        "encoder": AttentionSet("encoder", _stack(layers["encoder"], "encoder"), enc_l, enc_l, enc_s, enc_s, enc_w, enc_w,
+                                query_hover=enc_h, key_hover=enc_h),
+        "decoder": AttentionSet("decoder", _stack(layers["decoder"], "decoder"), dec_l, dec_l, dec_s, dec_s, dec_w, dec_w,
+                                causal=True, query_hover=dec_h, key_hover=dec_h),
+        "cross": AttentionSet("cross", _stack(layers["cross"], "cross"), dec_l, enc_l, dec_s, enc_s, dec_w, enc_w,
+                              query_hover=dec_h, key_hover=enc_h),
     }
     notes = _notes(switched, truncated, len(ids), model, cut_reason)
     if not target:

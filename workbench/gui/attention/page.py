@@ -264,7 +264,7 @@ class AttentionPage(QWidget):
         if self.maps is None or self.head.count() == 0:
             return
         s, pats = self._derived()
-        self.heatmap.set_matrix(self.matrix_of(s), s.query_tokens, s.key_tokens)
+        self.heatmap.set_matrix(self.matrix_of(s), s.query_tokens, s.key_tokens, (s.query_hover, s.key_hover))
         layer = self.layer.value()
         self.patterns.clear()
         for p in pats:

@@ -29,6 +29,7 @@ class HeatmapView(QWidget):
         self.matrix = np.zeros((1, 1), dtype=np.float32)
         self.query_tokens: tuple[str, ...] = ("",)
         self.key_tokens: tuple[str, ...] = ("",)
+        self.hovers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self.log_scale = False
         self.diverging = diverging
         self.selected_row: int | None = None
@@ -59,8 +60,11 @@ class HeatmapView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.setFocusPolicy(Qt.StrongFocus)
 
-    def set_matrix(self, matrix: np.ndarray, query_tokens: tuple[str, ...], key_tokens: tuple[str, ...]) -> None:
-        """Redraw with a new matrix (q, k); the cost is one setImage, a few ms even at 512 x 512."""
+    def set_matrix(self, matrix: np.ndarray, query_tokens: tuple[str, ...], key_tokens: tuple[str, ...],
+                   hovers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> None:
+        """Redraw with a new matrix (q, k); the cost is one setImage, a few ms even at 512 x 512.
+        hovers: each query's and key's raw piece and bytes, read out with the weight under the mouse."""
+        self.hovers = hovers
         reset = matrix.shape != self.matrix.shape
         self.matrix = np.asarray(matrix, dtype=np.float32)
         self.query_tokens, self.key_tokens = tuple(query_tokens), tuple(key_tokens)
@@ -116,7 +120,11 @@ class HeatmapView(QWidget):
         cell = self._cell(pos)
         if cell is not None:
             q, k = cell
-            self.readout.setText(f"{self.query_tokens[q]!r} → {self.key_tokens[k]!r}: {self.matrix[q, k]:.4f}")
+            text = f"{self.query_tokens[q]!r} → {self.key_tokens[k]!r}: {self.matrix[q, k]:.4f}"
+            qh, kh = self.hovers
+            if q < len(qh) and k < len(kh):
+                text += f"    query: {qh[q]}    key: {kh[k]}"
+            self.readout.setText(text)
 
     def _on_click(self, event) -> None:
         cell = self._cell(event.scenePos())
