@@ -59,6 +59,8 @@ def test_head_view_lines_and_hover_isolation(page):
     isolated = hv.lines()
     assert isolated and all(q == 3 for _, q, _, _ in isolated)
     assert sum(w for *_, w in isolated) <= 1.0001
+    assert hv._tooltip(("k", 1)) == f"{hv.key_tokens[1]!r}: {page.maps.primary.key_hover[1]}"
+    assert "bytes" in hv._tooltip(("k", 1)) and "bytes" in page.heatmap.hovers[0][0]  # the raw piece and its bytes
 
 
 def test_compare_shows_a_difference(qtbot, page, tmp_path):

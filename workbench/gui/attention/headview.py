@@ -22,11 +22,14 @@ class HeadView(QWidget):
         self.key_tokens: tuple[str, ...] = ()
         self.heads: list[int] = []
         self.hover: tuple[str, int] | None = None  # ("q" or "k", index)
+        self.hovers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def set_layer(self, weights: np.ndarray, query_tokens: tuple[str, ...], key_tokens: tuple[str, ...],
-                  heads: list[int]) -> None:
+                  heads: list[int], hovers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> None:
+        """hovers: each query's and key's raw piece and bytes, the tooltip of its label."""
+        self.hovers = hovers
         self.weights = weights[:, :MAX_TOKENS, :MAX_TOKENS]
         self.query_tokens, self.key_tokens = query_tokens[:MAX_TOKENS], key_tokens[:MAX_TOKENS]
         self.heads = heads
@@ -80,7 +83,15 @@ class HeadView(QWidget):
             hover = ("k", i)
         if hover != self.hover:
             self.hover = hover
+            self.setToolTip(self._tooltip(hover))
             self.update()
+
+    def _tooltip(self, hover: tuple[str, int] | None) -> str:
+        if hover is None:
+            return ""
+        side, i = hover
+        labels, details = (self.query_tokens, self.hovers[0]) if side == "q" else (self.key_tokens, self.hovers[1])
+        return f"{labels[i]!r}: {details[i]}" if i < len(details) else repr(labels[i])
 
     def leaveEvent(self, _event) -> None:
         self.hover = None

@@ -279,7 +279,8 @@ class AttentionPage(QWidget):
             return
         s = self.current_set()
         heads = [h for h, cb in enumerate(self.head_checks) if cb.isChecked()]
-        self.headview.set_layer(s.weights[self.layer.value()], s.query_tokens, s.key_tokens, heads)
+        self.headview.set_layer(s.weights[self.layer.value()], s.query_tokens, s.key_tokens, heads,
+                                (s.query_hover, s.key_hover))
 
     def open_head(self, layer: int, head: int) -> None:
         self.layer.setValue(layer)
