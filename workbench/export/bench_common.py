@@ -4,7 +4,6 @@ below bench_decoder, bench_encoder and bench.py."""
 
 from __future__ import annotations
 
-import gc
 import json
 import statistics
 import subprocess
@@ -134,7 +133,9 @@ def parity_digest(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def release() -> None:
-    gc.collect()
+    from workbench.models.peak import trim_heap  # the one explicit collection (a no-op in the GUI, see gc_guard)
+
+    trim_heap()
     try:
         import torch
 

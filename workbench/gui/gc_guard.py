@@ -54,9 +54,10 @@ def quiet_accelerate_gc() -> None:
 
 def quiet_core_gc() -> None:
     """Make the core's explicit collections a no-op in the GUI process: workbench.models.peak's
-    trim_heap() calls gc.collect() before and after each model Evaluate measures, on the page's
-    worker thread, and hung the GUI tests one run in three. The Evaluate page collects on the GUI
-    thread instead (collect_young() as each model finishes); malloc_trim still runs. Idempotent."""
+    trim_heap() (the core's one gc.collect(), used by Evaluate between models and by the export
+    benchmark) runs on worker threads, and hung the GUI tests one run in three. The main window
+    calls this; the Evaluate page collects on the GUI thread instead (collect_young() as each model
+    finishes); malloc_trim still runs. Idempotent."""
     import workbench.models.peak as peak
 
     peak.gc = types.SimpleNamespace(collect=lambda *args, **kwargs: 0)  # type: ignore[assignment]

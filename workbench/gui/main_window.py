@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         from workbench.gui.gc_guard import install as install_gc_guard
 
         install_gc_guard(self)  # collect garbage on the GUI thread only (see gc_guard.py)
+        from workbench.gui.gc_guard import quiet_core_gc
+
+        quiet_core_gc()  # and the core's explicit collections (Evaluate, the export benchmark) become no-ops
         from workbench.gui.fonts import install_cjk_font
 
         install_cjk_font()  # Chinese renders even where the system has no CJK font (see fonts.py)
