@@ -105,11 +105,13 @@ def eager_attention(model: Any) -> Iterator[bool]:
         set_attn_implementation(model, impl)
 
 
-def token_hovers(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
-    """Each token's raw piece and bytes ("piece 'æ' · bytes e6"), for the views' tooltips."""
+def token_views(tokenizer: Any, ids: list[int]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]:
+    """(labels, hovers, word ids) of the tokens, from one workbench.token_text pass: labels read
+    ' cat' for 'Ġcat' and '注(1/3)' for a byte piece; hovers give the raw piece and its bytes."""
     from workbench.token_text import token_labels as labels_of
 
-    return tuple(label.hover for label in labels_of(tokenizer, ids))
+    labels = labels_of(tokenizer, ids)
+    return tuple(lb.text for lb in labels), tuple(lb.hover for lb in labels), _word_ids(tokenizer, labels)
 
 
 def token_labels(tokenizer: Any, ids: list[int]) -> tuple[str, ...]:
@@ -124,16 +126,14 @@ def _special_mask(tokenizer: Any, ids: list[int]) -> np.ndarray:
     return np.array([i in special for i in ids], dtype=bool)
 
 
-def _word_ids(tokenizer: Any, ids: list[int]) -> tuple[int | None, ...]:
+def _word_ids(tokenizer: Any, labels: Sequence[Any]) -> tuple[int | None, ...]:
     """Which word each token belongs to: a new word starts at a space ('Ġ', '▁'), a non-'##' piece,
     or a Chinese/Japanese/Korean character (those scripts write no spaces: each character is a
     unit); a byte piece that starts no character stays with the one before."""
-    from workbench.token_text import token_labels
-
     words: list[int | None] = []
     current = -1
     wordpiece = _wordpiece(tokenizer)
-    for tid, label in zip(ids, token_labels(tokenizer, ids)):
+    for label in labels:  # workbench.token_text.TokenLabel
         if label.special:
             words.append(None)
             continue
@@ -227,10 +227,9 @@ def extract_from_ids(loaded: LoadedModel, ids: list[int], truncated_from: int | 
     tok, model = loaded.tokenizer, loaded.model
     wanted = _layers(layers, loaded.info.num_layers or _config_layers(model))
     weights, switched = _self_attention(loaded, ids, wanted)
-    labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
+    (labels, hover, words), special = token_views(tok, ids), _special_mask(tok, ids)
     causal = loaded.task == "causal-lm" or bool(getattr(model.config, "is_decoder", False))
     layer_ids = tuple(wanted) if layers is not None else ()
-    hover = token_hovers(tok, ids)
     s = AttentionSet("self", weights, labels, labels, special, special, words, words, causal, layer_ids, hover, hover)
     notes = _notes(switched, truncated_from, len(ids), model, cut_reason)
     return AttentionMaps(loaded.info.source, {"self": s}, tuple(ids), truncated_from, switched,
@@ -291,10 +290,8 @@ def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
     dec_ids = torch.tensor([dec], device=loaded.device)
     with eager_attention(model) as switched, torch.inference_mode():
         out = model(input_ids=enc_ids, decoder_input_ids=dec_ids, output_attentions=True)
-    enc_l, dec_l = token_labels(tok, ids), token_labels(tok, dec)
+    (enc_l, enc_h, enc_w), (dec_l, dec_h, dec_w) = token_views(tok, ids), token_views(tok, dec)
     enc_s, dec_s = _special_mask(tok, ids), _special_mask(tok, dec)
-    enc_w, dec_w = _word_ids(tok, ids), _word_ids(tok, dec)
-    enc_h, dec_h = token_hovers(tok, ids), token_hovers(tok, dec)
     layers = {k: list(getattr(out, f"{k}_attentions") or ()) for k in ("encoder", "decoder", "cross")}
     del out
     sets = {

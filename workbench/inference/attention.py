@@ -98,8 +98,7 @@ def _softmax_scores(scores: np.ndarray, mask: np.ndarray | None, info: dict[str,
 
 def onnx_attention_maps(model: OnnxModel, text: str) -> Any:
     """AttentionMaps (kind "self") of the ONNX model for `text`, tokenised as the explorer does."""
-    from workbench.attention.maps import (AttentionMaps, AttentionSet, _special_mask, _word_ids, token_hovers,
-                                         token_labels)
+    from workbench.attention.maps import AttentionMaps, AttentionSet, _special_mask, token_views
 
     if not text or not text.strip():
         raise InputError("The text is empty; type some text first")
@@ -108,8 +107,7 @@ def onnx_attention_maps(model: OnnxModel, text: str) -> Any:
     limit = model.info.context_length or 512
     ids = ids[:limit]
     weights = attention_from_ids(model, ids)
-    labels, special, words = token_labels(tok, ids), _special_mask(tok, ids), _word_ids(tok, ids)
-    hover = token_hovers(tok, ids)
+    (labels, hover, words), special = token_views(tok, ids), _special_mask(tok, ids)
     s = AttentionSet("self", weights, labels, labels, special, special, words, words, model.task == "causal-lm",
                      query_hover=hover, key_hover=hover)
     return AttentionMaps(f"{model.folder} (ONNX Runtime, {model.provider})", {"self": s}, tuple(ids),

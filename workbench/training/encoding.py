@@ -28,9 +28,9 @@ READ = frozenset({"gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp"
 _copies: dict[tuple[str, float], Path] = {}  # (file, mtime) -> its UTF-8 copy, made once per process
 
 
-def utf8_problem(path: Path) -> str:
-    """'' for a UTF-8 file, else where it stops being UTF-8: 'line 12, byte 0xff'."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def decode_problem(path: Path, encoding: str = "utf-8") -> str:
+    """'' when the whole file decodes as `encoding`, else where it stops: 'line 12, byte 0xff'."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     line = 1
     with path.open("rb") as f:
         while chunk := f.read(1 << 20):
@@ -50,7 +50,7 @@ def utf8_problem(path: Path) -> str:
 def detect_encoding(path: Path) -> str:
     """'utf-8', or the encoding charset-normalizer recognises (GB2312/GBK widened to GB18030).
     InputError when there is none, or when the whole file does not decode with it."""
-    where = utf8_problem(path)
+    where = decode_problem(path)
     if not where:
         return "utf-8"
     from charset_normalizer import from_bytes
@@ -61,22 +61,11 @@ def detect_encoding(path: Path) -> str:
     if encoding not in READ:  # unrecognised, or a one-byte code page whose guess could be silently wrong
         guess = f"; it looks like {encoding.upper()}" if encoding else ""
         raise InputError(f"{path.name} is not UTF-8 text ({where}{guess}); save it with UTF-8 encoding")
-    _check_decodes(path, encoding)
+    where = decode_problem(path, encoding)
+    if where:
+        raise InputError(f"{path.name} looks like {encoding.upper()} text but does not decode as it ({where}); "
+                         "save the file with UTF-8 encoding")
     return encoding
-
-
-def _check_decodes(path: Path, encoding: str) -> None:
-    decoder = codecs.getincrementaldecoder(encoding)()
-    line = 1
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                bad = line + chunk[:exc.start].count(b"\n")
-                raise InputError(f"{path.name} looks like {encoding.upper()} text but line {bad} does not decode "
-                                 f"as {encoding.upper()}; save the file with UTF-8 encoding") from exc
-            line += chunk.count(b"\n")
 
 
 def utf8_file(path: Path) -> tuple[Path, str]:
