@@ -26,6 +26,9 @@ def run_app(model: str | None = None, startup_time: bool = False, t0: float | No
     app.setApplicationName("Workbench")
     app.setOrganizationName("Workbench")
     settings = QSettings()
+    from workbench.gui.i18n import chosen_language, install_language
+
+    install_language(chosen_language(settings))  # before any page builds its texts
     apply_theme(str(settings.value("theme", "System")))
     window = MainWindow(settings)
     window.show()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QWidget)
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
+from workbench.gui.i18n import LANGUAGES, SETTING, chosen_language, translate
 from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
 from workbench.gui.state import AppState
@@ -20,6 +22,16 @@ if TYPE_CHECKING:
     from workbench.backends import Backend
 
 DATA_SUFFIXES = (".txt", ".csv", ".tsv", ".jsonl", ".json")  # what the Training page's data loader reads
+
+
+def page_label(title: str) -> str:
+    """A page's name as the navigation shows it (its title stays the key the code uses)."""
+    labels = {"Welcome": translate("MainWindow", "Welcome"), "Models": translate("MainWindow", "Models"),
+              "Playground": translate("MainWindow", "Playground"),
+              "Attention": translate("MainWindow", "Attention"),
+              "Training": translate("MainWindow", "Training"), "Export": translate("MainWindow", "Export"),
+              "Evaluate": translate("MainWindow", "Evaluate"), "Learn": translate("MainWindow", "Learn")}
+    return labels.get(title, title)
 
 
 def _page_class(target: str) -> Any:
@@ -32,7 +44,7 @@ def _page_class(target: str) -> Any:
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Workbench")
+        self.setWindowTitle(translate("MainWindow", "Workbench"))
         self.resize(1280, 820)
         self.settings = settings or QSettings("Workbench", "Workbench")
         from workbench.gui.gc_guard import install as install_gc_guard
@@ -57,7 +69,8 @@ class MainWindow(QMainWindow):
         classes = {title: _page_class(target) for title, target in PAGES}
         # A page whose module is missing is left out of the window, and said here (the tests
         # assert there is none); one that fails to import or build raises.
-        self.page_errors = {title: f"its module {target.partition(':')[0]} is missing"
+        self.page_errors = {title: translate("MainWindow", "its module {module} is missing",
+                                             module=target.partition(':')[0])
                             for title, target in PAGES if classes[title] is None}
         self._titles = [title for title, cls in classes.items() if cls is not None]  # pages may ask while built
         for title in self._titles:
@@ -86,7 +99,7 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages[title] = page
         self.stack.addWidget(page)
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(page_label(title))
         self.nav.addItem(item)
 
     def show_page(self, title: str) -> QWidget | None:
@@ -103,8 +116,8 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        self.device_label = QLabel("Device: detecting ...")
-        self.model_label = QLabel("No model loaded")
+        self.device_label = QLabel(translate("MainWindow", "Device: detecting ..."))
+        self.model_label = QLabel(translate("MainWindow", "No model loaded"))
         self.memory_label = QLabel("")
         for w in (self.model_label, self.device_label, self.memory_label):
             self.statusBar().addPermanentWidget(w)
@@ -127,39 +140,82 @@ class MainWindow(QMainWindow):
 
     def _on_model_changed(self, loaded: Backend | None) -> None:
         if loaded is None:
-            self.model_label.setText("No model loaded")
+            self.model_label.setText(translate("MainWindow", "No model loaded"))
             return
         info = loaded.info
-        self.model_label.setText(f"Model: {info.source} ({info.task}, {loaded.describe()})")
+        self.model_label.setText(translate("MainWindow", "Model: {source} ({task}, {runtime})", source=info.source,
+                                           task=info.task, runtime=loaded.describe()))
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open model folder...", self)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        open_action = QAction(translate("MainWindow", "&Open model folder..."), self)
         open_action.setShortcut(QKeySequence.Open)
         open_action.triggered.connect(self._open_folder)
         file_menu.addAction(open_action)
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         for i, title in enumerate(self.pages):
-            act = QAction(title, self)
+            act = QAction(page_label(title), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, t=title: self.show_page(t))
             view_menu.addAction(act)
         view_menu.addSeparator()
         log_action = self.log_panel.toggleViewAction()
-        log_action.setText("Log panel")
+        log_action.setText(translate("MainWindow", "Log panel"))
         log_action.setShortcut(QKeySequence("Ctrl+L"))
         view_menu.addAction(log_action)
-        theme_menu = view_menu.addMenu("Theme")
-        for name in ("System", "Light", "Dark"):
-            act = QAction(name, self)
+        theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
+        themes = {"System": translate("MainWindow", "System"), "Light": translate("MainWindow", "Light"),
+                  "Dark": translate("MainWindow", "Dark")}
+        for name, label in themes.items():
+            act = QAction(label, self)
             act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
             theme_menu.addAction(act)
+        self._build_language_menu(view_menu)
+
+    def _build_language_menu(self, view_menu: Any) -> None:
+        """View -> Language: the system's, or one of LANGUAGES; it takes effect on a restart."""
+        menu = view_menu.addMenu(translate("MainWindow", "Language"))
+        current = str(self.settings.value(SETTING, "system"))
+        group = QActionGroup(self)
+        choices = {"system": translate("MainWindow", "System language"), **LANGUAGES}
+        for code, name in choices.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == current)
+            act.setData(code)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
+            menu.addAction(act)
+        self.language_actions = group
+
+    def set_language(self, code: str, ask: bool = True) -> None:
+        """Save the choice; offer to restart now, since every page builds its texts once."""
+        self.settings.setValue(SETTING, code)
+        self.settings.sync()
+        name = LANGUAGES.get(chosen_language(self.settings), code)
+        self.state.status.emit(translate("MainWindow", "Workbench will be in {language} the next time it starts",
+                                         language=name))
+        if not ask:
+            return
+        box = QMessageBox(QMessageBox.Question, translate("MainWindow", "Language"),
+                          translate("MainWindow", "Workbench will be in {language} the next time it starts. "
+                                    "Restart now?", language=name), parent=self)
+        restart = box.addButton(translate("MainWindow", "Restart now"), QMessageBox.AcceptRole)
+        box.addButton(translate("MainWindow", "Later"), QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.restart()
+
+    def restart(self) -> None:
+        """Close (pages may still refuse, e.g. during training) and start again with the same arguments."""
+        if self.close():
+            QProcess.startDetached(sys.executable, sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv)
+            QApplication.instance().quit()
 
     def set_theme(self, name: str) -> None:
         from workbench.gui.theme import apply_theme
@@ -199,9 +255,10 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.open_data(path)
                 return True
-        why = "no such file or folder" if not os.path.exists(path) else \
-            f"drop a model folder, an ONNX export folder or a data file ({' '.join(DATA_SUFFIXES)})"
-        self.state.status.emit(f"Cannot open {path}: {why}")
+        why = translate("MainWindow", "no such file or folder") if not os.path.exists(path) else \
+            translate("MainWindow", "drop a model folder, an ONNX export folder or a data file ({suffixes})",
+                      suffixes=" ".join(DATA_SUFFIXES))
+        self.state.status.emit(translate("MainWindow", "Cannot open {path}: {why}", path=path, why=why))
         return False
 
     def _restore(self) -> None:

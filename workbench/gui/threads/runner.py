@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from workbench.control import Control
 from workbench.errors import WorkbenchError
+from workbench.gui.i18n import error_text, translate
 
 
 class _Relay(QObject):
@@ -103,14 +104,15 @@ class _Task(QRunnable):
             try:
                 result = self.fn(ctx, *self.args)
             except WorkbenchError as exc:
-                self.relay.error.emit(str(exc), "")
+                self.relay.error.emit(error_text(exc), "")
             except Exception as exc:  # unexpected: readable line, traceback one click away
-                self.relay.error.emit(f"Unexpected error: {type(exc).__name__}: {exc}".splitlines()[0][:400],
-                                      traceback.format_exc())
+                line = translate("Runner", "Unexpected error: {kind}: {detail}", kind=type(exc).__name__, detail=exc)
+                self.relay.error.emit(line.splitlines()[0][:400], traceback.format_exc())
             else:
                 if isinstance(result, (tuple, dict)):
-                    self.relay.error.emit(f"Internal error: the {self.job.name} job returned a "
-                                          f"{type(result).__name__}; jobs return typed objects", "")
+                    self.relay.error.emit(translate("Runner", "Internal error: the {job} job returned a {kind}; "
+                                                    "jobs return typed objects", job=self.job.name,
+                                                    kind=type(result).__name__), "")
                     return
                 self.relay.done.emit(result)
         except RuntimeError:
