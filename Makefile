@@ -13,7 +13,7 @@ PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovi
 
 export PYTHON TORCH_SPEC
 
-.PHONY: run test venv lock test-latest test-oldest builtins bench architectures package clean
+.PHONY: translations run test venv lock test-latest test-oldest builtins bench architectures package clean
 
 $(VENV)/.installed: pyproject.toml packaging/venv.sh $(filter-out none,$(LOCK))
 	packaging/venv.sh $(VENV) test $(LOCK)
@@ -45,6 +45,12 @@ test-oldest:
 
 builtins: venv
 	$(VENV)/bin/workbench build-builtins
+
+# The Chinese UI's catalogue: `update` collects new strings into resources/i18n/*/*.ts, then
+# translate them; the app compiles the .ts itself when no .qm is built.
+translations: venv
+	$(PY) packaging/translations.py update
+	$(PY) packaging/translations.py release
 
 bench: venv
 	$(VENV)/bin/workbench bench

@@ -7,6 +7,7 @@ VENV=.venv-package
 rm -rf "$VENV" build/pyinstaller dist/workbench
 # The locked versions (constraints.txt), as `make test` installs them, plus PyInstaller and pytest.
 EDITABLE=0 packaging/venv.sh "$VENV" package,test "${LOCK:-constraints.txt}"
+"$VENV/bin/python" packaging/translations.py release  # resources/i18n/workbench_<code>.qm, bundled by the spec
 "$VENV/bin/pyinstaller" --noconfirm --clean --workpath build/pyinstaller --distpath dist packaging/workbench.spec
 echo "bundle size: $(du -sh dist/workbench | cut -f1) ($(find dist/workbench -type f | wc -l) files)"
 WORKBENCH_FROZEN_APP="$PWD/dist/workbench/workbench" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \

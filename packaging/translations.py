@@ -1,8 +1,8 @@
 """The GUI's translation catalogue: update the .ts sources from the code, and compile them.
 
-    python packaging/translations.py update     # pyside6-lupdate: new strings appear unfinished
-    python packaging/translations.py check      # exit 1 when a source is out of date or unfinished
-    python packaging/translations.py release    # pyside6-lrelease: resources/i18n/workbench_<code>.qm
+    python packaging/translations.py update [PART ...]  # pyside6-lupdate: new strings come unfinished
+    python packaging/translations.py check [PART ...]   # exit 1 when out of date or unfinished
+    python packaging/translations.py release            # pyside6-lrelease: resources/i18n/workbench_<code>.qm
 
 One .ts per part of the GUI (resources/i18n/<code>/<part>.ts), so that the parts can be translated
 at the same time without touching one file:
@@ -56,11 +56,13 @@ def lupdate(part: str, files: list[Path], ts: Path) -> str:
     return done.stdout + done.stderr
 
 
-def update(code: str, out_dir: Path | None = None) -> dict[str, str]:
-    """Update (or create) every part's .ts of `code` under out_dir (default: the catalogue)."""
+def update(code: str, out_dir: Path | None = None, only: list[str] | None = None) -> dict[str, str]:
+    """Update (or create) the .ts of each part (or of `only` those) of `code` under out_dir
+    (default: the catalogue)."""
     out_dir = out_dir or I18N / code
     out_dir.mkdir(parents=True, exist_ok=True)
-    return {part: lupdate(part, files, out_dir / f"{part}.ts") for part, files in parts().items() if files}
+    return {part: lupdate(part, files, out_dir / f"{part}.ts") for part, files in parts().items()
+            if files and (not only or part in only)}
 
 
 def unfinished(ts: Path) -> list[str]:
@@ -71,15 +73,17 @@ def unfinished(ts: Path) -> list[str]:
             for m in messages if 'type="unfinished"' in m or "<translation></translation>" in m]
 
 
-def check(code: str) -> list[str]:
-    """What is wrong with the catalogue of `code`: parts out of date with the code, and untranslated
-    strings. Empty when all is well."""
+def check(code: str, only: list[str] | None = None) -> list[str]:
+    """What is wrong with the catalogue of `code` (or of `only` those parts): parts out of date with
+    the code, and untranslated strings. Empty when all is well."""
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for ts in (I18N / code).glob("*.ts"):
             (Path(tmp) / ts.name).write_bytes(ts.read_bytes())
-        update(code, Path(tmp))
+        update(code, Path(tmp), only)
         for fresh in sorted(Path(tmp).glob("*.ts")):
+            if only and fresh.stem not in only:
+                continue
             committed = I18N / code / fresh.name
             if not committed.exists() or committed.read_bytes() != fresh.read_bytes():
                 problems.append(f"{code}/{fresh.name} is out of date with the code: run "
@@ -96,13 +100,17 @@ def release(code: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "release"
+    command, only = (argv[0], argv[1:]) if argv else ("release", [])
+    unknown = set(only) - set(parts())
+    if unknown:
+        print(f"unknown part(s) {', '.join(sorted(unknown))}: {', '.join(parts())}", file=sys.stderr)
+        return 2
     for code in CODES:
         if command == "update":
-            for part, report in update(code).items():
+            for part, report in update(code, only=only).items():
                 print(f"{code}/{part}.ts: {' '.join(report.split())}")
         elif command == "check":
-            problems = check(code)
+            problems = check(code, only)
             print("\n".join(problems) or f"{code}: every string is translated")
             if problems:
                 return 1

@@ -97,12 +97,12 @@ def untranslated_literals(path: Path) -> list[str]:
 
 
 def translate_calls_without_literals(path: Path) -> list[str]:
-    """translate(...) calls whose context or text is not a literal: lupdate cannot collect them."""
+    """translate(...) calls that lupdate cannot collect: exactly two string literals, nothing else."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     bad = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "translate":
-            ok = len(node.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ok = len(node.args) == 2 and not node.keywords and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
                                              for a in node.args[:2])
             if not ok:
                 bad.append(f"{path}:{node.lineno}")

@@ -1,9 +1,10 @@
 """The GUI's languages: Qt's translation system, with the catalogue in resources/i18n.
 
-Every visible string goes through translate(context, text, **fields); the text is an English
-literal with {named} fields (pyside6-lupdate collects the literals of translate() calls, see
-packaging/translations.py), and the fields are filled in after the lookup, so a translation can
-put them in its own order. Errors from the core are shown with error_text(), which looks up the
+Every visible string goes through translate(context, text), then .format(name=...) for its
+{named} fields: both arguments are string literals, and nothing else is passed, because that is
+the only form pyside6-lupdate collects (a keyword argument inside the call hides it from lupdate;
+see packaging/translations.py). The fields are filled in after the lookup, so that a translation
+can put them in its own order. Errors from the core are shown with error_text(), which looks up the
 error's template (workbench/errors.py). The CLI never comes here: it stays English.
 
 The catalogue's sources are resources/i18n/<language>/*.ts (one per part of the GUI, so that
@@ -34,10 +35,9 @@ SETTING = "language"  # "system" (the default), or a code of LANGUAGES
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 
 
-def translate(context: str, text: str, **fields: Any) -> str:
-    """The text in the UI's language, with its {fields} filled in."""
-    out = QCoreApplication.translate(context, text)
-    return out.format(**fields) if fields else out
+def translate(context: str, text: str) -> str:
+    """The text in the UI's language (its {fields} still to fill in with .format)."""
+    return QCoreApplication.translate(context, text)
 
 
 def error_text(exc: BaseException) -> str:
@@ -46,7 +46,7 @@ def error_text(exc: BaseException) -> str:
     if not template:
         return str(exc)
     try:
-        return translate("", template, **(fields or {}))
+        return translate("", template).format(**(fields or {}))
     except (KeyError, IndexError, ValueError):  # a translation that lost a field: English is better than nothing
         return str(exc)
 

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         classes = {title: _page_class(target) for title, target in PAGES}
         # A page whose module is missing is left out of the window, and said here (the tests
         # assert there is none); one that fails to import or build raises.
-        self.page_errors = {title: translate("MainWindow", "its module {module} is missing",
+        self.page_errors = {title: translate("MainWindow", "its module {module} is missing").format(
                                              module=target.partition(':')[0])
                             for title, target in PAGES if classes[title] is None}
         self._titles = [title for title, cls in classes.items() if cls is not None]  # pages may ask while built
@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
             self.model_label.setText(translate("MainWindow", "No model loaded"))
             return
         info = loaded.info
-        self.model_label.setText(translate("MainWindow", "Model: {source} ({task}, {runtime})", source=info.source,
-                                           task=info.task, runtime=loaded.describe()))
+        self.model_label.setText(translate("MainWindow", "Model: {source} ({task}, {runtime})").format(
+            source=info.source, task=info.task, runtime=loaded.describe()))
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------
@@ -198,13 +198,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTING, code)
         self.settings.sync()
         name = LANGUAGES.get(chosen_language(self.settings), code)
-        self.state.status.emit(translate("MainWindow", "Workbench will be in {language} the next time it starts",
-                                         language=name))
+        self.state.status.emit(translate("MainWindow", "Workbench will be in {language} the next time it starts")
+                               .format(language=name))
         if not ask:
             return
         box = QMessageBox(QMessageBox.Question, translate("MainWindow", "Language"),
                           translate("MainWindow", "Workbench will be in {language} the next time it starts. "
-                                    "Restart now?", language=name), parent=self)
+                                    "Restart now?").format(language=name), parent=self)
         restart = box.addButton(translate("MainWindow", "Restart now"), QMessageBox.AcceptRole)
         box.addButton(translate("MainWindow", "Later"), QMessageBox.RejectRole)
         box.exec()
@@ -256,9 +256,9 @@ class MainWindow(QMainWindow):
                 page.open_data(path)
                 return True
         why = translate("MainWindow", "no such file or folder") if not os.path.exists(path) else \
-            translate("MainWindow", "drop a model folder, an ONNX export folder or a data file ({suffixes})",
-                      suffixes=" ".join(DATA_SUFFIXES))
-        self.state.status.emit(translate("MainWindow", "Cannot open {path}: {why}", path=path, why=why))
+            translate("MainWindow", "drop a model folder, an ONNX export folder or a data file ({suffixes})").format(
+                suffixes=" ".join(DATA_SUFFIXES))
+        self.state.status.emit(translate("MainWindow", "Cannot open {path}: {why}").format(path=path, why=why))
         return False
 
     def _restore(self) -> None:

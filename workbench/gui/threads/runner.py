@@ -106,13 +106,13 @@ class _Task(QRunnable):
             except WorkbenchError as exc:
                 self.relay.error.emit(error_text(exc), "")
             except Exception as exc:  # unexpected: readable line, traceback one click away
-                line = translate("Runner", "Unexpected error: {kind}: {detail}", kind=type(exc).__name__, detail=exc)
+                line = translate("Runner", "Unexpected error: {kind}: {detail}").format(kind=type(exc).__name__, detail=exc)
                 self.relay.error.emit(line.splitlines()[0][:400], traceback.format_exc())
             else:
                 if isinstance(result, (tuple, dict)):
                     self.relay.error.emit(translate("Runner", "Internal error: the {job} job returned a {kind}; "
-                                                    "jobs return typed objects", job=self.job.name,
-                                                    kind=type(result).__name__), "")
+                                                    "jobs return typed objects").format(
+                        job=self.job.name, kind=type(result).__name__), "")
                     return
                 self.relay.done.emit(result)
         except RuntimeError:
