@@ -93,9 +93,11 @@ def check(code: str, only: list[str] | None = None) -> list[str]:
 
 
 def release(code: str) -> Path:
+    """Compile the catalogue of `code` the way the app does when it finds none built."""
+    from workbench.gui.i18n import release as compile_catalogue, sources
+
     out = I18N / f"workbench_{code}.qm"
-    sources = sorted((I18N / code).glob("*.ts"))
-    subprocess.run([tool("lrelease"), "-silent", *map(str, sources), "-qm", str(out)], check=True, timeout=300)
+    compile_catalogue(sources(code), out)
     return out
 
 
