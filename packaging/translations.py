@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workbench"
 I18N = ROOT / "resources" / "i18n"
 CODES = ("zh_CN",)
-# The error classes whose first argument is a message template (workbench/errors.py and subclasses).
-ERROR_CLASSES = ("WorkbenchError", "ModelLoadError", "InputError", "Cancelled", "TrainingError",
+# Calls whose first argument is a template the GUI translates: the error classes (workbench/errors.py
+# and subclasses) and N_ (workbench/texts.py, the core's other strings the GUI shows).
+ERROR_CLASSES = ("N_", "WorkbenchError", "ModelLoadError", "InputError", "Cancelled", "TrainingError",
                  "UnsupportedModelError", "ParityError", "CheckFailed")
 
 

@@ -39,13 +39,21 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def core_text(text: str) -> str:
+    """A string of the core marked N_("...") (workbench/texts.py), in the UI's language."""
+    return QCoreApplication.translate("", text) if text else text
+
+
 def error_text(exc: BaseException) -> str:
     """A core error as the user reads it: its template translated (context "") and filled in."""
     template, fields = getattr(exc, "template", None), getattr(exc, "fields", None)
     if not template:
         return str(exc)
+    # A field that is itself a marked phrase of the core (N_("...")) is translated too; any other
+    # value (a path, a name, a number) has no entry and stays as it is.
+    fields = {k: core_text(v) if isinstance(v, str) else v for k, v in (fields or {}).items()}
     try:
-        return translate("", template).format(**(fields or {}))
+        return translate("", template).format(**fields)
     except (KeyError, IndexError, ValueError):  # a translation that lost a field: English is better than nothing
         return str(exc)
 
