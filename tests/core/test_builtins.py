@@ -14,7 +14,8 @@ from workbench.builtins.summarizer import SUM_STEPS
 from workbench.builtins.data import pack_stories
 from workbench.builtins.sentiment import classify
 from workbench.errors import ModelLoadError
-from workbench.models.builtins import BUILTINS, CARD_FILE, CLS_STEPS, LM_STEPS, builtin_path, builtins_root, read_card
+from workbench.models.builtins import (BUILTINS, CARD_FILE, CLS_STEPS, LM_BUILD_STEPS, builtin_path, builtins_root,
+                                       read_card)
 from workbench.models.loading import load_model
 from workbench.models.spec import ModelSpec
 
@@ -53,7 +54,7 @@ def test_sentiment_loads_with_labels_and_scores_on_fresh_held_out(sentiment):
     card = read_card("tiny-sentiment")
     assert card["eval_accuracy"] >= 0.95
     # Reviews from a seed the build never used, minus any text that happens to be in its train set.
-    train, _ = split_reviews(card["train"]["reviews"], 0, seed=card["seed"])
+    train, _ = split_reviews(card["train"]["reviews_en"], 0, seed=card["seed"])  # the English part of its data
     fresh = excluding(generate_reviews(400, seed=2024), (t for t, _ in train))
     assert len(fresh) >= 380
     probs = classify(sentiment.model, sentiment.tokenizer, [t for t, _ in fresh])
@@ -133,7 +134,7 @@ def test_tiny_build_is_deterministic(tmp_path):
             (tmp_path / "b" / name / "tokenizer.json").read_bytes()
         card = json.loads((tmp_path / "a" / name / CARD_FILE).read_text())
         assert card == first[name] and card["seed"] == 1
-        steps = {"tiny-stories": LM_STEPS, "tiny-sentiment": CLS_STEPS, "tiny-summarizer": SUM_STEPS}[name]
+        steps = {"tiny-stories": LM_BUILD_STEPS, "tiny-sentiment": CLS_STEPS, "tiny-summarizer": SUM_STEPS}[name]
         assert card["train"]["steps"] == max(2, round(steps * 0.01))
     assert any("step" in line and "loss" in line for line in lines)
     # The tiny models load through the ordinary loader from a plain folder.

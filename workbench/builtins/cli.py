@@ -42,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
     print()
     for name, card in cards.items():
         held_out = [f"eval loss {card['eval_loss']}"] if "eval_loss" in card else []
+        held_out += [f"Chinese eval loss {card['eval_loss_zh']}"] if "eval_loss_zh" in card else []
         held_out += [f"held-out accuracy {card['eval_accuracy']:.2%}"] if "eval_accuracy" in card else []
+        held_out += [f"Chinese {card['eval_accuracy_zh']:.2%}"] if "eval_accuracy_zh" in card else []
         held_out += [f"held-out ROUGE-L {card['eval_rougeL']}"] if "eval_rougeL" in card else []
         print(f"{name}: {card['parameters']:,} parameters, final train loss {card['final_train_loss']}, "
               + ", ".join(held_out) + f", {card['wall_time_s']} s wall, {card['cpu_time_s']} s CPU")

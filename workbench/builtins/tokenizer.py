@@ -17,6 +17,11 @@ def train_review_tokenizer(texts: Sequence[str], vocab_size: int = 1000) -> Any:
     weights) on every run. This one is a pure function of the corpus: specials, every character
     alone and as a "##" continuation (so any ASCII word can still be spelled), then whole words by
     descending frequency, ties alphabetical. The review language is closed, so whole words cover it.
+
+    Chinese: BertNormalizer puts spaces around every CJK character, so each is a word of its own
+    and never a continuation; the corpus's characters join the vocabulary alone, without a "##"
+    twin that could never be used. A character the corpus never had is [UNK], as any unseen
+    symbol is for a WordPiece: the reviews' language is closed, and the classifier is scored on it.
     """
     import string
     from collections import Counter
@@ -32,7 +37,7 @@ def train_review_tokenizer(texts: Sequence[str], vocab_size: int = 1000) -> Any:
         counts.update(w for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text)))
     # Plain ASCII letters, digits and punctuation always, so typed text beyond the corpus spells out.
     chars = sorted({c for w in counts for c in w} | set(string.ascii_lowercase + string.digits + string.punctuation))
-    pieces = specials + chars + ["##" + c for c in chars]
+    pieces = specials + chars + ["##" + c for c in chars if not _is_cjk(c)]
     words = sorted((w for w, n in counts.items() if n >= 2 and len(w) > 1), key=lambda w: (-counts[w], w))
     pieces += words[: max(0, vocab_size - len(pieces))]
     tk = Tokenizer(models.WordPiece({p: i for i, p in enumerate(pieces)}, unk_token="[UNK]"))
@@ -47,3 +52,9 @@ def train_review_tokenizer(texts: Sequence[str], vocab_size: int = 1000) -> Any:
                                    cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",
                                    model_max_length=CLS_MAX_LEN,
                                    model_input_names=["input_ids", "token_type_ids", "attention_mask"])
+
+
+def _is_cjk(char: str) -> bool:
+    """A character BertNormalizer spaces apart (its CJK ranges, the basic block and extension A
+    being the ones the reviews use), so it is never a "##" continuation."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"

@@ -6,7 +6,8 @@ bad row is reported before minutes of work rather than after; each model then re
 again with `examples`. The formats are the training ones (workbench.training.data):
   .txt  one example per paragraph (blank lines separate them), as training files are read
   .csv / .tsv   a header row, then rows; .jsonl   one JSON object per line
-  builtin:NAME  the project's generated data, drawn with a seed training never uses
+  builtin:NAME  the project's generated data, drawn with a seed training never uses: stories,
+                reviews, summaries (English), stories-zh, reviews-zh (Chinese)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workbench.errors import InputError
 KINDS = ("lm", "classification", "seq2seq")
 EVAL_SEED = 7919  # built-in data for evaluation: a seed no built-in model or example trains on
 BUILTIN_EVAL = {"lm": "builtin:stories", "classification": "builtin:reviews", "seq2seq": "builtin:summaries"}
+BUILTIN_EVAL_ZH = {"lm": "builtin:stories-zh", "classification": "builtin:reviews-zh"}  # the Chinese counterparts
 
 
 @dataclass(frozen=True)
