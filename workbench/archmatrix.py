@@ -96,14 +96,18 @@ class _Row:
 
         for task, folder in self.folders.items():
             info = inspect_model(str(folder))
-            _expect(info.task == task, f"detected task {info.task}, not {task}")
-            _expect(info.model_type == self.arch.name, f"model type {info.model_type}")
-            _expect(info.num_layers == 2 and bool(info.num_heads), "layers/heads not read from the config")
+            if info.task != task:
+                raise CheckFailed("detected task {detected}, not {task}", detected=info.task, task=task)
+            if info.model_type != self.arch.name:
+                raise CheckFailed("model type {model_type}", model_type=info.model_type)
+            if not (info.num_layers == 2 and bool(info.num_heads)):
+                raise CheckFailed("layers/heads not read from the config")
 
     def load(self) -> None:
         for task in self.folders:
             loaded = self.model(task)
-            _expect(loaded.task == task and loaded.info.num_parameters > 0, f"loaded as {loaded.task}")
+            if not (loaded.task == task and loaded.info.num_parameters > 0):
+                raise CheckFailed("loaded as {task}", task=loaded.task)
 
     def generate(self) -> None:
         self.answers["generate"] = _greedy_matches_generate(self.model("causal-lm"), TEXT)
@@ -125,8 +129,9 @@ class _Row:
             logits = loaded.model(**forward_inputs(loaded.model, enc)).logits[0]
         pos = int((enc["input_ids"][0] == tok.mask_token_id).nonzero()[0])
         want = tok.decode([int(logits[pos].argmax())]).strip()
-        _expect(len(preds) == 1 and preds[0].candidates[0][0] == want,
-                f"top prediction {preds[0].candidates[0][0]!r}, transformers says {want!r}")
+        if not (len(preds) == 1 and preds[0].candidates[0][0] == want):
+            raise CheckFailed("top prediction {top!r}, transformers says {want!r}",
+                              top=preds[0].candidates[0][0], want=want)
         self.answers["fill-mask"] = (text, want)
 
     def classify(self) -> None:
@@ -139,7 +144,8 @@ class _Row:
         enc = loaded.tokenizer(TEXT, return_tensors="pt")
         with torch.inference_mode():
             want = torch.softmax(loaded.model(**forward_inputs(loaded.model, enc)).logits[0], -1).numpy()
-        _expect(np.allclose(got.probs, want, atol=1e-6), f"probabilities {got.probs} != {want}")
+        if not np.allclose(got.probs, want, atol=1e-6):
+            raise CheckFailed("probabilities {got} != {want}", got=got.probs, want=want)
         self.answers["classify"] = want
 
     def attention(self) -> None:
@@ -160,7 +166,8 @@ class _Row:
             self.exports[task] = out
 
     def onnx_runtime(self) -> None:
-        _expect(bool(self.exports), "there is no export to run (the export failed)")
+        if not self.exports:
+            raise CheckFailed("there is no export to run (the export failed)")
         for task, folder in self.exports.items():
             _onnx_answers_match(task, folder, self.answers)
 
@@ -170,11 +177,6 @@ CELLS: dict[str, Callable[[_Row], None]] = {
     "classify": _Row.classify, "summarize": _Row.summarize, "attention": _Row.attention,
     "train step": _Row.train_step, "ONNX export": _Row.onnx_export, "ONNX Runtime": _Row.onnx_runtime,
 }
-
-
-def _expect(ok: bool, what: str) -> None:
-    if not ok:
-        raise CheckFailed(what)
 
 
 def _greedy_matches_generate(loaded: LoadedModel, prompt: str) -> str:
@@ -190,7 +192,8 @@ def _greedy_matches_generate(loaded: LoadedModel, prompt: str) -> str:
         out = loaded.model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=8, do_sample=False)
     want = out[0, 1:] if loaded.is_encoder_decoder else out[0, ids.shape[1]:]  # drop the decoder start
     got = [t.token_id for t in result.tokens]
-    _expect(got == want.tolist()[:len(got)] and len(got) > 0, f"tokens {got} != generate's {want.tolist()}")
+    if not (got == want.tolist()[:len(got)] and len(got) > 0):
+        raise CheckFailed("tokens {got} != generate's {want}", got=got, want=want.tolist())
     return result.text
 
 
@@ -215,9 +218,12 @@ def _attention_matches_eager(loaded: LoadedModel, folder: Path) -> None:
     for kind, layers in want.items():
         ref = np.stack([a[0].numpy() for a in layers])
         got = maps.sets[kind].weights
-        _expect(got.shape == ref.shape, f"{kind} maps have shape {got.shape}, output_attentions {ref.shape}")
+        if got.shape != ref.shape:
+            raise CheckFailed("{kind} maps have shape {got}, output_attentions {want}",
+                              kind=kind, got=got.shape, want=ref.shape)
         diff = float(np.abs(got - ref).max())
-        _expect(diff <= ATTENTION_TOLERANCE, f"{kind} maps differ from output_attentions by {diff:.2g}")
+        if not diff <= ATTENTION_TOLERANCE:
+            raise CheckFailed("{kind} maps differ from output_attentions by {diff:.2g}", kind=kind, diff=diff)
 
 
 def _greedy_ids(loaded: LoadedModel, ids: list[int]) -> list[int]:
@@ -243,8 +249,8 @@ def _one_training_step(folder: Path, task: str, runs: Path) -> None:
                       max_steps=1, batch_size=2, eval_steps=0, save_steps=0, logging_steps=1, output_root=str(runs),
                       device="cpu")
     result = run_training(cfg)
-    _expect(result.step == 1 and np.isfinite(result.train_loss), f"stopped at step {result.step}, "
-                                                                  f"loss {result.train_loss}")
+    if not (result.step == 1 and np.isfinite(result.train_loss)):
+        raise CheckFailed("stopped at step {step}, loss {loss}", step=result.step, loss=result.train_loss)
 
 
 def _onnx_answers_match(task: str, folder: Path, answers: dict[str, Any]) -> None:
@@ -258,15 +264,18 @@ def _onnx_answers_match(task: str, folder: Path, answers: dict[str, Any]) -> Non
     if task in ("causal-lm", "seq2seq-lm"):
         key = "generate" if task == "causal-lm" else "summarize"
         got = generate_text(model, TEXT, GenerationSettings(max_new_tokens=8, greedy=True, alternatives=0)).text
-        _expect(key not in answers or got == answers[key], f"ONNX Runtime wrote {got!r}, PyTorch {answers.get(key)!r}")
+        if not (key not in answers or got == answers[key]):
+            raise CheckFailed("ONNX Runtime wrote {got!r}, PyTorch {want!r}", got=got, want=answers.get(key))
     elif task == "masked-lm":
         text, want = answers.get("fill-mask", (TEXT.replace("fox", model.tokenizer.mask_token), None))
         top = tasks.fill_mask(model, text, top_k=1)[0].candidates[0][0]
-        _expect(want is None or top == want, f"ONNX Runtime predicts {top!r}, PyTorch {want!r}")
+        if not (want is None or top == want):
+            raise CheckFailed("ONNX Runtime predicts {top!r}, PyTorch {want!r}", top=top, want=want)
     else:
         probs = np.array(tasks.classify(model, TEXT).probs)
         want = answers.get("classify")
-        _expect(want is None or np.allclose(probs, want, atol=1e-4), f"ONNX Runtime {probs} != PyTorch {want}")
+        if not (want is None or np.allclose(probs, want, atol=1e-4)):
+            raise CheckFailed("ONNX Runtime {got} != PyTorch {want}", got=probs, want=want)
 
 
 # -- the table ------------------------------------------------------------------------------------

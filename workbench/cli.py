@@ -136,7 +136,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         raise WorkbenchError("The prompt is empty; give some text with --prompt")
     loaded = load_from_args(args)
     if loaded.task not in ("causal-lm", "seq2seq-lm"):
-        raise WorkbenchError(f"{args.model} is a {loaded.task} model; `generate` needs a causal or seq2seq LM")
+        raise WorkbenchError("{model} is a {task} model; `generate` needs a causal or seq2seq LM",
+                             model=args.model, task=loaded.task)
     start, n = time.perf_counter(), 0
     if not loaded.is_encoder_decoder:
         sys.stdout.write(args.prompt)

@@ -48,7 +48,8 @@ class TokenSpan:
 
 def _require(loaded: LoadedModel, *tasks: str) -> None:
     if loaded.task not in tasks:
-        raise InputError(f"This model is loaded for {loaded.task}; this needs {' or '.join(tasks)}")
+        raise InputError("This model is loaded for {task}; this needs {needs}",
+                         task=loaded.task, needs=" or ".join(tasks))
 
 
 def _text(text: str) -> str:
@@ -90,7 +91,7 @@ def fill_mask(loaded: LoadedModel, text: str, top_k: int = 5) -> list[MaskPredic
     for alias in ("[MASK]", "<mask>"):
         text = text.replace(alias, tok.mask_token)
     if tok.mask_token not in text:
-        raise InputError(f"Put {tok.mask_token} where a word should be predicted")
+        raise InputError("Put {mask} where a word should be predicted", mask=tok.mask_token)
     enc, _ = encode(loaded, text)
     with torch.inference_mode():
         logits = loaded.model(**enc).logits[0].float()  # (seq, vocab)

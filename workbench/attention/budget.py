@@ -17,6 +17,7 @@ import math
 import os
 
 from workbench.models.memory import BUDGET_FRACTION
+from workbench.texts import N_
 
 DEFAULT_FRACTION = 0.25  # of the available memory: room for the model, the GUI and what else is open
 BUDGET_ENV = "WORKBENCH_ATTENTION_BUDGET_MB"
@@ -85,11 +86,11 @@ def max_tokens(layers: int, heads: int, budget: int) -> int:
 
 def budget_origin() -> str:
     if _CHOSEN:
-        return "as chosen: the Attention page's Memory setting or --max-memory"
+        return N_("as chosen: the Attention page's Memory setting or --max-memory")
     if os.environ.get(BUDGET_ENV, "").strip():
         return f"set by {BUDGET_ENV}"
-    return ("a quarter of the memory free besides the model; change it with the Attention page's Memory "
-            "setting or --max-memory")
+    return N_("a quarter of the memory free besides the model; change it with the Attention page's Memory "
+              "setting or --max-memory")
 
 
 def gb(n: int) -> str:

@@ -49,10 +49,10 @@ def cmd_attention(args: argparse.Namespace) -> int:
     maps = _extract(args, load_from_args(args))
     kind = args.kind or next(iter(maps.sets))
     if kind not in maps.sets:
-        raise InputError(f"No {kind} attention here; this model has: {', '.join(maps.sets)}")
+        raise InputError("No {kind} attention here; this model has: {sets}", kind=kind, sets=", ".join(maps.sets))
     s = maps.sets[kind]
     if args.layer not in s.layer_numbers:
-        raise InputError(f"Layer must be between 0 and {len(s.layer_numbers) - 1}")
+        raise InputError("Layer must be between 0 and {last}", last=len(s.layer_numbers) - 1)
     s = hide_special(s) if args.hide_special else s
     s = merge_subwords(s) if args.merge_subwords else s
     for note in maps.notes:

@@ -20,9 +20,10 @@ import numpy as np
 from workbench.errors import InputError, WorkbenchError
 from workbench.hf_compat import set_attn_implementation
 from workbench.models.spec import LoadedModel
+from workbench.texts import N_
 
-KIND_LABELS = {"self": "Self-attention", "encoder": "Encoder self-attention",
-               "decoder": "Decoder self-attention", "cross": "Cross-attention (decoder → encoder)"}
+KIND_LABELS = {"self": N_("Self-attention"), "encoder": N_("Encoder self-attention"),
+               "decoder": N_("Decoder self-attention"), "cross": N_("Cross-attention (decoder → encoder)")}
 
 
 @dataclass(frozen=True)
@@ -89,20 +90,23 @@ def eager_attention(model: Any) -> Iterator[bool]:
     if impl == "eager":
         yield False
         return
-    refusal = (f"This model ({type(model).__name__}) cannot switch from {impl} to eager attention after "
-               "loading, so it cannot report attention weights")
     try:
         set_attn_implementation(model, "eager")
     except Exception as exc:
-        raise WorkbenchError(refusal) from exc
+        raise _no_eager(model, impl) from exc
     if getattr(model.config, "_attn_implementation", "eager") != "eager":
         # Older-style models (Falcon ...) log that they cannot switch and stay on SDPA, whose
         # "attentions" are not the softmax weights: refuse rather than show wrong maps.
-        raise WorkbenchError(refusal)
+        raise _no_eager(model, impl)
     try:
         yield True
     finally:
         set_attn_implementation(model, impl)
+
+
+def _no_eager(model: Any, impl: str) -> WorkbenchError:
+    return WorkbenchError("This model ({model}) cannot switch from {impl} to eager attention after "
+                          "loading, so it cannot report attention weights", model=type(model).__name__, impl=impl)
 
 
 def token_views(tokenizer: Any, ids: list[int]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]:
@@ -159,8 +163,8 @@ def _stack(attentions: list[Any], name: str) -> np.ndarray:
     copied and its tensor released from the list at once, so the peak is one set of maps, not two
     (see budget.py). The caller passes a list it no longer needs."""
     if not attentions or any(a is None for a in attentions):
-        raise WorkbenchError(f"The model returned no {name} attention weights; its attention "
-                             "implementation does not expose them")
+        raise WorkbenchError("The model returned no {name} attention weights; its attention "
+                             "implementation does not expose them", name=name)
     out = np.empty((len(attentions), *attentions[0].shape[1:]), dtype=np.float32)
     for i in range(len(attentions)):
         out[i] = attentions[i][0].float().cpu().numpy()
@@ -241,7 +245,7 @@ def _layers(layers: Sequence[int] | None, count: int) -> list[int]:
         return list(range(count))
     bad = [n for n in layers if not 0 <= n < count]
     if bad or not layers:
-        raise InputError(f"Layer must be between 0 and {count - 1}")
+        raise InputError("Layer must be between 0 and {last}", last=count - 1)
     return sorted(set(layers))
 
 
@@ -304,7 +308,7 @@ def _extract_seq2seq(loaded: LoadedModel, ids: list[int], target: str | None,
     }
     notes = _notes(switched, truncated, len(ids), model, cut_reason)
     if not target:
-        notes += ("Decoder side: the model's own greedy output (give a target text to choose it).",)
+        notes += (N_("Decoder side: the model's own greedy output (give a target text to choose it)."),)
     return AttentionMaps(loaded.info.source, sets, tuple(ids), truncated, switched, None, notes)
 
 

@@ -59,7 +59,7 @@ def find_token(loaded: LoadedModel, query: str) -> int:
             return int(vocab[cand])
     ids = tok(query, add_special_tokens=False)["input_ids"]
     if not ids:
-        raise InputError(f"'{query}' is not in this model's vocabulary")
+        raise InputError("'{query}' is not in this model's vocabulary", query=query)
     return int(ids[0])
 
 
@@ -67,7 +67,8 @@ def nearest_neighbours(loaded: LoadedModel, token_id: int, k: int = 10) -> list[
     """The k vocabulary entries whose embeddings have the highest cosine similarity to token_id's."""
     E = input_embeddings(loaded)
     if not 0 <= token_id < len(E):
-        raise InputError(f"Token id {token_id} is outside the vocabulary (0..{len(E) - 1})")
+        raise InputError("Token id {token_id} is outside the vocabulary (0..{last})",
+                         token_id=token_id, last=len(E) - 1)
     norm = E / (np.linalg.norm(E, axis=1, keepdims=True) + 1e-12)
     sims = norm @ norm[token_id]
     sims[token_id] = -np.inf

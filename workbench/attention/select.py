@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.errors import InputError
+from workbench.texts import N_
 
 AGGREGATES = ("mean", "max", "rollout")
-AGGREGATE_LABELS = {"mean": "mean of heads", "max": "max of heads", "rollout": "rollout"}
+AGGREGATE_LABELS = {"mean": N_("mean of heads"), "max": N_("max of heads"), "rollout": N_("rollout")}
 
 
 def head_options(num_heads: int) -> list[tuple[str, str]]:
@@ -26,7 +27,7 @@ def select_matrix(weights: np.ndarray, layer: int, head: int | str) -> np.ndarra
 
     num_layers, num_heads = weights.shape[:2]
     if not 0 <= layer < num_layers:
-        raise InputError(f"Layer must be between 0 and {num_layers - 1}")
+        raise InputError("Layer must be between 0 and {last}", last=num_layers - 1)
     choice = str(head)
     if choice == "mean":
         return mean_heads(weights)[layer]
@@ -38,5 +39,5 @@ def select_matrix(weights: np.ndarray, layer: int, head: int | str) -> np.ndarra
                              "choose a head number, mean or max")
         return rollout(weights)[layer]
     if not choice.isdigit() or not 0 <= int(choice) < num_heads:
-        raise InputError(f"Head must be between 0 and {num_heads - 1}, or mean, max, rollout")
+        raise InputError("Head must be between 0 and {last}, or mean, max, rollout", last=num_heads - 1)
     return weights[layer, int(choice)]

@@ -22,6 +22,7 @@ from workbench.inference.attention import onnx_attention_maps
 from workbench.inference.generate import generate_stream
 from workbench.inference.onnx_model import OnnxModel, open_onnx
 from workbench.predict import Classification, MaskPrediction
+from workbench.texts import N_
 
 
 class OnnxBackend(OnnxModel):
@@ -58,7 +59,7 @@ class OnnxBackend(OnnxModel):
 
     def lm_logits(self, ids: np.ndarray) -> np.ndarray:
         if self.kind != "decoder":
-            raise InputError(f"This export is a {self.kind} graph; next-token logits need a causal LM")
+            raise InputError("This export is a {kind} graph; next-token logits need a causal LM", kind=self.kind)
         return self.decoder_stepper(1).step(ids)[0]  # one call with an empty cache: (n, vocab)
 
 
@@ -67,6 +68,6 @@ def open_onnx_export(folder: str | Path, device: str = "auto", providers: list[s
                      allow_refused: bool = False) -> OnnxBackend:
     """open_onnx's export as an OnnxBackend; variant None takes the report's default for the device."""
     if progress is not None:
-        progress("Opening the ONNX export with ONNX Runtime ...")
+        progress(N_("Opening the ONNX export with ONNX Runtime ..."))
     return OnnxBackend.of(open_onnx(folder, providers=providers, variant=variant, device=device,
                                     allow_refused=allow_refused))

@@ -40,7 +40,7 @@ def run_candidates(folder: Path) -> list[Candidate]:
     if (run.model_dir / "config.json").exists():
         found.append(Candidate(f"{_short(folder)}/final", str(run.model_dir)))
     if not found:
-        raise InputError(f"The run {folder.name} has no model or checkpoint yet; train it further first")
+        raise InputError("The run {name} has no model or checkpoint yet; train it further first", name=folder.name)
     return found
 
 
@@ -50,10 +50,11 @@ def export_candidates(folder: Path) -> list[Candidate]:
     try:
         report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(f"{folder.name}'s {REPORT_NAME} is unreadable ({exc}); export the model again") from exc
+        raise InputError("{name}'s {report} is unreadable ({exc}); export the model again",
+                         name=folder.name, report=REPORT_NAME, exc=exc) from exc
     variants = report.get("variants", {})
     if not any(v.get("passed") for v in variants.values()):
-        raise InputError(f"No variant of the export in {folder.name} passed its parity check")
+        raise InputError("No variant of the export in {name} passed its parity check", name=folder.name)
     # A variant below the parity bar but kept (int8 at 98.6% top-1, say) is compared too: seeing
     # what it costs on the user's own data is the point. Its row says it was refused.
     return [Candidate(f"{_short(folder)}/{name}" + ("" if v.get("passed") else " (refused)"), str(folder), name,

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 
 from workbench.control import Control
 from workbench.errors import InputError
+from workbench.texts import N_
 
 # What each kind of evaluation reads from a row. "reference" is the label or the target text.
 KINDS = ("lm", "classification", "seq2seq")
@@ -87,15 +88,17 @@ def _raw_rows(path: str, limit: int) -> Iterator[tuple[int, dict[str, Any]]]:
 
     file = Path(path).expanduser()
     if not file.is_file():
-        raise InputError(f"No such data file: {file}" if not file.is_dir() else
-                         f"{file} is a folder; choose a .txt, .csv or .jsonl file")
+        if file.is_dir():
+            raise InputError("{file} is a folder; choose a .txt, .csv or .jsonl file", file=file)
+        raise InputError("No such data file: {file}", file=file)
     fmt = detect_format(file)
     file, _encoding = utf8_file(file)  # a GB18030 (...) file is read from a UTF-8 copy, same name and lines
     reader = {"text": _paragraphs, "csv": _csv_rows, "jsonl": _jsonl_rows}[fmt]
     try:
         yield from reader(file)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{file.name} is not UTF-8 text ({exc.reason}); save it with UTF-8 encoding") from exc
+        raise InputError("{name} is not UTF-8 text ({reason}); save it with UTF-8 encoding",
+                         name=file.name, reason=exc.reason) from exc
 
 
 def _paragraphs(file: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -131,9 +134,8 @@ def _jsonl_rows(file: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield number, json_row(line, number, file.name)
 
 
-def _where(path: str, line: int, index: int) -> str:
-    name = Path(path).name if not path.startswith("builtin:") else path
-    return f"{name} line {line}" if line else f"{name} row {index + 1}"
+def _name(path: str) -> str:
+    return Path(path).name if not path.startswith("builtin:") else path
 
 
 def _text(value: Any) -> str | None:
@@ -150,12 +152,18 @@ def to_example(path: str, kind: str, columns: Columns, index: int, line: int, ro
     values = {}
     for col in columns.needed(kind):
         if col not in row:
-            have = ", ".join(map(str, row)) or "none"
-            raise InputError(f"{_where(path, line, index)} has no column '{col}' (its columns: {have}); "
-                             "choose the right column")
+            have = ", ".join(map(str, row)) or N_("none")
+            if line:
+                raise InputError("{name} line {line} has no column '{col}' (its columns: {have}); "
+                                 "choose the right column", name=_name(path), line=line, col=col, have=have)
+            raise InputError("{name} row {row} has no column '{col}' (its columns: {have}); "
+                             "choose the right column", name=_name(path), row=index + 1, col=col, have=have)
         value = _text(row[col])
         if value is None:
-            raise InputError(f"{_where(path, line, index)}: '{col}' is empty or not text")
+            if line:
+                raise InputError("{name} line {line}: '{col}' is empty or not text",
+                                 name=_name(path), line=line, col=col)
+            raise InputError("{name} row {row}: '{col}' is empty or not text", name=_name(path), row=index + 1, col=col)
         values[col] = value
     if kind == "lm":
         return EvalExample(index, line, values[columns.text])
@@ -177,7 +185,7 @@ def scan(path: str, kind: str, columns: Columns, limit: int = 0, control: Contro
          progress: Callable[[int], None] | None = None) -> DataSummary:
     """Read every row once and check it; InputError for the first bad one or an empty file."""
     if kind not in KINDS:
-        raise InputError(f"Unknown evaluation '{kind}'; choose one of {', '.join(KINDS)}")
+        raise InputError("Unknown evaluation '{kind}'; choose one of {kinds}", kind=kind, kinds=", ".join(KINDS))
     summary = DataSummary(path, kind, 0)
     for ex in examples(path, kind, columns, limit):
         summary.rows += 1
@@ -189,6 +197,5 @@ def scan(path: str, kind: str, columns: Columns, limit: int = 0, control: Contro
             if control is not None and control.cancelled:
                 break
     if summary.rows == 0:
-        name = path if path.startswith("builtin:") else Path(path).name
-        raise InputError(f"{name} has no examples to evaluate")
+        raise InputError("{name} has no examples to evaluate", name=_name(path))
     return summary

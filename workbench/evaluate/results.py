@@ -179,9 +179,9 @@ def load(folder: str | Path) -> EvalResults:
     try:
         results = from_dict(json.loads(file.read_text(encoding="utf-8")))
     except FileNotFoundError as exc:
-        raise InputError(f"{path} holds no evaluation results ({RESULTS_NAME})") from exc
+        raise InputError("{path} holds no evaluation results ({results})", path=path, results=RESULTS_NAME) from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{file} is not a readable evaluation result ({exc})") from exc
+        raise InputError("{file} is not a readable evaluation result ({exc})", file=file, exc=exc) from exc
     results.folder = str(file.parent)
     return results
 

@@ -23,6 +23,7 @@ from workbench.evaluate.candidates import Candidate, expand, open_candidate
 from workbench.evaluate.data import Columns, DataSummary, EvalExample, examples, scan
 from workbench.evaluate.results import EvalInput, EvalResults, ExampleScore, ModelResult, evals_root, save
 from workbench.evaluate.scoring import KIND_OF_TASK, NEEDS, LabelMap, Scored, check_task, score_example
+from workbench.texts import N_
 
 log = logging.getLogger("workbench")
 STORED_TEXT = 4000  # characters of each example kept in the results (the per-example table, the CSV)
@@ -74,8 +75,8 @@ def infer_kind(candidate: Candidate) -> str:
     """The evaluation a model's task calls for."""
     task = _task(candidate)
     if task not in KIND_OF_TASK:
-        raise InputError(f"{candidate.name} is a {task} model; Evaluate compares language models, "
-                         "classifiers and summarizers/translators")
+        raise InputError("{name} is a {task} model; Evaluate compares language models, "
+                         "classifiers and summarizers/translators", name=candidate.name, task=task)
     return KIND_OF_TASK[task]
 
 
@@ -92,7 +93,7 @@ def run_eval(job: EvalJob, notify: Notify | None = None, control: Control | None
     for i, cand in enumerate(candidates):
         if control.cancelled:
             results.models.append(ModelResult(cand.name, cand.source, cand.backend, cand.variant,
-                                              error="not run: the evaluation was stopped"))
+                                              error=N_("not run: the evaluation was stopped")))
             continue
         result = evaluate_model(cand, i, job, kind, summary, notify, control)
         results.models.append(result)
@@ -142,7 +143,7 @@ def evaluate_model(cand: Candidate, index: int, job: EvalJob, kind: str, summary
     model = None
     try:
         if infer_kind(cand) != kind:  # from the config alone: a model that does not fit is not loaded
-            raise InputError(f"{cand.name} is a {_task(cand)} model; {NEEDS[kind]}")
+            raise InputError("{name} is a {task} model; {needs}", name=cand.name, task=_task(cand), needs=NEEDS[kind])
         with PeakMemory() as memory:
             started = time.perf_counter()
             model = open_candidate(cand, job.device)

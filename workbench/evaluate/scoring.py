@@ -14,12 +14,13 @@ import numpy as np
 
 from workbench.errors import InputError
 from workbench.evaluate.data import EvalExample
+from workbench.texts import N_
 
 # The model task each kind of evaluation needs, and what to say when a model has another.
 TASK_OF_KIND = {"lm": "causal-lm", "classification": "sequence-classification", "seq2seq": "seq2seq-lm"}
 KIND_OF_TASK = {v: k for k, v in TASK_OF_KIND.items()}
-NEEDS = {"lm": "perplexity needs a causal language model", "classification":
-         "accuracy and F1 need a classifier", "seq2seq": "ROUGE and BLEU need a summarizer or translator"}
+NEEDS = {"lm": N_("perplexity needs a causal language model"), "classification":
+         N_("accuracy and F1 need a classifier"), "seq2seq": N_("ROUGE and BLEU need a summarizer or translator")}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Scored:
 def check_task(model: Any, kind: str) -> None:
     """InputError when the model's task does not fit the evaluation."""
     if model.task != TASK_OF_KIND[kind]:
-        raise InputError(f"{model.name} is a {model.task} model; {NEEDS[kind]}")
+        raise InputError("{name} is a {task} model; {needs}", name=model.name, task=model.task, needs=NEEDS[kind])
 
 
 def lm_example(model: Any, ex: EvalExample) -> Scored:
@@ -79,15 +80,15 @@ class LabelMap:
         """InputError naming the first label the model does not know, and where it appears."""
         for label, line in first_lines.items():
             if self.id(label) is None:
-                raise InputError(f"{where} line {line}: the label '{label}' is not one the model knows "
-                                 f"({', '.join(self.names) or 'none'})")
+                raise InputError("{where} line {line}: the label '{label}' is not one the model knows ({known})",
+                                 where=where, line=line, label=label, known=", ".join(self.names) or N_("none"))
 
 
 def classification_example(model: Any, ex: EvalExample, labels: LabelMap) -> Scored:
     result = model.classify(ex.text, ex.text_pair or None)
     true = labels.id(ex.reference)
     if true is None:  # scan + LabelMap.check catch this first; kept for callers that skip them
-        raise InputError(f"The label '{ex.reference}' is not one the model knows")
+        raise InputError("The label '{label}' is not one the model knows", label=ex.reference)
     probs = np.asarray(result.probs, dtype=np.float64)
     best = int(probs.argmax())
     loss = -math.log(max(float(probs[true]), 1e-12))

@@ -57,10 +57,10 @@ def explain_attention(loaded: LoadedModel, text: str, layer: int, head: int) -> 
         raise InputError("The steps are computed from the PyTorch model, not an ONNX export")
     mods = attention_modules(loaded.model)
     if not mods:
-        raise InputError(f"Step-by-step attention supports GPT-2, BERT and Llama style models, "
-                         f"not {loaded.info.model_type}")
+        raise InputError("Step-by-step attention supports GPT-2, BERT and Llama style models, "
+                         "not {model_type}", model_type=loaded.info.model_type)
     if not 0 <= layer < len(mods):
-        raise InputError(f"Layer must be between 0 and {len(mods) - 1}")
+        raise InputError("Layer must be between 0 and {last}", last=len(mods) - 1)
     captured: dict[str, Any] = {}
 
     def grab(_mod: Any, args: tuple, kwargs: dict) -> None:
@@ -119,7 +119,7 @@ def _project(mod: Any, h: Any, pos: Any, head: int) -> tuple[np.ndarray, np.ndar
         scale = mod.scaling
         kv_head = head // (n_heads // mod.config.num_key_value_heads)
     if not 0 <= head < n_heads:
-        raise InputError(f"Head must be between 0 and {n_heads - 1}")
+        raise InputError("Head must be between 0 and {last}", last=n_heads - 1)
     qh = q.view(1, -1, q.shape[-1] // d, d).transpose(1, 2)  # (1, heads, T, d)
     kh = k.view(1, -1, k.shape[-1] // d, d).transpose(1, 2)
     vh = v.view(1, -1, v.shape[-1] // d, d).transpose(1, 2)

@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench.config import GenerationSettings
 from workbench.errors import InputError
 from workbench.models.spec import LoadedModel, ModelSpec
+from workbench.texts import N_
 
 
 @dataclass(frozen=True)
@@ -45,21 +46,21 @@ def before_after(run_dir: Path | str, text: str, new_tokens: int = 24) -> Before
         raise InputError("The text is empty; type some text first")
     run = RunFolder(run_dir)
     if not run.config_path.is_file():
-        raise InputError(f"{run_dir} is not a training run folder (it has no config.json)")
+        raise InputError("{run_dir} is not a training run folder (it has no config.json)", run_dir=run_dir)
     cfg = TrainConfig.load(run.config_path)
     trained = run.openable_model()
     if trained is None:
         raise InputError("This run has not saved a model or a checkpoint yet")
     after = _load_after(trained)
     before = dataclasses.replace(after, model=_initial_model(cfg, after), spec=ModelSpec(source="(before training)"))
-    base = "a new model (the run's own initial weights)" if cfg.scratch is not None else f"{cfg.model} (base model)"
+    base = N_("a new model (the run's own initial weights)") if cfg.scratch is not None else f"{cfg.model} (base model)"
     end = f"final model, step {run.status().get('step', '?')}" if trained == run.model_dir else \
         f"{trained.name} (the run was stopped)"
     titles = (f"Before: {base}", f"After: {end}")
     note = ""
     if after.task == "sequence-classification" and cfg.scratch is None:
-        note = ("Before training the classification head is new (random weights from the run's seed), so "
-                "its guesses are near chance; the run taught it the labels.")
+        note = N_("Before training the classification head is new (random weights from the run's seed), so "
+                  "its guesses are near chance; the run taught it the labels.")
     return BeforeAfter(after.task, text, _side(before, titles[0], text, new_tokens),
                        _side(after, titles[1], text, new_tokens), note)
 

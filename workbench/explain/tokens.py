@@ -15,14 +15,15 @@ import numpy as np
 from workbench.errors import InputError
 from workbench.models.spec import LoadedModel
 from workbench.predict import tokenize
+from workbench.texts import N_
 
 ALGORITHMS = {
-    "BPE": "byte-pair encoding (BPE): start from single characters (bytes) and apply the merges "
-           "learnt from the training text, most frequent pair first",
-    "WordPiece": "WordPiece: take the longest piece of the vocabulary that starts the word, then "
-                 "the longest that continues it (continuations are written with ##)",
-    "Unigram": "a Unigram language model: of all ways to cut the word into vocabulary pieces, take "
-               "the most probable one",
+    "BPE": N_("byte-pair encoding (BPE): start from single characters (bytes) and apply the merges "
+              "learnt from the training text, most frequent pair first"),
+    "WordPiece": N_("WordPiece: take the longest piece of the vocabulary that starts the word, then "
+                    "the longest that continues it (continuations are written with ##)"),
+    "Unigram": N_("a Unigram language model: of all ways to cut the word into vocabulary pieces, take "
+                  "the most probable one"),
 }
 
 

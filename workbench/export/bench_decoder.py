@@ -11,6 +11,7 @@ import numpy as np
 from workbench.export.bench_common import (failed_variants, gpu_used_mb, open_for_bench, parity_digest, prepare,
                                            random_ids, record_weight_bytes, release, rss_mb, timed)
 from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, BenchRow, Progress
+from workbench.texts import N_
 
 
 def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
@@ -26,7 +27,7 @@ def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     progress(f"PyTorch: Hugging Face generate, eager fp32, {shape} ...")
     result.rows += torch_generate(model_dir, ids, cfg, device, static=False, shape=shape)
     if device == "cuda":
-        progress("PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ...")
+        progress(N_("PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ..."))
         try:
             result.rows += torch_generate(model_dir, ids, cfg, device, static=True, shape=shape)
         except Exception as exc:  # a baseline that cannot run is reported, not fatal
@@ -63,9 +64,11 @@ def _fit_context(cfg: BenchConfig, model_dir: Path, result: BenchResult) -> Benc
 def _decoder_rows(backend: str, shape: str, t1: float, tn: float, n: int, mem: float | None,
                   provider: str, note: str = "") -> list[BenchRow]:
     decode = (n - 1) / max(tn - t1, 1e-9)
-    return [BenchRow("decoder", backend, shape, "prefill ms", t1 * 1000, memory_mb=mem, provider=provider, note=note),
-            BenchRow("decoder", backend, shape, "decode tokens/s", decode, memory_mb=mem, provider=provider, note=note),
-            BenchRow("decoder", backend, shape, "end-to-end tokens/s", n / tn, memory_mb=mem, provider=provider,
+    return [BenchRow(N_("decoder"), backend, shape, N_("prefill ms"), t1 * 1000, memory_mb=mem, provider=provider,
+                     note=note),
+            BenchRow(N_("decoder"), backend, shape, N_("decode tokens/s"), decode, memory_mb=mem, provider=provider,
+                     note=note),
+            BenchRow(N_("decoder"), backend, shape, N_("end-to-end tokens/s"), n / tn, memory_mb=mem, provider=provider,
                      note=note)]
 
 
@@ -121,7 +124,7 @@ def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, 
     provider = model.provider
     del model
     release()
-    note = "KV cache on the GPU (IOBinding)" if device == "cuda" else "numpy KV cache"
+    note = N_("KV cache on the GPU (IOBinding)") if device == "cuda" else N_("numpy KV cache")
     name = f"onnxruntime {variant}" + (" (parity FAILED)" if failed else "")
     return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, provider, f"{note}; {failed}" if failed else note)
 
@@ -142,7 +145,7 @@ def ort_stream(onnx_dir: Path, variant: str, cfg: BenchConfig, device: str, thre
         counts.append(sum(1 for _ in generate_stream(model, prompt, settings)))
         times.append(time.perf_counter() - t0)
     n, t = counts[-1], sorted(times[1:])[len(times[1:]) // 2]
-    row = BenchRow("decoder", f"onnxruntime {variant} (Workbench stream)", shape, "end-to-end tokens/s", n / t,
+    row = BenchRow(N_("decoder"), f"onnxruntime {variant} (Workbench stream)", shape, N_("end-to-end tokens/s"), n / t,
                    provider=model.provider, note=f"{n} tokens, with per-token probabilities and text decoding")
     del model
     release()

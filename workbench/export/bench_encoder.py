@@ -9,6 +9,7 @@ import numpy as np
 from workbench.export.bench_common import (failed_variants, gpu_used_mb, open_for_bench, parity_digest, prepare,
                                            random_ids, record_weight_bytes, release, rss_mb, timed)
 from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, BenchRow, Progress
+from workbench.texts import N_
 
 
 def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, result: BenchResult,
@@ -20,7 +21,7 @@ def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     result.meta["parity"]["encoder"] = parity
     vocab = int(report["graphs"]["encoder"]["outputs"][0]["shape"][-1])
     inputs = {f"{b}x{s}": random_ids(vocab, b, s, seed=b * 1000 + s) for b, s in cfg.encoder_shapes}
-    progress("PyTorch: eager fp32 encoder ...")
+    progress(N_("PyTorch: eager fp32 encoder ..."))
     result.rows += torch_encoder(model_dir, inputs, cfg, device)
     for variant, entry in report["variants"].items():
         if entry.get("passed"):
@@ -51,7 +52,8 @@ def torch_encoder(model_dir: Path, inputs: dict[str, np.ndarray], cfg: BenchConf
             with torch.inference_mode():
                 model(input_ids=x, attention_mask=mask)
 
-        rows.append(BenchRow("encoder", BASELINE, shape, "latency ms", timed(run, cfg.repeats * 3, device) * 1000,
+        rows.append(BenchRow(N_("encoder"), BASELINE, shape, N_("latency ms"),
+                             timed(run, cfg.repeats * 3, device) * 1000,
                              provider="torch " + device))
     mem = torch.cuda.max_memory_allocated() / 2**20 if device == "cuda" else rss_mb() - before
     for r in rows:
@@ -74,7 +76,7 @@ def ort_encoder(onnx_dir: Path, variant: str, inputs: dict[str, np.ndarray], cfg
         if "token_type_ids" in runner.inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         seconds = timed(lambda: runner.run(feeds, host_out=["logits"]), cfg.repeats * 3, "cpu")
-        rows.append(BenchRow("encoder", name, shape, "latency ms", seconds * 1000,
+        rows.append(BenchRow(N_("encoder"), name, shape, N_("latency ms"), seconds * 1000,
                              provider=model.provider, note=note))
     gpu1 = gpu_used_mb() if device == "cuda" else None
     mem = (gpu1 - gpu0 if gpu0 is not None and gpu1 is not None else None) if device == "cuda" else rss_mb() - before

@@ -61,7 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         advice = check_export_memory(args.model)
         if advice:
-            raise InputError(advice + "; --ignore-memory-check starts it anyway")
+            raise InputError("{advice}; --ignore-memory-check starts it anyway", advice=advice)
     t0 = time.perf_counter()
 
     def progress(msg: str) -> None:
@@ -88,7 +88,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     which = tuple(w.strip() for w in args.which.split(",") if w.strip())
     bad = [w for w in which if w not in ("decoder", "encoder")]
     if bad:
-        raise WorkbenchError(f"Unknown benchmark {', '.join(bad)}; choose decoder and/or encoder")
+        raise WorkbenchError("Unknown benchmark {bad}; choose decoder and/or encoder", bad=", ".join(bad))
     try:
         shapes = tuple(tuple(int(x) for x in s.lower().split("x")) for s in args.encoder_shapes.split(","))
     except ValueError as exc:

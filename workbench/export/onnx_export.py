@@ -21,12 +21,13 @@ def export_kind(loaded: LoadedModel) -> str:
     """decoder, encoder or seq2seq; raises for combinations Workbench cannot export."""
     kind = KIND_BY_TASK.get(loaded.task)
     if kind is None:
-        raise UnsupportedModelError(f"Export of {loaded.task} models to ONNX is not supported")
+        raise UnsupportedModelError("Export of {task} models to ONNX is not supported", task=loaded.task)
     if loaded.is_encoder_decoder and kind != "seq2seq":
-        raise UnsupportedModelError(
-            f"{loaded.info.architecture} is an encoder-decoder; export it for seq2seq-lm, not {loaded.task}")
+        raise UnsupportedModelError("{architecture} is an encoder-decoder; export it for seq2seq-lm, not {task}",
+                                    architecture=loaded.info.architecture, task=loaded.task)
     if kind == "seq2seq" and not loaded.is_encoder_decoder:
-        raise UnsupportedModelError(f"{loaded.info.architecture} is not an encoder-decoder model")
+        raise UnsupportedModelError("{architecture} is not an encoder-decoder model",
+                                    architecture=loaded.info.architecture)
     return kind
 
 
@@ -74,8 +75,8 @@ def _export_one(spec: Any, path: Path, opset: int, external: bool, arch: str) ->
     except Exception as exc:  # torch.export raises many kinds; the first line is what helps
         log.debug("ONNX export of %s failed", arch, exc_info=True)
         raise UnsupportedModelError(
-            f"{arch} is not supported for ONNX export: tracing its {spec.role.replace('_', ' ')} graph failed "
-            f"({root_cause(exc)})") from exc
+            "{arch} is not supported for ONNX export: tracing its {role} graph failed ({cause})",
+            arch=arch, role=spec.role.replace("_", " "), cause=root_cause(exc)) from exc
 
 
 def copy_model_files(loaded: LoadedModel, out: Path) -> list[str]:

@@ -21,6 +21,7 @@ from workbench.export.options import ExportOptions, file_name
 from workbench.onnx_format import ROLES
 from workbench.export.report import graph_io, new_report, summary, write_report
 from workbench.models.spec import LoadedModel, ModelSpec
+from workbench.texts import N_
 
 log = logging.getLogger("workbench")
 Progress = Callable[[str], None]
@@ -29,8 +30,8 @@ Progress = Callable[[str], None]
 class ParityError(WorkbenchError):
     """A variant failed its parity check. .report holds all figures (also in export_report.json)."""
 
-    def __init__(self, message: str, report: dict[str, Any]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, report: dict[str, Any], **fields: Any) -> None:
+        super().__init__(message, **fields)
         self.report = report
 
 
@@ -59,10 +60,10 @@ def load_for_export(model: str | LoadedModel, task: str | None) -> LoadedModel:
 def prepare_folder(out: Path, overwrite: bool) -> None:
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise WorkbenchError(f"{out} is a file; choose a folder for the export")
+        raise WorkbenchError("{out} is a file; choose a folder for the export", out=out)
     if out.exists() and any(out.iterdir()):
         if not overwrite:
-            raise WorkbenchError(f"{out} is not empty; choose an empty folder or allow overwriting")
+            raise WorkbenchError("{out} is not empty; choose an empty folder or allow overwriting", out=out)
         for p in out.iterdir():
             if p.is_dir():
                 shutil.rmtree(p)
@@ -81,7 +82,7 @@ def export_model(model: str | LoadedModel, out: Path, options: ExportOptions | N
     out = Path(out)
     if options.attention_probs and options.opset < 23:
         options = ExportOptions(**{**options.__dict__, "opset": 23})
-    progress("Loading the model (float32, CPU) ...")
+    progress(N_("Loading the model (float32, CPU) ..."))
     loaded = load_for_export(model, options.task)
     kind = export_kind(loaded)
     prepare_folder(out, options.overwrite)
@@ -120,7 +121,7 @@ def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOpti
     from workbench.inference.providers import choose
 
     choice = choose(device="auto")
-    progress("Computing PyTorch reference outputs ...")
+    progress(N_("Computing PyTorch reference outputs ..."))
     ref = reference.compute(loaded, kind, prompts, options.greedy_tokens)
     report["parity_cases"] = [{"name": c.name, "batch": int(c.ids.shape[0]), "length": int(c.ids.shape[1])}
                               for c in ref.cases]
@@ -141,7 +142,7 @@ def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOpti
                 entry["kept_for_evaluation"] = True
     if options.attention_probs and report["variants"]["fp32"]["passed"]:
         _check(control, out)
-        progress("Building the attention-map graph and checking it against PyTorch eager attention ...")
+        progress(N_("Building the attention-map graph and checking it against PyTorch eager attention ..."))
         report["attention"] = _attention_graph(loaded, kind, out, report, prompts[0], choice)
     report["parity_provider"] = "CUDAExecutionProvider" if choice.device == "cuda" else "CPUExecutionProvider"
     if choice.note:
@@ -257,13 +258,15 @@ def _finish(out: Path, report: dict[str, Any]) -> ExportResult:
     write_report(report, out)
     if not report["passed"]:
         failed = [v for v, e in report["variants"].items() if not e["passed"]]
-        failed += [] if attention_ok else ["attention maps"]
+        failed += [] if attention_ok else [N_("attention maps")]
         if "fp32" not in good:
             for p in out.glob("*.onnx*"):
                 p.unlink()
         kept = [v for v, e in report["variants"].items() if e.get("kept_for_evaluation")]
-        fate = (f"; {', '.join(kept)} kept for Evaluate only (never opened by default)" if kept else
-                "; the failed graphs were removed")
-        raise ParityError(f"Parity check failed for {', '.join(failed)}{fate}\n"
-                          + summary(report), report)
+        if kept:
+            raise ParityError("Parity check failed for {failed}; {kept} kept for Evaluate only (never opened "
+                              "by default)\n{summary}", report,
+                              failed=", ".join(failed), kept=", ".join(kept), summary=summary(report))
+        raise ParityError("Parity check failed for {failed}; the failed graphs were removed\n{summary}", report,
+                          failed=", ".join(failed), summary=summary(report))
     return ExportResult(out, report)

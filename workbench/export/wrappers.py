@@ -72,8 +72,8 @@ def cache_shape(config: Any) -> CacheShape:
     hidden = getattr(cfg, "hidden_size", None) or getattr(cfg, "d_model", None) or getattr(cfg, "n_embd", None)
     head_dim = getattr(cfg, "head_dim", None) or getattr(cfg, "d_kv", None) or (hidden // heads if hidden and heads else None)
     if not (layers and kv_heads and head_dim):
-        raise UnsupportedModelError(f"{config.model_type} is not supported for ONNX export: its config does not "
-                                    "give the key/value cache shape")
+        raise UnsupportedModelError("{model_type} is not supported for ONNX export: its config does not "
+                                    "give the key/value cache shape", model_type=config.model_type)
     return CacheShape(int(layers), int(kv_heads), int(head_dim))
 
 
@@ -131,8 +131,8 @@ class DecoderWithPast(torch.nn.Module):
 
 def decoder_spec(model: Any) -> GraphSpec:
     if not takes_cache(model):
-        raise UnsupportedModelError(f"{type(model).__name__} is not supported for ONNX export: it takes no "
-                                    "key/value cache, which the decoder graph needs")
+        raise UnsupportedModelError("{name} is not supported for ONNX export: it takes no "
+                                    "key/value cache, which the decoder graph needs", name=type(model).__name__)
     shape = cache_shape(model.config)
     d = _dims()
     dtype = next(model.parameters()).dtype
@@ -157,8 +157,8 @@ def _returns_cache(model: Any, ids: torch.Tensor, mask: torch.Tensor) -> None:
         out = model(input_ids=ids, attention_mask=mask[:, -ids.shape[1]:], **with_cache(model, None))
     if returned_cache(out) is None:
         raise UnsupportedModelError(
-            f"{type(model).__name__} is not supported for ONNX export as a decoder: it returns no key/value "
-            "cache (it is not a causal language model); export it for its own task")
+            "{name} is not supported for ONNX export as a decoder: it returns no key/value "
+            "cache (it is not a causal language model); export it for its own task", name=type(model).__name__)
 
 
 class EncoderGraph(torch.nn.Module):

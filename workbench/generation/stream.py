@@ -79,10 +79,11 @@ def encode_prompt(loaded: LoadedModel, prompt: str) -> Any:
     ids = tok(prompt, return_tensors="pt", add_special_tokens=loaded.is_encoder_decoder).input_ids
     limit = loaded.info.context_length
     if limit and ids.shape[1] >= limit and not loaded.is_encoder_decoder:
-        raise InputError(f"The prompt is {ids.shape[1]} tokens but the model's context is {limit}; "
-                         "shorten it")
+        raise InputError("The prompt is {count} tokens but the model's context is {limit}; "
+                         "shorten it", count=ids.shape[1], limit=limit)
     if limit and ids.shape[1] > limit:
-        raise InputError(f"The input is {ids.shape[1]} tokens but the encoder takes at most {limit}")
+        raise InputError("The input is {count} tokens but the encoder takes at most {limit}",
+                         count=ids.shape[1], limit=limit)
     return ids.to(loaded.device)
 
 
@@ -90,7 +91,7 @@ def generate_stream(loaded: LoadedModel, prompt: str, settings: GenerationSettin
                     control: Control | None = None) -> Iterator[TokenGenerated]:
     """Yield tokens as they are sampled until EOS, max_new_tokens, the context end, or cancel."""
     if loaded.task not in ("causal-lm", "seq2seq-lm"):
-        raise InputError(f"This model is loaded for {loaded.task}, not text generation")
+        raise InputError("This model is loaded for {task}, not text generation", task=loaded.task)
     settings.validate()
     ids = encode_prompt(loaded, prompt)
     step = _Stepper(loaded, ids)

@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from workbench.gui.i18n import translate
 from workbench.paths import resource_path
 
 log = logging.getLogger("workbench")
@@ -27,7 +28,8 @@ def install_cjk_font() -> str | None:
     path = resource_path("fonts", CJK_FONT)
     font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
     if font_id < 0:
-        log.warning("The bundled CJK font %s could not be loaded; Chinese may show as boxes", path)
+        log.warning(translate("MainWindow", "The bundled CJK font {path} could not be loaded; Chinese may show "
+                              "as boxes").format(path=path))
         return None
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
     app_family = QGuiApplication.font().family() if QGuiApplication.instance() else ""

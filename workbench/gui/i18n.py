@@ -40,8 +40,25 @@ def translate(context: str, text: str) -> str:
 
 
 def core_text(text: str) -> str:
-    """A string of the core marked N_("...") (workbench/texts.py), in the UI's language."""
-    return QCoreApplication.translate("", text) if text else text
+    """A string of the core marked N_("...") (workbench/texts.py), in the UI's language: its template
+    translated and filled in with its fields (themselves translated when they are marked phrases).
+    Any other string is looked up as it is, and shown as it is when the catalogue has no entry."""
+    if not text:
+        return text
+    template, fields = getattr(text, "template", None), getattr(text, "fields", None)
+    if not template or not fields:
+        return QCoreApplication.translate("", str(text))
+    return _filled(template, fields, fallback=str(text))
+
+
+def _filled(template: str, fields: dict, fallback: str) -> str:
+    if not fields:  # filled in only when there are fields (as the core does): braces may be literal
+        return QCoreApplication.translate("", template)
+    fields = {k: core_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+    try:
+        return QCoreApplication.translate("", template).format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field: English is better than nothing
+        return fallback
 
 
 def error_text(exc: BaseException) -> str:
@@ -49,13 +66,7 @@ def error_text(exc: BaseException) -> str:
     template, fields = getattr(exc, "template", None), getattr(exc, "fields", None)
     if not template:
         return str(exc)
-    # A field that is itself a marked phrase of the core (N_("...")) is translated too; any other
-    # value (a path, a name, a number) has no entry and stays as it is.
-    fields = {k: core_text(v) if isinstance(v, str) else v for k, v in (fields or {}).items()}
-    try:
-        return translate("", template).format(**fields)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a field: English is better than nothing
-        return str(exc)
+    return _filled(template, fields or {}, fallback=str(exc))
 
 
 def chosen_language(settings: QSettings) -> str:

@@ -12,12 +12,31 @@ import time
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QWidget
 
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.threads.log_records import LogForwarder, QtLogHandler
+
+
+class TranslatingFormatter(logging.Formatter):
+    """The record's message in the UI's language: a format string the core marked N_("...") is
+    looked up before its %-arguments are filled in (English when there is no entry, or when the
+    translation lost an argument)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if isinstance(record.msg, str):
+            translated = core_text(record.msg)
+            if translated != record.msg:
+                try:
+                    if record.args:
+                        translated % record.args
+                except (TypeError, ValueError, KeyError):
+                    return super().format(record)
+                record = logging.makeLogRecord({**record.__dict__, "msg": translated})
+        return super().format(record)
 
 
 class LogPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Log", parent)
+        super().__init__(translate("LogPanel", "Log"), parent)
         self.setObjectName("LogPanel")
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -26,7 +45,7 @@ class LogPanel(QDockWidget):
         self.forwarder = LogForwarder(self)
         self.forwarder.record.connect(self._append, Qt.QueuedConnection)
         self.handler = QtLogHandler(self.forwarder)
-        self.handler.setFormatter(logging.Formatter("%(message)s"))
+        self.handler.setFormatter(TranslatingFormatter("%(message)s"))
         logger = logging.getLogger("workbench")
         logger.setLevel(logging.INFO)
         logger.addHandler(self.handler)
@@ -34,7 +53,8 @@ class LogPanel(QDockWidget):
     @Slot(str, int)
     def _append(self, message: str, level: int) -> None:
         stamp = time.strftime("%H:%M:%S")
-        prefix = "ERROR " if level >= logging.ERROR else "WARNING " if level >= logging.WARNING else ""
+        prefix = (translate("LogPanel", "ERROR") + " " if level >= logging.ERROR else
+                  translate("LogPanel", "WARNING") + " " if level >= logging.WARNING else "")
         self.text.appendPlainText(f"{stamp}  {prefix}{message}")
 
     def lines(self) -> list[str]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 from workbench.gui.i18n import LANGUAGES, SETTING, chosen_language, translate
 from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
-from workbench.gui.state import AppState
+from workbench.gui.state import AppState, runtime_text
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -32,6 +32,12 @@ def page_label(title: str) -> str:
               "Training": translate("MainWindow", "Training"), "Export": translate("MainWindow", "Export"),
               "Evaluate": translate("MainWindow", "Evaluate"), "Learn": translate("MainWindow", "Learn")}
     return labels.get(title, title)
+
+
+def language_name(code: str) -> str:
+    """A language as the View -> Language menu names it: in that language (LANGUAGES), whatever the
+    UI's language, so that a user who cannot read the current one still finds their own."""
+    return LANGUAGES.get(code, code)
 
 
 def _page_class(target: str) -> Any:
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
             return
         info = loaded.info
         self.model_label.setText(translate("MainWindow", "Model: {source} ({task}, {runtime})").format(
-            source=info.source, task=info.task, runtime=loaded.describe()))
+            source=info.source, task=info.task, runtime=runtime_text(loaded)))
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------
@@ -183,7 +189,7 @@ class MainWindow(QMainWindow):
         menu = view_menu.addMenu(translate("MainWindow", "Language"))
         current = str(self.settings.value(SETTING, "system"))
         group = QActionGroup(self)
-        choices = {"system": translate("MainWindow", "System language"), **LANGUAGES}
+        choices = {"system": translate("MainWindow", "System language"), **{c: language_name(c) for c in LANGUAGES}}
         for code, name in choices.items():
             act = QAction(name, self, checkable=True)
             act.setChecked(code == current)
@@ -197,7 +203,7 @@ class MainWindow(QMainWindow):
         """Save the choice; offer to restart now, since every page builds its texts once."""
         self.settings.setValue(SETTING, code)
         self.settings.sync()
-        name = LANGUAGES.get(chosen_language(self.settings), code)
+        name = language_name(chosen_language(self.settings))
         self.state.status.emit(translate("MainWindow", "Workbench will be in {language} the next time it starts")
                                .format(language=name))
         if not ask:

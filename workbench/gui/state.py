@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from workbench.gui.gc_guard import full_collect
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.threads.runner import Runner
 
 if TYPE_CHECKING:
@@ -38,3 +39,16 @@ class AppState(QObject):
     def page(self, title: str) -> Any:
         """The page widget with that title (after navigating to it), or None."""
         return self.show_page(title)
+
+
+def runtime_text(loaded: Backend) -> str:
+    """loaded.describe() in the UI's language: "PyTorch on cpu", "ONNX Runtime fp32 on
+    CPUExecutionProvider (why it is not the one asked for)"."""
+    if loaded.backend == "onnxruntime" and hasattr(loaded, "variant") and hasattr(loaded, "provider"):
+        text = translate("AppState", "ONNX Runtime {variant} on {provider}").format(
+            variant=loaded.variant, provider=loaded.provider)
+        note = getattr(loaded, "note", None)
+        return translate("AppState", "{runtime} ({note})").format(runtime=text, note=core_text(note)) if note else text
+    if loaded.backend == "pytorch":
+        return translate("AppState", "PyTorch on {device}").format(device=loaded.device)
+    return loaded.describe()

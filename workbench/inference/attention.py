@@ -17,6 +17,7 @@ from workbench.errors import InputError
 from workbench.inference.onnx_model import OnnxModel
 from workbench.inference.providers import make_session
 from workbench.inference.runtime import GraphRunner, positions
+from workbench.texts import N_
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def onnx_attention_maps(model: OnnxModel, text: str) -> Any:
     s = AttentionSet("self", weights, labels, labels, special, special, words, words, model.task == "causal-lm",
                      query_hover=hover, key_hover=hover)
     return AttentionMaps(f"{model.folder} (ONNX Runtime, {model.provider})", {"self": s}, tuple(ids),
-                         notes=("Attention probabilities from the ONNX Attention ops (opset 23).",))
+                         notes=(N_("Attention probabilities from the ONNX Attention ops (opset 23)."),))
 
 
 def compare_attention(torch_loaded: Any, model: OnnxModel, text: str) -> AttentionComparison:

@@ -27,9 +27,11 @@ def encode_prompt(model: OnnxModel, prompt: str) -> np.ndarray:
     ids = model.tokenizer(prompt, add_special_tokens=model.is_encoder_decoder)["input_ids"]
     limit = model.info.context_length
     if limit and len(ids) >= limit and not model.is_encoder_decoder:
-        raise InputError(f"The prompt is {len(ids)} tokens but the model's context is {limit}; shorten it")
+        raise InputError("The prompt is {count} tokens but the model's context is {limit}; shorten it",
+                         count=len(ids), limit=limit)
     if limit and len(ids) > limit:
-        raise InputError(f"The input is {len(ids)} tokens but the encoder takes at most {limit}")
+        raise InputError("The input is {count} tokens but the encoder takes at most {limit}",
+                         count=len(ids), limit=limit)
     return np.asarray([ids], dtype=np.int64)
 
 
@@ -70,7 +72,7 @@ def generate_stream(model: OnnxModel, prompt: str, settings: GenerationSettings,
     import torch
 
     if model.task not in ("causal-lm", "seq2seq-lm"):
-        raise InputError(f"This model is exported for {model.task}, not text generation")
+        raise InputError("This model is exported for {task}, not text generation", task=model.task)
     settings.validate()
     ids = encode_prompt(model, prompt)
     steps = _Steps(model, ids)

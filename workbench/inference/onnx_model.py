@@ -100,21 +100,26 @@ class OnnxModel:
 def read_report(folder: Path) -> dict[str, Any]:
     """The export report, checked; ModelLoadError for anything that is not a complete export."""
     if not folder.is_dir():
-        raise ModelLoadError(f"No such folder: {folder}")
+        raise ModelLoadError("No such folder: {folder}", folder=folder)
     path = folder / REPORT_NAME
     if not path.is_file():
-        has_onnx = any(folder.glob("*.onnx"))
-        raise ModelLoadError(f"{folder.name} has {'ONNX graphs but ' if has_onnx else ''}no {REPORT_NAME}; "
-                             "it is not a complete Workbench export (export it again)")
+        if any(folder.glob("*.onnx")):
+            raise ModelLoadError("{name} has ONNX graphs but no {report}; "
+                                 "it is not a complete Workbench export (export it again)",
+                                 name=folder.name, report=REPORT_NAME)
+        raise ModelLoadError("{name} has no {report}; it is not a complete Workbench export (export it again)",
+                             name=folder.name, report=REPORT_NAME)
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"{REPORT_NAME} in {folder.name} is unreadable ({exc}); export the model again") from exc
+        raise ModelLoadError("{report} in {name} is unreadable ({exc}); export the model again",
+                             report=REPORT_NAME, name=folder.name, exc=exc) from exc
     if not isinstance(report, dict) or report.get("format") != FORMAT or report.get("kind") not in ROLES:
-        raise ModelLoadError(f"{REPORT_NAME} in {folder.name} is not a Workbench export report")
+        raise ModelLoadError("{report} in {name} is not a Workbench export report",
+                             report=REPORT_NAME, name=folder.name)
     if not any(v.get("passed") for v in report.get("variants", {}).values()):
-        raise ModelLoadError(f"The export in {folder.name} failed its parity check, so there is no graph to "
-                             "run; see its export_report.json")
+        raise ModelLoadError("The export in {name} failed its parity check, so there is no graph to "
+                             "run; see its export_report.json", name=folder.name)
     return report
 
 
@@ -124,12 +129,13 @@ def pick_variant(report: dict[str, Any], device: str, variant: str | None, allow
     if variant is None:
         variant = report.get("default_variant", {}).get(device) or good[0]
     if variant not in report["variants"]:
-        raise ModelLoadError(f"This export has no {variant} variant; it has {', '.join(good)}")
+        raise ModelLoadError("This export has no {variant} variant; it has {good}",
+                             variant=variant, good=", ".join(good))
     if allow_refused and report["variants"][variant].get("kept_for_evaluation"):
         return variant
     if variant not in good:
-        raise ModelLoadError(f"The {variant} variant of this export failed its parity check; "
-                             f"use one of {', '.join(good)}")
+        raise ModelLoadError("The {variant} variant of this export failed its parity check; "
+                             "use one of {good}", variant=variant, good=", ".join(good))
     return variant
 
 
@@ -148,7 +154,8 @@ def open_onnx(folder: str | Path, providers: list[str] | None = None, variant: s
     for role in ROLES[report["kind"]]:
         f = files.get(role)
         if not f or not (folder / f).is_file():
-            raise ModelLoadError(f"{folder.name} is missing {f or role}; the export is incomplete (export it again)")
+            raise ModelLoadError("{name} is missing {file}; the export is incomplete (export it again)",
+                                 name=folder.name, file=f or role)
     tokenizer = load_tokenizer(folder)
     config = read_config(folder)
     sessions = {role: make_session(folder / files[role], choice, threads) for role in ROLES[report["kind"]]}

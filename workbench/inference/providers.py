@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ModelLoadError
+from workbench.texts import N_
 
 log = logging.getLogger("workbench")
 CPU = "CPUExecutionProvider"
@@ -112,10 +113,10 @@ def make_session(path: Path, choice: ProviderChoice, threads: int | None = None)
         sess = ort.InferenceSession(str(path), session_options(threads), providers=providers)
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-        raise ModelLoadError(f"ONNX Runtime could not load {path.name} (corrupted or incomplete export?): "
-                             f"{first}") from exc
+        raise ModelLoadError("ONNX Runtime could not load {name} (corrupted or incomplete export?): "
+                             "{first}", name=path.name, first=first) from exc
     if choice.device == "cuda" and sess.get_providers()[0] != CUDA:
         choice.device = "cpu"
-        choice.note = "The CUDA provider failed to load (see the log); running on the CPU"
+        choice.note = N_("The CUDA provider failed to load (see the log); running on the CPU")
         log.warning(choice.note)
     return sess

@@ -15,7 +15,8 @@ from workbench.predict import Classification, MaskPrediction, _text
 
 def _require(model: OnnxModel, *tasks: str) -> None:
     if model.task not in tasks:
-        raise InputError(f"This model is exported for {model.task}; this needs {' or '.join(tasks)}")
+        raise InputError("This model is exported for {task}; this needs {needs}",
+                         task=model.task, needs=" or ".join(tasks))
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -58,7 +59,7 @@ def fill_mask(model: OnnxModel, text: str, top_k: int = 5) -> list[MaskPredictio
     for alias in ("[MASK]", "<mask>"):
         text = text.replace(alias, tok.mask_token)
     if tok.mask_token not in text:
-        raise InputError(f"Put {tok.mask_token} where a word should be predicted")
+        raise InputError("Put {mask} where a word should be predicted", mask=tok.mask_token)
     enc, _ = _encode(model, [text])
     logits = _run_encoder(model, enc)["logits"][0]  # (seq, vocab)
     out = []

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ModelLoadError
+from workbench.texts import N_
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,13 @@ class BuiltinModel:
 
 BUILTINS: dict[str, BuiltinModel] = {
     "tiny-stories": BuiltinModel("tiny-stories", "causal-lm",
-                                 "A small GPT-2-style model trained on generated short stories, "
-                                 "in English and Chinese"),
+                                 N_("A small GPT-2-style model trained on generated short stories, "
+                                    "in English and Chinese")),
     "tiny-sentiment": BuiltinModel("tiny-sentiment", "sequence-classification",
-                                   "A small BERT-style classifier of positive/negative reviews, "
-                                   "in English and Chinese"),
+                                   N_("A small BERT-style classifier of positive/negative reviews, "
+                                      "in English and Chinese")),
     "tiny-summarizer": BuiltinModel("tiny-summarizer", "seq2seq-lm",
-                                    "A small BART that writes a one-sentence summary of a story"),
+                                    N_("A small BART that writes a one-sentence summary of a story")),
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.models.builtins import BUILTINS
 from workbench.models.spec import BUILTIN_PREFIX
+from workbench.texts import N_
 
 MAX_RECENT = 15
 
@@ -69,4 +70,4 @@ def add_recent(source: str) -> None:
 
 
 def recent_entries() -> list[LibraryEntry]:
-    return [LibraryEntry(s, "recent", "opened recently") for s in recent_sources()]
+    return [LibraryEntry(s, "recent", N_("opened recently")) for s in recent_sources()]

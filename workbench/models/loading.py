@@ -17,6 +17,7 @@ from workbench.errors import ModelLoadError
 from workbench.hf_compat import name_default_loss
 from workbench.models.spec import BUILTIN_PREFIX, DTYPES, TASKS, LoadedModel, ModelInfo, ModelSpec
 from workbench.models.tasks import auto_class, detect_task
+from workbench.texts import N_
 
 Progress = Callable[[str], None]
 log = logging.getLogger("workbench")
@@ -35,13 +36,13 @@ def resolve_local(source: str) -> Path | None:
     looks_like_path = source.startswith(("/", ".", "~")) or os.sep in source and path.exists()
     if path.exists() or looks_like_path or (os.name == "nt" and ":" in source):
         if not path.exists():
-            raise ModelLoadError(f"No such folder: {source}")
+            raise ModelLoadError("No such folder: {source}", source=source)
         if path.is_file():
-            raise ModelLoadError(f"{source} is a file; open the folder that contains config.json")
+            raise ModelLoadError("{source} is a file; open the folder that contains config.json", source=source)
         if not (path / "config.json").exists():
             if (path / "model.onnx").exists() or any(path.glob("*.onnx")):
                 return path.resolve()  # an ONNX export folder; inference.onnx_model opens it
-            raise ModelLoadError(f"{source} has no config.json, so it is not a Hugging Face model folder")
+            raise ModelLoadError("{source} has no config.json, so it is not a Hugging Face model folder", source=source)
         return path.resolve()
     return None
 
@@ -61,16 +62,17 @@ def _hub_snapshot(hub_id: str, progress: Progress) -> Path:
         pass  # not (completely) cached; go online below unless offline
     if hub_offline():
         raise ModelLoadError(
-            f"Model '{hub_id}' is not in the local hub cache and HF_HUB_OFFLINE is set; "
-            "download it once while online or open a local folder")
+            "Model '{hub_id}' is not in the local hub cache and HF_HUB_OFFLINE is set; "
+            "download it once while online or open a local folder", hub_id=hub_id)
     progress(f"Downloading {hub_id} from the Hugging Face hub ...")
     try:
         return Path(snapshot_download(hub_id, allow_patterns=patterns, etag_timeout=10))
     except Exception as exc:  # RepositoryNotFound, connection errors, gated repos ...
         reason = type(exc).__name__
         raise ModelLoadError(
-            f"Model '{hub_id}' is not in the local hub cache and could not be downloaded "
-            f"({reason}); check the name and the network, or open a local folder") from exc
+            "Model '{hub_id}' is not in the local hub cache and could not be downloaded "
+            "({reason}); check the name and the network, or open a local folder", hub_id=hub_id,
+            reason=reason) from exc
 
 
 def model_folder(source: str, progress: Progress | None = None) -> Path:
@@ -88,11 +90,13 @@ def read_config(folder: Path, trust_remote_code: bool = False) -> Any:
     except ValueError as exc:
         if "trust_remote_code" in str(exc):
             raise ModelLoadError(
-                f"{folder.name} needs its own code to run; allow 'trust remote code' for this "
-                "model only if you trust its authors") from exc
-        raise ModelLoadError(f"The config.json in {folder} is not understood: {_first_line(exc)}") from exc
+                "{name} needs its own code to run; allow 'trust remote code' for this "
+                "model only if you trust its authors", name=folder.name) from exc
+        raise ModelLoadError("The config.json in {folder} is not understood: {reason}", folder=folder,
+                             reason=_first_line(exc)) from exc
     except Exception as exc:
-        raise ModelLoadError(f"The config.json in {folder} could not be read: {_first_line(exc)}") from exc
+        raise ModelLoadError("The config.json in {folder} could not be read: {reason}", folder=folder,
+                             reason=_first_line(exc)) from exc
 
 
 def pick_device(device: str) -> str:
@@ -127,12 +131,13 @@ def load_tokenizer(folder: Path, trust_remote_code: bool = False) -> Any:
     from transformers import AutoTokenizer
 
     if not any((folder / f).exists() for f in TOKENIZER_FILES):
-        raise ModelLoadError(f"{folder.name} has no tokenizer files (tokenizer.json, vocab.txt, ...); "
-                             "Workbench needs the tokenizer that was trained with the model")
+        raise ModelLoadError("{name} has no tokenizer files (tokenizer.json, vocab.txt, ...); "
+                             "Workbench needs the tokenizer that was trained with the model", name=folder.name)
     try:
         tok = AutoTokenizer.from_pretrained(folder, trust_remote_code=trust_remote_code)
     except Exception as exc:
-        raise ModelLoadError(f"The tokenizer in {folder.name} could not be loaded: {_first_line(exc)}") from exc
+        raise ModelLoadError("The tokenizer in {name} could not be loaded: {reason}", name=folder.name,
+                             reason=_first_line(exc)) from exc
     if tok.pad_token is None and tok.eos_token is not None:
         tok.pad_token = tok.eos_token  # decoders often lack one; batching needs it
     return tok
@@ -147,17 +152,18 @@ def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel
     import_model_stack()  # GUI jobs may load on several threads: first imports one at a time
     _quiet_transformers()
     if spec.task is not None and spec.task not in TASKS:
-        raise ModelLoadError(f"Unknown task '{spec.task}'; choose one of {', '.join(TASKS)}")
+        raise ModelLoadError("Unknown task '{task}'; choose one of {tasks}", task=spec.task, tasks=", ".join(TASKS))
     if spec.dtype not in DTYPES:
-        raise ModelLoadError(f"Unknown dtype '{spec.dtype}'; choose one of {', '.join(DTYPES)}")
+        raise ModelLoadError("Unknown dtype '{dtype}'; choose one of {dtypes}", dtype=spec.dtype,
+                             dtypes=", ".join(DTYPES))
     folder = model_folder(spec.source, progress)
     if not (folder / "config.json").exists():
-        raise ModelLoadError(f"{spec.source} is an ONNX export; open it with the ONNX Runtime backend")
-    progress("Reading config ...")
+        raise ModelLoadError("{source} is an ONNX export; open it with the ONNX Runtime backend", source=spec.source)
+    progress(N_("Reading config ..."))
     config = read_config(folder, spec.trust_remote_code)
     task = spec.task or detect_task(config)
     device = pick_device(spec.device)
-    progress("Loading tokenizer ...")
+    progress(N_("Loading tokenizer ..."))
     tokenizer = load_tokenizer(folder, spec.trust_remote_code)
     progress(f"Loading weights for {task} on {device} ...")
     model = _load_weights(folder, config, task, spec)
@@ -165,7 +171,7 @@ def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel
     model.eval()
     name_default_loss(model)  # the Learn page computes a loss
     info = build_info(spec, folder, config, task, model, device, tokenizer)
-    log.info("Loaded %s (%s, %s parameters) from %s on %s in %.1f s", spec.source, task,
+    log.info(N_("Loaded %s (%s, %s parameters) from %s on %s in %.1f s"), spec.source, task,
              f"{info.num_parameters:,}", folder, device, time.perf_counter() - start)
     return LoadedModel(spec=spec, model=model, tokenizer=tokenizer, task=task, info=info, device=device)
 
@@ -182,16 +188,16 @@ def _load_weights(folder: Path, config: Any, task: str, spec: ModelSpec) -> Any:
     except ValueError as exc:
         if "Unrecognized configuration class" in str(exc) or "not supported" in str(exc).lower():
             raise ModelLoadError(
-                f"A {config.model_type} model cannot be loaded for the task '{task}'; "
-                "choose another task") from exc
-        raise ModelLoadError(f"Could not load {folder.name}: {_first_line(exc)}") from exc
+                "A {model_type} model cannot be loaded for the task '{task}'; "
+                "choose another task", model_type=config.model_type, task=task) from exc
+        raise ModelLoadError("Could not load {name}: {reason}", name=folder.name, reason=_first_line(exc)) from exc
     except (OSError, RuntimeError, EnvironmentError, Exception) as exc:
         weights = [p.name for p in folder.iterdir() if p.suffix in WEIGHT_SUFFIXES]
         if not weights:
-            raise ModelLoadError(f"{folder.name} has a config.json but no weight files") from exc
+            raise ModelLoadError("{name} has a config.json but no weight files", name=folder.name) from exc
         raise ModelLoadError(
-            f"The weights in {folder.name} could not be read ({', '.join(weights)} truncated or "
-            f"corrupted?): {_first_line(exc)}") from exc
+            "The weights in {name} could not be read ({files} truncated or "
+            "corrupted?): {reason}", name=folder.name, files=", ".join(weights), reason=_first_line(exc)) from exc
 
 
 def weights_size(folder: Path) -> int:
@@ -242,7 +248,8 @@ def inspect_model(source: str, task: str | None = None, trust_remote_code: bool 
         with torch.device("meta"):
             model = auto_class(task).from_config(config, trust_remote_code=trust_remote_code)
     except ValueError as exc:
-        raise ModelLoadError(f"A {config.model_type} model cannot be built for the task '{task}'") from exc
+        raise ModelLoadError("A {model_type} model cannot be built for the task '{task}'", model_type=config.model_type,
+                             task=task) from exc
     tokenizer = None
     try:
         tokenizer = load_tokenizer(folder, trust_remote_code)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.models.spec import ModelInfo, human_bytes
+from workbench.texts import N_
 
 # Bytes per element of the names a config, a TrainConfig precision or a menu uses.
 DTYPE_BYTES: dict[str, int] = {"float32": 4, "fp32": 4, "float": 4, "float16": 2, "fp16": 2, "half": 2,
@@ -242,12 +243,12 @@ def inference_estimate(shape: ModelShape, tokens: int, dtype: str = "float32", b
     t = batch * tokens
     cache = shape.decoder if kv_cache is None else kv_cache
     parts = [
-        ("weights", shape.num_parameters * b),
+        (N_("weights"), shape.num_parameters * b),
         # x, its norm, q/k/v and the MLP's intermediate tensors of the layer being run
-        ("activations", t * (HIDDEN_TENSORS_INFER * shape.hidden + shape.mlp_tensors * shape.intermediate) * b),
-        ("logits", t * shape.vocab * b),
-        ("KV cache", 2 * shape.layers * shape.kv_heads * shape.head_dim * t * b if cache else 0),
-        ("attention scores", 2 * shape.heads * tokens * tokens * batch * 4 if eager else 0),
+        (N_("activations"), t * (HIDDEN_TENSORS_INFER * shape.hidden + shape.mlp_tensors * shape.intermediate) * b),
+        (N_("logits"), t * shape.vocab * b),
+        (N_("KV cache"), 2 * shape.layers * shape.kv_heads * shape.head_dim * t * b if cache else 0),
+        (N_("attention scores"), 2 * shape.heads * tokens * tokens * batch * 4 if eager else 0),
     ]
     return Estimate(f"inference at {tokens:,} tokens", tuple(parts))
 
@@ -271,11 +272,11 @@ def adamw_estimate(shape: ModelShape, batch: int, seq: int, *, lora_parameters: 
     base at base_bytes per parameter, the adapters at 16), plus the activations and the loss.
     kind names the step in `what` ("training from scratch"; default: full fine-tune or LoRA)."""
     if lora_parameters:
-        states = [("frozen weights", shape.num_parameters * base_bytes),
-                  ("adapters, gradients and AdamW moments", lora_parameters * 16)]
+        states = [(N_("frozen weights"), shape.num_parameters * base_bytes),
+                  (N_("adapters, gradients and AdamW moments"), lora_parameters * 16)]
         kind = kind or f"LoRA ({lora_parameters:,} trained parameters)"
     else:
-        states = [("weights, gradients and AdamW moments", shape.num_parameters * 16)]
+        states = [(N_("weights, gradients and AdamW moments"), shape.num_parameters * 16)]
         kind = kind or "full fine-tune with AdamW"
     layer = layer_activation_bytes(shape, batch, seq, activation_bytes)
     if checkpointing:  # each layer's input is kept; one layer at a time is recomputed in the backward,
@@ -283,6 +284,6 @@ def adamw_estimate(shape: ModelShape, batch: int, seq: int, *, lora_parameters: 
         activations = shape.layers * batch * seq * shape.hidden * activation_bytes + 2 * layer
     else:
         activations = shape.layers * layer
-    parts = (*states, ("activations", activations), ("logits and loss", LOSS_TENSORS * batch * seq * shape.vocab * 4))
+    parts = (*states, (N_("activations"), activations), (N_("logits and loss"), LOSS_TENSORS * batch * seq * shape.vocab * 4))
     extra = " with gradient checkpointing" if checkpointing else ""
     return Estimate(f"{kind} at batch {batch} x {seq:,} tokens{extra}", parts, device)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from workbench.texts import N_
+
 # The tasks Workbench knows, in the order they are offered in an override menu.
 TASKS: tuple[str, ...] = (
     "causal-lm",
@@ -67,25 +69,25 @@ class ModelInfo:
         if self.num_kv_heads and self.num_heads and self.num_kv_heads != self.num_heads:
             heads += f" ({self.num_kv_heads} key/value heads)"
         rows = [
-            ("Source", self.source),
-            ("Architecture", self.architecture),
-            ("Model type", self.model_type),
-            ("Task", self.task),
-            ("Parameters", f"{self.num_parameters:,} ({human_count(self.num_parameters)})"),
-            ("Layers", num(self.num_layers)),
-            ("Heads", heads),
-            ("Hidden size", num(self.hidden_size)),
-            ("Vocabulary", num(self.vocab_size)),
-            ("Context length", num(self.context_length)),
-            ("Dtype", self.dtype),
-            ("Size on disk", human_bytes(self.size_on_disk)),
-            ("Estimated memory", human_bytes(self.estimated_memory)),
-            ("Device", self.device),
+            (N_("Source"), self.source),
+            (N_("Architecture"), self.architecture),
+            (N_("Model type"), self.model_type),
+            (N_("Task"), self.task),
+            (N_("Parameters"), f"{self.num_parameters:,} ({human_count(self.num_parameters)})"),
+            (N_("Layers"), num(self.num_layers)),
+            (N_("Heads"), heads),
+            (N_("Hidden size"), num(self.hidden_size)),
+            (N_("Vocabulary"), num(self.vocab_size)),
+            (N_("Context length"), num(self.context_length)),
+            (N_("Dtype"), self.dtype),
+            (N_("Size on disk"), human_bytes(self.size_on_disk)),
+            (N_("Estimated memory"), human_bytes(self.estimated_memory)),
+            (N_("Device"), self.device),
         ]
         if self.labels:
-            rows.append(("Labels", ", ".join(self.labels)))
+            rows.append((N_("Labels"), ", ".join(self.labels)))
         if self.path:
-            rows.append(("Folder", self.path))
+            rows.append((N_("Folder"), self.path))
         return rows
 
 

@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from workbench.models.spec import TASKS
+from workbench.texts import N_
 
 # Decoder-only model types seen without an `architectures` field (configs built in code).
 _DECODER_TYPES = {"gpt2", "gpt_neo", "gpt_neox", "gptj", "llama", "mistral", "mixtral", "qwen2",
@@ -73,9 +74,9 @@ def auto_class(task: str) -> Any:
 
 
 TASK_TITLES = {
-    "causal-lm": "Text generation (causal LM)",
-    "seq2seq-lm": "Sequence to sequence (summarization, translation)",
-    "masked-lm": "Fill-mask (masked LM)",
-    "sequence-classification": "Text classification",
-    "feature-extraction": "Embeddings (feature extraction)",
+    "causal-lm": N_("Text generation (causal LM)"),
+    "seq2seq-lm": N_("Sequence to sequence (summarization, translation)"),
+    "masked-lm": N_("Fill-mask (masked LM)"),
+    "sequence-classification": N_("Text classification"),
+    "feature-extraction": N_("Embeddings (feature extraction)"),
 }

@@ -28,7 +28,7 @@ def precision_flags(cfg: TrainConfig, cuda: bool) -> dict[str, bool]:
     if p == "auto":
         p = ("bf16" if torch.cuda.is_bf16_supported() else "fp16") if cuda else "fp32"
     if p != "fp32" and not cuda:
-        raise InputError(f"{p} training needs a CUDA GPU; choose fp32 on the CPU")
+        raise InputError("{precision} training needs a CUDA GPU; choose fp32 on the CPU", precision=p)
     return {"fp16": p == "fp16", "bf16": p == "bf16"}
 
 

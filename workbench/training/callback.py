@@ -15,6 +15,7 @@ from typing import Any
 from transformers import TrainerCallback
 
 from workbench.control import Control
+from workbench.errors import WorkbenchError
 from workbench.training.flops import mfu
 from workbench.training.events import (AttentionSnapshotTaken, CheckpointSaved, EvalLogged, Notify,
                                        RunStarted, SamplesGenerated, StepLogged, TrainingPaused, TrainingResumed,
@@ -34,7 +35,7 @@ class WorkbenchCallback(TrainerCallback):
         self.generation: Any = None  # seq2seq: a gen_eval.GenerationPlan run at each evaluation (engine)
         self.generation_seconds: list[float] = []  # how long each evaluation's generation took
         self.stopped = False  # the user asked to stop; a checkpoint was requested
-        self.failure = ""  # why the run ended early (non-finite loss), "" if it did not
+        self.failure: WorkbenchError | None = None  # why the run ended early (non-finite loss), if it did
         self.last_loss = float("nan")
         self.last_eval: dict[str, float] = {}
         self.last_eval_step = -1
@@ -93,9 +94,10 @@ class WorkbenchCallback(TrainerCallback):
             return
         loss = float(logs["loss"])
         if not math.isfinite(loss):
-            self.failure = (f"The training loss became {loss} at step {state.global_step}; the run was "
-                            f"stopped. Lower the learning rate (now {args.learning_rate:g}) or keep gradient "
-                            "clipping on, and resume from the last checkpoint")
+            self.failure = WorkbenchError("The training loss became {loss} at step {step}; the run was stopped. "
+                                          "Lower the learning rate (now {rate:g}) or keep gradient clipping on, "
+                                          "and resume from the last checkpoint", loss=loss, step=state.global_step,
+                                          rate=args.learning_rate)
             control.should_training_stop = True
             control.should_save = False  # do not checkpoint broken weights
             control.should_evaluate = False

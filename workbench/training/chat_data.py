@@ -32,8 +32,10 @@ def chat_rows(ds: Any, messages_col: str, prompt_col: str, response_col: str, wh
                          for p, r in zip(ds[prompt_col], ds[response_col])]
     else:
         have = ", ".join(ds.column_names)
-        raise InputError(f"{name} has neither a '{messages_col}' column nor '{prompt_col}' and "
-                         f"'{response_col}' columns (its columns: {have}); choose them in the column mapping")
+        raise InputError("{name} has neither a '{messages_col}' column nor '{prompt_col}' and "
+                         "'{response_col}' columns (its columns: {have}); choose them in the column mapping",
+                         name=name, messages_col=messages_col, prompt_col=prompt_col, response_col=response_col,
+                         have=have)
     for i, conv in enumerate(conversations):
         check_conversation(conv, lambda: where(i))
     import datasets
@@ -43,16 +45,18 @@ def chat_rows(ds: Any, messages_col: str, prompt_col: str, response_col: str, wh
 
 def check_conversation(conv: Any, where: Callable[[], str]) -> None:
     if not isinstance(conv, list) or not conv:
-        raise InputError(f"{where()}: the messages are not a non-empty list of {{role, content}} objects")
+        raise InputError("{where}: the messages are not a non-empty list of {{role, content}} objects",
+                         where=where())
     for m in conv:
         if not isinstance(m, dict) or "role" not in m or "content" not in m:
-            raise InputError(f"{where()}: every message needs a 'role' and a 'content'")
+            raise InputError("{where}: every message needs a 'role' and a 'content'", where=where())
         if m["role"] not in ROLES:
-            raise InputError(f"{where()}: unknown role '{m['role']}'; use system, user or assistant")
+            raise InputError("{where}: unknown role '{role}'; use system, user or assistant", where=where(),
+                             role=m["role"])
         if m["content"] is None or not str(m["content"]).strip():
-            raise InputError(f"{where()} has a {m['role']} message without text")
+            raise InputError("{where} has a {role} message without text", where=where(), role=m["role"])
     if not any(m["role"] == "assistant" for m in conv):
-        raise InputError(f"{where()} has no assistant reply to learn from")
+        raise InputError("{where} has no assistant reply to learn from", where=where())
 
 
 def _clean(conv: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -110,7 +110,7 @@ def check_memory(cfg: Any) -> None:
 
     advice = check_training_memory(cfg)
     if advice:
-        raise InputError(advice.rstrip(".") + "; --ignore-memory-check starts it anyway.")
+        raise InputError("{advice}; --ignore-memory-check starts it anyway.", advice=advice.rstrip("."))
 
 
 def _stop_on_signals(control: Any) -> None:

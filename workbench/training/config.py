@@ -128,9 +128,10 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise InputError with one readable sentence for settings that cannot work."""
         if self.data.packing not in ("concat", "documents"):
-            raise InputError(f"Unknown packing '{self.data.packing}'; choose concat or documents")
+            raise InputError("Unknown packing '{packing}'; choose concat or documents", packing=self.data.packing)
         if self.task not in TRAIN_TASKS:
-            raise InputError(f"Unknown training task '{self.task}'; choose one of {', '.join(TRAIN_TASKS)}")
+            raise InputError("Unknown training task '{task}'; choose one of {tasks}", task=self.task,
+                             tasks=", ".join(TRAIN_TASKS))
         if bool(self.model) == (self.scratch is not None):
             raise InputError("Choose either a model to fine-tune or a from-scratch architecture, not both")
         if self.scratch is not None:
@@ -138,26 +139,34 @@ class TrainConfig:
         if not self.data.path:
             raise InputError("No training data: choose a file or a built-in dataset")
         if self.data.format not in DATA_FORMATS:
-            raise InputError(f"Unknown data format '{self.data.format}'; choose one of {', '.join(DATA_FORMATS)}")
+            raise InputError("Unknown data format '{format}'; choose one of {formats}", format=self.data.format,
+                             formats=", ".join(DATA_FORMATS))
         if not 0 <= self.data.eval_fraction < 1:
             raise InputError("The eval fraction must be at least 0 and below 1")
         if self.data.max_length < 8:
             raise InputError("The maximum sequence length must be at least 8 tokens")
-        checks = [(self.batch_size >= 1, "The batch size must be at least 1"),
-                  (self.grad_accum >= 1, "Gradient accumulation must be at least 1"),
-                  (self.learning_rate > 0, "The learning rate must be above 0"),
-                  (self.epochs > 0 or self.max_steps > 0, "Train for at least one step (epochs or max steps)"),
-                  (self.scheduler in SCHEDULERS, f"Unknown scheduler; choose one of {', '.join(SCHEDULERS)}"),
-                  (self.precision in PRECISIONS, f"Unknown precision; choose one of {', '.join(PRECISIONS)}"),
-                  (self.logging_steps >= 1, "Log at least every step count of 1 or more"),
-                  (self.eval_steps >= 0 and self.save_steps >= 0, "Eval and save intervals must be 0 or more"),
-                  (0 <= self.eval_samples <= MAX_EVAL_GENERATE and 0 <= self.eval_generate <= MAX_EVAL_GENERATE,
-                   f"Samples shown and examples generated at each evaluation must be 0 to {MAX_EVAL_GENERATE}"),
-                  (self.optimizer in optimizer_names(), f"Unknown optimizer '{self.optimizer}'; choose one of "
-                                                        "adamw_torch_fused, adamw_torch, adafactor, sgd, ...")]
-        for ok, message in checks:
-            if not ok:
-                raise InputError(message)
+        if not self.batch_size >= 1:
+            raise InputError("The batch size must be at least 1")
+        if not self.grad_accum >= 1:
+            raise InputError("Gradient accumulation must be at least 1")
+        if not self.learning_rate > 0:
+            raise InputError("The learning rate must be above 0")
+        if not (self.epochs > 0 or self.max_steps > 0):
+            raise InputError("Train for at least one step (epochs or max steps)")
+        if self.scheduler not in SCHEDULERS:
+            raise InputError("Unknown scheduler; choose one of {names}", names=", ".join(SCHEDULERS))
+        if self.precision not in PRECISIONS:
+            raise InputError("Unknown precision; choose one of {names}", names=", ".join(PRECISIONS))
+        if not self.logging_steps >= 1:
+            raise InputError("Log at least every step count of 1 or more")
+        if not (self.eval_steps >= 0 and self.save_steps >= 0):
+            raise InputError("Eval and save intervals must be 0 or more")
+        if not (0 <= self.eval_samples <= MAX_EVAL_GENERATE and 0 <= self.eval_generate <= MAX_EVAL_GENERATE):
+            raise InputError("Samples shown and examples generated at each evaluation must be 0 to {most}",
+                             most=MAX_EVAL_GENERATE)
+        if self.optimizer not in optimizer_names():
+            raise InputError("Unknown optimizer '{optimizer}'; choose one of "
+                             "adamw_torch_fused, adamw_torch, adafactor, sgd, ...", optimizer=self.optimizer)
 
     # -- JSON ---------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -185,9 +194,9 @@ class TrainConfig:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
-            raise InputError(f"No such config file: {path}") from exc
+            raise InputError("No such config file: {path}", path=path) from exc
         except ValueError as exc:
-            raise InputError(f"{path} is not valid JSON: {exc}") from exc
+            raise InputError("{path} is not valid JSON: {error}", path=path, error=exc) from exc
         return cls.from_dict(data)
 
 
@@ -207,13 +216,15 @@ def _validate_scratch(s: ScratchConfig, task: str) -> None:
     if task not in ("causal-lm", "seq2seq"):
         raise InputError("Training from scratch is offered for language modelling and seq2seq only")
     if s.architecture not in ARCHITECTURES:
-        raise InputError(f"Unknown architecture '{s.architecture}'; choose one of {', '.join(ARCHITECTURES)}")
+        raise InputError("Unknown architecture '{architecture}'; choose one of {names}", architecture=s.architecture,
+                         names=", ".join(ARCHITECTURES))
     if (s.architecture == "bart") != (task == "seq2seq"):
         raise InputError("A seq2seq model from scratch is a bart (encoder-decoder); language models are gpt2 or llama")
     if min(s.layers, s.heads, s.width, s.context_length) < 1:
         raise InputError("Layers, heads, width and context length must all be at least 1")
     if s.width % s.heads:
-        raise InputError(f"The width ({s.width}) must be a multiple of the number of heads ({s.heads})")
+        raise InputError("The width ({width}) must be a multiple of the number of heads ({heads})", width=s.width,
+                         heads=s.heads)
     if s.kv_heads and (s.architecture != "llama" or s.heads % s.kv_heads):
         raise InputError("Key/value heads need the llama architecture and must divide the number of heads")
     if s.vocab_size < 300:

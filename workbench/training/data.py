@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError
+from workbench.texts import N_
 from workbench.training.chat_data import chat_rows
 from workbench.training.config import BUILTIN_DATA, DataConfig
 from workbench.training.encoding import utf8_file
@@ -57,15 +58,15 @@ def detect_format(path: Path, fmt: str = "auto") -> str:
     for name, exts in (("text", TEXT_EXT), ("csv", CSV_EXT), ("jsonl", JSONL_EXT)):
         if ext in exts:
             return name
-    raise InputError(f"Cannot tell the format of {path.name} from its extension; choose text, csv or jsonl")
+    raise InputError("Cannot tell the format of {name} from its extension; choose text, csv or jsonl", name=path.name)
 
 
 def check_file(path: Path) -> None:
     """Exists, not empty, UTF-8 throughout (the error names the first bad line)."""
     if not path.exists():
-        raise InputError(f"No such data file: {path}")
+        raise InputError("No such data file: {path}", path=path)
     if path.is_dir():
-        raise InputError(f"{path} is a folder; choose a .txt, .csv or .jsonl file")
+        raise InputError("{path} is a folder; choose a .txt, .csv or .jsonl file", path=path)
     decoder = codecs.getincrementaldecoder("utf-8")()
     line, seen_text = 1, False
     with path.open("rb") as f:
@@ -74,12 +75,13 @@ def check_file(path: Path) -> None:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 bad_line = line + chunk[:exc.start].count(b"\n")
-                raise InputError(f"{path.name} is not UTF-8 text (line {bad_line}, byte 0x{chunk[exc.start]:02x}); "
-                                 "save it with UTF-8 encoding") from exc
+                raise InputError("{name} is not UTF-8 text (line {line}, byte 0x{byte:02x}); "
+                                 "save it with UTF-8 encoding", name=path.name, line=bad_line,
+                                 byte=chunk[exc.start]) from exc
             line += chunk.count(b"\n")
             seen_text = seen_text or bool(text.strip().lstrip("\ufeff"))
     if not seen_text:
-        raise InputError(f"{path.name} is empty")
+        raise InputError("{name} is empty", name=path.name)
 
 
 def _load_file(path: Path, fmt: str) -> Any:
@@ -98,7 +100,8 @@ def _load_file(path: Path, fmt: str) -> Any:
         if fmt == "jsonl":
             _diagnose_jsonl(path)
         reason = str(exc.__cause__ or exc).splitlines()[0][:200]
-        raise InputError(f"{path.name} could not be read as {fmt}: {reason}") from exc
+        raise InputError("{name} could not be read as {format}: {reason}", name=path.name, format=fmt,
+                         reason=reason) from exc
 
 
 def _diagnose_jsonl(path: Path) -> None:
@@ -112,8 +115,10 @@ def _diagnose_jsonl(path: Path) -> None:
             kind = _json_kind(value)
             first = types.setdefault(key, (kind, number))
             if value is not None and first[0] != kind:
-                raise InputError(f"{path.name} line {number}: '{key}' is a {kind} but line {first[1]} "
-                                 f"has a {first[0]}; the values in a column are not consistent")
+                raise InputError("{name} line {number}: '{key}' is a {kind} but line {first_line} "
+                                 "has a {first_kind}; the values in a column are not consistent",
+                                 name=path.name, number=number, key=key, kind=kind, first_line=first[1],
+                                 first_kind=first[0])
 
 
 def json_row(line: str, number: int, name: str) -> dict[str, Any]:
@@ -121,18 +126,20 @@ def json_row(line: str, number: int, name: str) -> dict[str, Any]:
     try:
         row = json.loads(line)
     except ValueError as exc:
-        raise InputError(f"{name} line {number} is not valid JSON: {exc.msg}") from exc
+        raise InputError("{name} line {number} is not valid JSON: {reason}", name=name, number=number,
+                         reason=exc.msg) from exc
     if not isinstance(row, dict):
-        raise InputError(f"{name} line {number} is not a JSON object ({{\"column\": value, ...}})")
+        raise InputError("{name} line {number} is not a JSON object ({{\"column\": value, ...}})", name=name,
+                         number=number)
     return row
 
 
 def _json_kind(value: Any) -> str:
     if isinstance(value, bool):
-        return "boolean"
+        return N_("boolean")
     if isinstance(value, (int, float)):
-        return "number"
-    return {str: "string", list: "list", dict: "object"}.get(type(value), "null")
+        return N_("number")
+    return {str: N_("string"), list: N_("list"), dict: N_("object")}.get(type(value), N_("null"))
 
 
 def line_numbers(path: Path, fmt: str) -> list[int]:
@@ -190,7 +197,7 @@ def load_raw(cfg: DataConfig, task: str, path: str | None = None) -> RawData:
     if cfg.max_examples:
         ds = ds.select(range(min(cfg.max_examples, len(ds))))
     if len(ds) == 0:
-        raise InputError(f"{file.name} has no rows")
+        raise InputError("{name} has no rows", name=file.name)
     where = _Where(file, fmt)
     if task == "causal-lm":
         return RawData(_text_rows(ds, cfg.text_column, fmt, where), [], file.name)
@@ -208,8 +215,8 @@ def load_raw(cfg: DataConfig, task: str, path: str | None = None) -> RawData:
 def _check_builtin_task(ds: Any, source: str, task: str) -> Any:
     needed = {"causal-lm": "text", "sequence-classification": "label", "chat": "messages", "seq2seq": "target"}[task]
     if needed not in ds.column_names:
-        raise InputError(f"The built-in data '{source}' does not fit the task {task}; "
-                         f"choose {_builtin_for(task)}")
+        raise InputError("The built-in data '{source}' does not fit the task {task}; choose {builtin}",
+                         source=source, task=task, builtin=_builtin_for(task))
     return ds.select_columns(["text"] if task == "causal-lm" else [c for c in ds.column_names])
 
 
@@ -235,9 +242,10 @@ class _Where:
 def _need_columns(ds: Any, where: _Where, *columns: str) -> None:
     for col in columns:
         if col not in ds.column_names:
-            have = ", ".join(ds.column_names) or "none"
-            raise InputError(f"{where.path.name} has no column '{col}' (its columns: {have}); "
-                             "choose the right column in the column mapping")
+            have = ", ".join(ds.column_names) or N_("none")
+            raise InputError("{name} has no column '{column}' (its columns: {have}); "
+                             "choose the right column in the column mapping", name=where.path.name, column=col,
+                             have=have)
 
 
 def _empty(value: Any) -> bool:
@@ -248,7 +256,7 @@ def _text_rows(ds: Any, column: str, fmt: str, where: _Where) -> Any:
     if fmt == "text":  # blank paragraphs are separators, not errors
         ds = ds.filter(lambda r: bool(r["text"].strip()), keep_in_memory=True)
         if len(ds) == 0:
-            raise InputError(f"{where.path.name} is empty")
+            raise InputError("{name} is empty", name=where.path.name)
         return ds
     _need_columns(ds, where, column)
     _no_empty_text(ds[column], where)
@@ -267,6 +275,6 @@ def _pair_rows(ds: Any, source: str, target: str, where: _Where) -> Any:
 def _no_empty_text(values: list[Any], where: _Where) -> None:
     for i, v in enumerate(values):
         if _empty(v):
-            raise InputError(f"{where(i)} has no text")
+            raise InputError("{where} has no text", where=where(i))
         if not isinstance(v, str):
-            raise InputError(f"{where(i)}: the text is a {type(v).__name__}, not a string")
+            raise InputError("{where}: the text is a {kind}, not a string", where=where(i), kind=type(v).__name__)

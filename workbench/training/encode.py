@@ -93,11 +93,13 @@ def _with_label_names(cfg: TrainConfig, names: list[str]) -> TrainConfig:
 def _check_batch(train: Any, cfg: TrainConfig, source: str, size: int) -> None:
     if len(train) >= cfg.batch_size:
         return
-    what = f"{len(train)} training blocks of {size} tokens" if cfg.task == "causal-lm" \
-        else f"{len(train)} training examples"
-    hint = "a shorter maximum sequence length or " if cfg.task == "causal-lm" else ""
-    raise InputError(f"{source} gives {what}, fewer than one batch of {cfg.batch_size}; "
-                     f"add data, or choose {hint}a smaller batch size")
+    if cfg.task == "causal-lm":
+        raise InputError("{source} gives {count} training blocks of {size} tokens, fewer than one batch of "
+                         "{batch_size}; add data, or choose a shorter maximum sequence length or a smaller batch size",
+                         source=source, count=len(train), size=size, batch_size=cfg.batch_size)
+    raise InputError("{source} gives {count} training examples, fewer than one batch of {batch_size}; "
+                     "add data, or choose a smaller batch size", source=source, count=len(train),
+                     batch_size=cfg.batch_size)
 
 
 def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], None] = lambda: None,
@@ -129,8 +131,8 @@ def encode(ds: Any, task: str, tokenizer: Any, size: int, tick: Callable[[], Non
     # A conversation truncated before its first reply has nothing to learn from (and a 0/0 loss).
     kept = encoded.filter(lambda r: any(t != IGNORE for t in r["labels"]), keep_in_memory=True)
     if len(kept) == 0 and len(encoded) > 0:
-        raise InputError(f"Every conversation is cut off before its first reply at {size} tokens; "
-                         "raise the maximum sequence length")
+        raise InputError("Every conversation is cut off before its first reply at {size} tokens; "
+                         "raise the maximum sequence length", size=size)
     return kept
 
 

@@ -13,6 +13,7 @@ import codecs
 import logging
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from workbench.errors import InputError
 
@@ -28,8 +29,9 @@ READ = frozenset({"gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp"
 _copies: dict[tuple[str, float], Path] = {}  # (file, mtime) -> its UTF-8 copy, made once per process
 
 
-def decode_problem(path: Path, encoding: str = "utf-8") -> str:
-    """'' when the whole file decodes as `encoding`, else where it stops: 'line 12, byte 0xff'."""
+def decode_problem(path: Path, encoding: str = "utf-8") -> tuple[int, int | None] | None:
+    """None when the whole file decodes as `encoding`, else where it stops: (line, the first byte
+    that does not decode), the byte None when the last character is cut off."""
     decoder = codecs.getincrementaldecoder(encoding)()
     line = 1
     with path.open("rb") as f:
@@ -38,20 +40,20 @@ def decode_problem(path: Path, encoding: str = "utf-8") -> str:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 bad = line + chunk[:exc.start].count(b"\n")
-                return f"line {bad}, byte 0x{chunk[exc.start]:02x}"
+                return bad, chunk[exc.start]
             line += chunk.count(b"\n")
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return f"line {line}, the last character is cut off"
-    return ""
+        return line, None
+    return None
 
 
 def detect_encoding(path: Path) -> str:
     """'utf-8', or the encoding charset-normalizer recognises (GB2312/GBK widened to GB18030).
     InputError when there is none, or when the whole file does not decode with it."""
-    where = decode_problem(path)
-    if not where:
+    problem = decode_problem(path)
+    if problem is None:
         return "utf-8"
     from charset_normalizer import from_bytes
 
@@ -59,13 +61,34 @@ def detect_encoding(path: Path) -> str:
         best = from_bytes(f.read(SAMPLE_BYTES)).best()
     encoding = _WIDER.get(best.encoding.lower(), best.encoding.lower()) if best is not None else ""
     if encoding not in READ:  # unrecognised, or a one-byte code page whose guess could be silently wrong
-        guess = f"; it looks like {encoding.upper()}" if encoding else ""
-        raise InputError(f"{path.name} is not UTF-8 text ({where}{guess}); save it with UTF-8 encoding")
-    where = decode_problem(path, encoding)
-    if where:
-        raise InputError(f"{path.name} looks like {encoding.upper()} text but does not decode as it ({where}); "
-                         "save the file with UTF-8 encoding")
+        _refuse(path, problem, encoding.upper(), read=False)
+    problem = decode_problem(path, encoding)
+    if problem is not None:
+        _refuse(path, problem, encoding.upper(), read=True)
     return encoding
+
+
+def _refuse(path: Path, problem: tuple[int, int | None], guess: str, read: bool) -> NoReturn:
+    """InputError: `path` is not UTF-8 (read: nor the `guess` it was read as), with where it stops."""
+    line, byte = problem
+    fields = {"name": path.name, "line": line, "byte": byte, "encoding": guess}
+    if read and byte is None:
+        raise InputError("{name} looks like {encoding} text but does not decode as it (line {line}, the last "
+                         "character is cut off); save the file with UTF-8 encoding", **fields)
+    if read:
+        raise InputError("{name} looks like {encoding} text but does not decode as it (line {line}, "
+                         "byte 0x{byte:02x}); save the file with UTF-8 encoding", **fields)
+    if guess and byte is None:
+        raise InputError("{name} is not UTF-8 text (line {line}, the last character is cut off; it looks like "
+                         "{encoding}); save it with UTF-8 encoding", **fields)
+    if guess:
+        raise InputError("{name} is not UTF-8 text (line {line}, byte 0x{byte:02x}; it looks like {encoding}); "
+                         "save it with UTF-8 encoding", **fields)
+    if byte is None:
+        raise InputError("{name} is not UTF-8 text (line {line}, the last character is cut off); "
+                         "save it with UTF-8 encoding", **fields)
+    raise InputError("{name} is not UTF-8 text (line {line}, byte 0x{byte:02x}); save it with UTF-8 encoding",
+                     **fields)
 
 
 def utf8_file(path: Path) -> tuple[Path, str]:

@@ -73,7 +73,7 @@ def resume_run(run_dir: str | Path, *, notify: Notify | None = None, control: Co
     with more accumulation keeps the same effective batch)."""
     run = RunFolder(run_dir)
     if not run.config_path.exists():
-        raise InputError(f"{run_dir} is not a run folder (it has no config.json)")
+        raise InputError("{run_dir} is not a run folder (it has no config.json)", run_dir=run_dir)
     cfg = TrainConfig.load(run.config_path)
     cfg.run_dir = str(run.path)
     changes = {k: v for k, v in (("max_steps", max_steps), ("batch_size", batch_size), ("grad_accum", grad_accum))
@@ -134,7 +134,7 @@ class _Session:
             self.step = trainer.state.global_step
             raise self._failed(_explain(exc, cfg, self.run.path)) from exc
         self.step, self.total = trainer.state.global_step, trainer.state.max_steps
-        if callback.failure:
+        if callback.failure is not None:
             raise self._failed(callback.failure)
         return self._finish(trainer, callback, tokenizer, data, time.perf_counter() - started)
 
@@ -206,11 +206,11 @@ class _Session:
                                     result.eval_loss, dict(result.metrics), seconds))
         return result
 
-    def _failed(self, message: str) -> TrainingError:
-        checkpoint = self.run.latest_checkpoint()
+    def _failed(self, error: WorkbenchError) -> TrainingError:
+        message, checkpoint = str(error), self.run.latest_checkpoint()
         self._status("failed", message)
         self._emit(TrainingFailed(str(self.run.path), self.step, message, str(checkpoint or "")))
-        return TrainingError(message)
+        return _training_error(error)
 
     def _status(self, state: str, message: str = "") -> None:
         if self.is_main:
@@ -303,7 +303,7 @@ def _open_run(cfg: TrainConfig, resume: bool, rank: int, world: int) -> RunFolde
     if cfg.run_dir:
         path = Path(cfg.run_dir).expanduser()
         if not resume and rank == 0 and (path / "metrics.jsonl").exists():
-            raise InputError(f"{path} already holds a run; resume it or choose a new run folder")
+            raise InputError("{path} already holds a run; resume it or choose a new run folder", path=path)
         path.mkdir(parents=True, exist_ok=True)
     else:
         name = cfg.name or ("scratch-" + cfg.scratch.architecture if cfg.scratch else Path(cfg.model).name or cfg.task)
@@ -324,21 +324,31 @@ def _tensorboard(run: RunFolder) -> Any:
     return TensorBoardCallback(tb_writer=SummaryWriter(log_dir=str(run.tensorboard_dir)))
 
 
-def _explain(exc: BaseException, cfg: TrainConfig, run_dir: Path) -> str:
+def _explain(exc: BaseException, cfg: TrainConfig, run_dir: Path) -> WorkbenchError:
     import torch
 
     if isinstance(exc, torch.OutOfMemoryError) or "out of memory" in str(exc).lower():
         half = max(1, cfg.batch_size // 2)
         accum = cfg.grad_accum * cfg.batch_size // half
-        return (f"The GPU ran out of memory with batch size {cfg.batch_size}; resume at batch size {half} with "
-                f"gradient accumulation {accum} (the same effective batch): `workbench train --resume {run_dir} "
-                f"--batch-size {half} --grad-accum {accum}`, or use gradient checkpointing, a shorter maximum "
-                "sequence length, or LoRA")
+        return TrainingError("The GPU ran out of memory with batch size {batch_size}; resume at batch size {half} "
+                             "with gradient accumulation {accum} (the same effective batch): `workbench train "
+                             "--resume {run_dir} --batch-size {half} --grad-accum {accum}`, or use gradient "
+                             "checkpointing, a shorter maximum sequence length, or LoRA",
+                             batch_size=cfg.batch_size, half=half, accum=accum, run_dir=run_dir)
     if isinstance(exc, KeyboardInterrupt):
-        return "Training was interrupted; resume it from its last checkpoint"
+        return TrainingError("Training was interrupted; resume it from its last checkpoint")
     if isinstance(exc, WorkbenchError):
-        return str(exc)
-    return f"Unexpected error during training: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+        return exc
+    return TrainingError("Unexpected error during training: {kind}: {detail}", kind=type(exc).__name__,
+                         detail=str(exc).splitlines()[0][:300] if str(exc) else "")
+
+
+def _training_error(error: WorkbenchError) -> TrainingError:
+    """A TrainingError that says what `error` says: the same template and fields (for the GUI's
+    translation) and the same English text."""
+    out = TrainingError()
+    out.template, out.fields, out.args = error.template, dict(error.fields), error.args
+    return out
 
 
 # -- distributed (torchrun) ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from workbench.errors import InputError
 from workbench.models.builtins import LM_BATCH, LM_BLOCK, LM_LR, LM_SHAPE, LM_STEPS, LM_STORIES, LM_VOCAB
+from workbench.texts import N_
 from workbench.training.config import DataConfig, ScratchConfig, TrainConfig
 
 
@@ -57,14 +58,14 @@ def _stories_summarizer() -> TrainConfig:
 
 
 EXAMPLES = {
-    "tiny-stories-scratch": ("Train the tiny-stories model from scratch", _stories_scratch),
-    "reviews-classifier": ("Sentiment classifier: a new head on tiny-stories", _reviews_classifier),
-    "reviews-chat": ("Chat fine-tuning: tiny-stories answers review questions", _reviews_chat),
-    "stories-summarizer": ("Summarizer from scratch: a small BART", _stories_summarizer),
+    "tiny-stories-scratch": (N_("Train the tiny-stories model from scratch"), _stories_scratch),
+    "reviews-classifier": (N_("Sentiment classifier: a new head on tiny-stories"), _reviews_classifier),
+    "reviews-chat": (N_("Chat fine-tuning: tiny-stories answers review questions"), _reviews_chat),
+    "stories-summarizer": (N_("Summarizer from scratch: a small BART"), _stories_summarizer),
 }
 
 
 def example(name: str) -> TrainConfig:
     if name not in EXAMPLES:
-        raise InputError(f"No example named '{name}'; examples: {', '.join(EXAMPLES)}")
+        raise InputError("No example named '{name}'; examples: {examples}", name=name, examples=", ".join(EXAMPLES))
     return EXAMPLES[name][1]()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import time
 
+from workbench.texts import N_
+
 # Dense bf16/fp16 tensor-core TFLOP/s from NVIDIA's datasheets (the sparsity figures halved).
 # Ordered so that a longer name is matched before its prefix ("H100 PCIe" before "H100").
 DATASHEET_TFLOPS: tuple[tuple[str, float], ...] = (
@@ -74,6 +76,6 @@ def device_peak(device_name: str, precision: str) -> tuple[float, str]:
         return 0.0, ""
     peak = datasheet_peak(device_name, precision)
     if peak:
-        return peak, "datasheet"
+        return peak, N_("datasheet")
     dtype = {"bf16": "bfloat16", "fp16": "float16"}.get(precision, "float32")
-    return measured_peak("cuda", dtype, n=4096), "measured matmul"
+    return measured_peak("cuda", dtype, n=4096), N_("measured matmul")

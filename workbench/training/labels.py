@@ -20,8 +20,9 @@ def label_mapping(values: list[Any], names: list[str], where: Where) -> tuple[li
     numeric = [_is_number(v) for v in values]
     if any(numeric) and not all(numeric):
         i = numeric.index(not numeric[0])
-        raise InputError(f"Labels are not consistent: {where(i)} has '{values[i]}' but {where(0)} has "
-                         f"'{values[0]}'; use either names or numbers for every row")
+        raise InputError("Labels are not consistent: {where} has '{value}' but {first_where} has "
+                         "'{first_value}'; use either names or numbers for every row", where=where(i),
+                         value=values[i], first_where=where(0), first_value=values[0])
     if all(numeric):
         return _numeric_ids(values, names, where)
     return _name_ids([str(v).strip() for v in values], names, where)
@@ -30,7 +31,7 @@ def label_mapping(values: list[Any], names: list[str], where: Where) -> tuple[li
 def _no_missing(values: list[Any], where: Where) -> None:
     for i, v in enumerate(values):
         if v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()):
-            raise InputError(f"{where(i)} has no label")
+            raise InputError("{where} has no label", where=where(i))
 
 
 def _is_number(v: Any) -> bool:
@@ -50,17 +51,20 @@ def _numeric_ids(values: list[Any], names: list[str], where: Where) -> tuple[lis
     for i, v in enumerate(values):
         f = float(str(v).strip()) if not isinstance(v, (int, float)) else float(v)
         if f != int(f):
-            raise InputError(f"Labels are not consistent: {where(i)} has {v}, which is not a whole number")
+            raise InputError("Labels are not consistent: {where} has {value}, which is not a whole number",
+                             where=where(i), value=v)
         ids.append(int(f))
     distinct = sorted(set(ids))
     if names:
         for i, v in enumerate(ids):
             if not 0 <= v < len(names):
-                raise InputError(f"{where(i)} has label {v}, but there are only {len(names)} label "
-                                 f"names (ids 0 to {len(names) - 1})")
+                raise InputError("{where} has label {value}, but there are only {count} label "
+                                 "names (ids 0 to {last})", where=where(i), value=v, count=len(names),
+                                 last=len(names) - 1)
     else:
         if distinct[0] < 0:
-            raise InputError(f"{where(ids.index(distinct[0]))} has a negative label ({distinct[0]})")
+            raise InputError("{where} has a negative label ({value})", where=where(ids.index(distinct[0])),
+                             value=distinct[0])
         names = [str(k) for k in range(distinct[-1] + 1)]
     _at_least_two(distinct, names)
     return ids, list(names)
@@ -72,14 +76,15 @@ def _name_ids(values: list[str], names: list[str], where: Where) -> tuple[list[i
         key = v.casefold()
         first = seen.setdefault(key, (v, i))
         if first[0] != v:
-            raise InputError(f"Labels are not consistent: {where(i)} has '{v}' but {where(first[1])} has "
-                             f"'{first[0]}'; they differ only in case or spaces")
+            raise InputError("Labels are not consistent: {where} has '{value}' but {first_where} has "
+                             "'{first_value}'; they differ only in case or spaces", where=where(i), value=v,
+                             first_where=where(first[1]), first_value=first[0])
     if names:
         index = {n: k for k, n in enumerate(names)}
         for i, v in enumerate(values):
             if v not in index:
-                raise InputError(f"{where(i)} has label '{v}', which is not one of the label names "
-                                 f"({', '.join(names)})")
+                raise InputError("{where} has label '{value}', which is not one of the label names "
+                                 "({names})", where=where(i), value=v, names=", ".join(names))
     else:
         names = sorted({v for v in values})
         index = {n: k for k, n in enumerate(names)}
@@ -90,8 +95,8 @@ def _name_ids(values: list[str], names: list[str], where: Where) -> tuple[list[i
 
 def _at_least_two(distinct: list[int], names: list[str]) -> None:
     if len(distinct) < 2:
-        raise InputError(f"Every row has the label '{names[distinct[0]]}'; classification needs at "
-                         "least two different labels")
+        raise InputError("Every row has the label '{label}'; classification needs at "
+                         "least two different labels", label=names[distinct[0]])
 
 
 def label_rows(ds: Any, column: str, text_column: str, names: list[str], where: Where) -> tuple[Any, list[str]]:

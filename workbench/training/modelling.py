@@ -54,15 +54,16 @@ def _pretrained(cfg: TrainConfig, tokenizer: Any, label_names: list[str]) -> Any
                       ignore_mismatched_sizes=True)  # a new head when the label set differs
     elif cfg.task == "seq2seq":
         if not getattr(config, "is_encoder_decoder", False):
-            raise InputError(f"{cfg.model} is a {config.model_type} model, not an encoder-decoder; seq2seq "
-                             "fine-tuning needs one (T5, BART, Marian ...)")
+            raise InputError("{model} is a {model_type} model, not an encoder-decoder; seq2seq "
+                             "fine-tuning needs one (T5, BART, Marian ...)", model=cfg.model,
+                             model_type=config.model_type)
     elif getattr(config, "is_encoder_decoder", False):
-        raise InputError(f"{cfg.model} is an encoder-decoder model; causal-LM fine-tuning needs a decoder")
+        raise InputError("{model} is an encoder-decoder model; causal-LM fine-tuning needs a decoder", model=cfg.model)
     try:
         return cls.from_pretrained(folder, **kwargs)
     except ValueError as exc:
-        raise ModelLoadError(f"A {config.model_type} model cannot be trained for {cfg.task}; "
-                             "choose another model or task") from exc
+        raise ModelLoadError("A {model_type} model cannot be trained for {task}; "
+                             "choose another model or task", model_type=config.model_type, task=cfg.task) from exc
 
 
 def base_dtype(cfg: TrainConfig) -> Any:
@@ -98,8 +99,9 @@ def add_lora(model: Any, lora: LoraSettings, task: str) -> Any:
             warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
             return get_peft_model(model, config)
     except ValueError as exc:  # peft has no default target modules for this model type
-        raise InputError(f"LoRA needs the names of the layers to adapt for a {model.config.model_type} "
-                         f"model; set lora.target_modules (e.g. [\"q_proj\", \"v_proj\"]): {exc}") from exc
+        raise InputError("LoRA needs the names of the layers to adapt for a {model_type} "
+                         "model; set lora.target_modules (e.g. [\"q_proj\", \"v_proj\"]): {error}",
+                         model_type=model.config.model_type, error=exc) from exc
 
 
 def save_final(model: Any, tokenizer: Any, out: Path, adapter_dir: Path) -> None:

@@ -49,7 +49,7 @@ def new_run_dir(root: Path, name: str) -> Path:
             return path
         except FileExistsError:
             continue
-    raise InputError(f"Could not make a new run folder in {root}")
+    raise InputError("Could not make a new run folder in {root}", root=root)
 
 
 class RunFolder:

@@ -12,4 +12,15 @@
         <translation>内部错误：{job} 任务返回了 {kind}；任务应返回有类型的对象</translation>
     </message>
 </context>
+<context>
+    <name>TrainingSession</name>
+    <message>
+        <source>Unexpected error: {kind}: {detail}</source>
+        <translation>意外错误：{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>A training run is already going; stop it first</source>
+        <translation>已有训练运行在进行；请先停止它</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppState</name>
+    <message>
+        <source>ONNX Runtime {variant} on {provider}</source>
+        <translation>ONNX Runtime {variant}，运行于 {provider}</translation>
+    </message>
+    <message>
+        <source>{runtime} ({note})</source>
+        <translation>{runtime}（{note}）</translation>
+    </message>
+    <message>
+        <source>PyTorch on {device}</source>
+        <translation>PyTorch，运行于 {device}</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Welcome</source>
@@ -126,6 +156,49 @@
     <message>
         <source>Cannot open {path}: {why}</source>
         <translation>无法打开 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>The bundled CJK font {path} could not be loaded; Chinese may show as boxes</source>
+        <translation>无法加载内置的 CJK 字体 {path}；中文可能显示为方框</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryStatus</name>
+    <message>
+        <source>Workbench uses {rss} GB; the machine has {used} of {total} GB in use ({share}). The memory budget is {fraction} of the RAM ({budget} GB): a training run whose estimate does not fit in it (and in the free memory) is refused before it starts.</source>
+        <translation>Workbench 占用 {rss} GB；本机 {total} GB 内存中已用 {used} GB（{share}）。内存预算为 RAM 的 {fraction}（{budget} GB）：估算超出预算（或超出空闲内存）的训练运行会在开始前被拒绝。</translation>
+    </message>
+    <message>
+        <source>{ram} (machine {share} used)</source>
+        <translation>{ram}（本机已用 {share}）</translation>
+    </message>
+    <message>
+        <source>Memory is running short: close other programs or models, or choose smaller settings.</source>
+        <translation>内存不足：请关闭其他程序或模型，或选择更小的设置。</translation>
+    </message>
+    <message>
+        <source>Memory is close to the budget.</source>
+        <translation>内存已接近预算。</translation>
+    </message>
+    <message>
+        <source>RAM: {size} GB</source>
+        <translation>RAM：{size} GB</translation>
+    </message>
+    <message>
+        <source>GPU: {size} GB</source>
+        <translation>GPU：{size} GB</translation>
+    </message>
+    <message>
+        <source>Device: {name} (CUDA)</source>
+        <translation>设备：{name}（CUDA）</translation>
+    </message>
+    <message>
+        <source>Device: Apple GPU (MPS)</source>
+        <translation>设备：Apple GPU（MPS）</translation>
+    </message>
+    <message>
+        <source>Device: CPU ({threads} threads)</source>
+        <translation>设备：CPU（{threads} 个线程）</translation>
     </message>
 </context>
 </TS>

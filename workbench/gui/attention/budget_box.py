@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from workbench.attention.budget import available_bytes, budget_bytes, gb, set_budget_mb
+from workbench.gui.i18n import translate
 
 KEY = "attention/budget_mb"
 
@@ -20,11 +21,11 @@ class BudgetBox(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.spin = QSpinBox(minimum=0, maximum=1024 * 1024, singleStep=256, suffix=" MB")
-        self.spin.setSpecialValueText("auto")
+        self.spin.setSpecialValueText(translate("BudgetBox", "auto"))
         self.spin.setValue(int(settings.value(KEY, 0) or 0))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Memory"))
+        lay.addWidget(QLabel(translate("BudgetBox", "Memory")))
         lay.addWidget(self.spin)
         self.spin.valueChanged.connect(self._changed)
         self._changed(self.spin.value())
@@ -32,8 +33,12 @@ class BudgetBox(QWidget):
     def _changed(self, mb: int) -> None:
         set_budget_mb(mb or None)
         self.settings.setValue(KEY, mb)
-        self.spin.setToolTip(
-            "The most memory the attention maps of one extraction may take. A longer text is cut to "
-            f"what fits, and the notes say so. auto: a quarter of the free memory (now {gb(budget_bytes())} of "
-            f"{gb(available_bytes())} free)." if not mb else
-            f"The attention maps of one extraction may take at most {mb} MB; a longer text is cut to what fits.")
+        if not mb:
+            tip = translate("BudgetBox", "The most memory the attention maps of one extraction may take. A longer "
+                                         "text is cut to what fits, and the notes say so. auto: a quarter of the "
+                                         "free memory (now {budget} of {free} free).").format(
+                budget=gb(budget_bytes()), free=gb(available_bytes()))
+        else:
+            tip = translate("BudgetBox", "The attention maps of one extraction may take at most {mb} MB; a longer "
+                                         "text is cut to what fits.").format(mb=mb)
+        self.spin.setToolTip(tip)

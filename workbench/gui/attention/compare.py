@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.attention.maps import AttentionMaps
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner
 
@@ -22,9 +23,9 @@ class Compared:
 def compare_job(ctx: Any, source: str, text: str, pair: str | None) -> Compared:
     from workbench.backends import open_model
 
-    ctx.message(f"Loading {source} ...")
+    ctx.message(translate("CompareView", "Loading {source} ...").format(source=source))
     other = open_model(source)  # an ONNX export folder opens on ONNX Runtime: its own maps
-    ctx.message("Extracting attention ...")
+    ctx.message(translate("CompareView", "Extracting attention ..."))
     name = f"{source} (ONNX Runtime, {other.provider})" if other.backend == "onnxruntime" else other.info.source
     return Compared(name, other.attention_maps(text, pair))
 
@@ -35,15 +36,17 @@ class CompareView(QWidget):
         self.other_maps: Any = None
         self.other_name = ""
         self.source = QLineEdit()
-        self.source.setPlaceholderText("Second model: a folder (a fine-tuned run's model, or an ONNX export made "
-                                       "with attention maps), hub id or builtin:NAME")
-        self.load_button = QPushButton("Load and compare")
+        self.source.setPlaceholderText(translate("CompareView", "Second model: a folder (a fine-tuned run's model, or "
+                                                               "an ONNX export made with attention maps), hub id or "
+                                                               "builtin:NAME"))
+        self.load_button = QPushButton(translate("CompareView", "Load and compare"))
         self.banner = MessageBanner()
-        self.status = QLabel("Compare the current text through a second model with the same tokenizer.")
+        self.status = QLabel(translate("CompareView", "Compare the current text through a second model with the same tokenizer."))
         self.status.setWordWrap(True)
         self.left, self.right = HeatmapView(), HeatmapView()
         self.diff = HeatmapView(diverging=True)
-        self.titles = [QLabel("Loaded model"), QLabel("Second model"), QLabel("Difference (second − loaded)")]
+        self.titles = [QLabel(translate("CompareView", "Loaded model")), QLabel(translate("CompareView", "Second model")),
+                       QLabel(translate("CompareView", "Difference (second − loaded)"))]
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(self.load_button)
@@ -61,7 +64,7 @@ class CompareView(QWidget):
 
     def set_other(self, name: str, maps: Any) -> None:
         self.other_name, self.other_maps = name, maps
-        self.titles[1].setText(f"Second model: {name}")
+        self.titles[1].setText(translate("CompareView", "Second model: {name}").format(name=name))
 
     def update_view(self, base_set: Any, kind: str, matrix_of: Any) -> None:
         """matrix_of(set) -> (q, k) for the page's current layer/head selection."""
@@ -69,18 +72,24 @@ class CompareView(QWidget):
             return
         other = self.other_maps.sets.get(kind)
         if other is None:
-            self.banner.show_error(f"The second model has no {kind} attention.")
+            from workbench.attention.maps import KIND_LABELS
+
+            self.banner.show_error(translate("CompareView", "The second model has no attention of the kind shown "
+                                                            "({kind}).").format(kind=core_text(KIND_LABELS.get(kind, kind))))
             return
         if other.query_tokens != base_set.query_tokens or other.key_tokens != base_set.key_tokens:
-            self.banner.show_error("The two models split the text into different tokens, so their maps "
-                                   "cannot be subtracted; compare models that share a tokenizer.")
+            self.banner.show_error(translate("CompareView", "The two models split the text into different tokens, so "
+                                                            "their maps cannot be subtracted; compare models that "
+                                                            "share a tokenizer."))
             return
         if other.weights.shape[:2] != base_set.weights.shape[:2]:
-            self.banner.show_error("The two models have different numbers of layers or heads.")
+            self.banner.show_error(translate("CompareView", "The two models have different numbers of layers or heads."))
             return
         self.banner.hide()
         a, b = matrix_of(base_set), matrix_of(other)
         self.left.set_matrix(a, base_set.query_tokens, base_set.key_tokens)
         self.right.set_matrix(b, other.query_tokens, other.key_tokens)
         self.diff.set_matrix(b - a, other.query_tokens, other.key_tokens)
-        self.status.setText(f"Largest difference {float(np.abs(b - a).max()):.3g}, mean {float(np.abs(b - a).mean()):.3g}")
+        diff = np.abs(b - a)
+        self.status.setText(translate("CompareView", "Largest difference {largest}, mean {mean}").format(
+            largest=f"{float(diff.max()):.3g}", mean=f"{float(diff.mean()):.3g}"))

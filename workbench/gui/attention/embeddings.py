@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
+from workbench.gui.i18n import translate
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ class EmbeddingsView(QWidget):
         self.projection: Any = None
         self.neighbours: list[tuple[str, float]] = []
         self.plot = pg.PlotWidget()
-        self.plot.setLabel("bottom", "principal component 1")
-        self.plot.setLabel("left", "principal component 2")
+        self.plot.setLabel(axis="bottom", text=translate("EmbeddingsView", "principal component 1"))
+        self.plot.setLabel(axis="left", text=translate("EmbeddingsView", "principal component 2"))
         self.points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(80, 130, 220, 120), hoverable=True,
                                          tip=lambda x, y, data: str(data))
         self.marks = pg.ScatterPlotItem(size=11, pen=pg.mkPen("k"), brush=pg.mkBrush(230, 60, 60, 230))
@@ -54,12 +55,12 @@ class EmbeddingsView(QWidget):
         self.plot.addItem(self.marks)
         self.labels: list[pg.TextItem] = []
         self.search = QLineEdit()
-        self.search.setPlaceholderText("A word or token, e.g. cat")
-        self.find_button = QPushButton("Nearest neighbours")
-        self.compute_button = QPushButton("Compute projection")
+        self.search.setPlaceholderText(translate("EmbeddingsView", "A word or token, e.g. cat"))
+        self.find_button = QPushButton(translate("EmbeddingsView", "Nearest neighbours"))
+        self.compute_button = QPushButton(translate("EmbeddingsView", "Compute projection"))
         self.list = QListWidget()
-        self.info = QLabel("Each point is a vocabulary entry's input embedding, projected to 2-D with PCA. "
-                           "Tokens used alike end up close together.")
+        self.info = QLabel(translate("EmbeddingsView", "Each point is a vocabulary entry's input embedding, projected "
+                                                       "to 2-D with PCA. Tokens used alike end up close together."))
         self.info.setWordWrap(True)
         self.banner = MessageBanner()
         side = QWidget()
@@ -70,7 +71,8 @@ class EmbeddingsView(QWidget):
         row.addWidget(self.find_button)
         sl.addLayout(row)
         sl.addWidget(self.banner)
-        sl.addWidget(QLabel("Nearest by cosine similarity (full embedding, not the 2-D view):"))
+        sl.addWidget(QLabel(translate("EmbeddingsView", "Nearest by cosine similarity (full embedding, not the 2-D "
+                                                        "view):")))
         sl.addWidget(self.list, 1)
         split = QSplitter()
         split.addWidget(self.plot)
@@ -85,7 +87,7 @@ class EmbeddingsView(QWidget):
 
     def compute(self) -> None:
         if self.state.loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("EmbeddingsView", "Load a model first (Models page)."))
             return
         self.state.runner.start("projection", projection_job, self.state.loaded, on_done=self.show_projection,
                                 on_error=lambda m, d: self.banner.show_error(m, d))
@@ -93,9 +95,11 @@ class EmbeddingsView(QWidget):
     def show_projection(self, proj: Any) -> None:
         self.projection = proj
         self.points.setData(pos=proj.coords, data=list(proj.tokens))
-        self.info.setText(f"{len(proj.tokens):,} of {proj.vocab_size:,} vocabulary entries; the axes hold "
-                          f"{proj.explained[0]:.1%} and {proj.explained[1]:.1%} of the variance. Hover a point "
-                          "to see its token.")
+        self.info.setText(translate("EmbeddingsView", "{shown} of {total} vocabulary entries; the axes hold {first} "
+                                                      "and {second} of the variance. Hover a point to see its "
+                                                      "token.").format(
+            shown=f"{len(proj.tokens):,}", total=f"{proj.vocab_size:,}", first=f"{proj.explained[0]:.1%}",
+            second=f"{proj.explained[1]:.1%}"))
 
     def find(self) -> None:
         if self.state.loaded is None or not self.search.text().strip():
@@ -108,7 +112,7 @@ class EmbeddingsView(QWidget):
         self.banner.hide()
         self.neighbours = nn
         self.list.clear()
-        self.list.addItem(f"{token} (id {tid})")
+        self.list.addItem(translate("EmbeddingsView", "{token} (id {id})").format(token=token, id=tid))
         for t, sim in nn:
             self.list.addItem(f"  {t}   {sim:.3f}")
         for label in self.labels:

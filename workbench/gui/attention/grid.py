@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
+
 THUMB = 56
 TICK_MS = 12.0  # rendering budget per event-loop turn (at least one thumbnail per turn)
 MARGIN = 1  # rows and columns beyond the viewport rendered ahead of scrolling
@@ -123,7 +125,8 @@ class ModelGrid(QWidget):
         for r in range(L):
             for c in range(H):
                 self.table.item(r, c).setToolTip((patterns or {}).get((r, c), ""))
-        self.info.setText(f"{L} layers × {H} heads; click a thumbnail to open it in the heatmap.")
+        self.info.setText(translate("ModelGrid", "{layers} layers × {heads} heads; click a thumbnail to open it in "
+                                                 "the heatmap.").format(layers=L, heads=H))
         self._schedule()
 
     def _build_cells(self, L: int, H: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -16,6 +17,7 @@ from workbench.gui.attention.compare import Compared, CompareView, compare_job
 from workbench.gui.attention.embeddings import EmbeddingsView
 from workbench.gui.attention.grid import ModelGrid
 from workbench.gui.attention.headview import HEAD_COLORS, HeadView
+from workbench.gui.i18n import core_text, error_text, translate
 from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner, heading
 
@@ -31,6 +33,55 @@ def extract_job(ctx: Any, loaded: Backend, text: str, pair: str | None, generate
     if generate and loaded.task == "causal-lm" and loaded.backend == "pytorch":
         return extract_generated(loaded, text, GenerationSettings(max_new_tokens=generate, greedy=True))
     return loaded.attention_maps(text, pair)  # PyTorch, or an ONNX export's own Attention ops
+
+
+def pattern_text(p: Any) -> str:
+    """A head pattern (workbench.attention.aggregate.HeadPattern) as the list and tooltips show it:
+    HeadPattern.describe() in the UI's language, built from its fields."""
+    share = f"{p.share:.0%}"
+    if p.pattern == "broad":
+        return translate("AttentionPage", "L{layer} H{head}: broad (no pattern above {share})").format(
+            layer=p.layer, head=p.head, share=share)
+    names = {"previous token": translate("AttentionPage", "previous token"),
+             "first token": translate("AttentionPage", "first token"),
+             "separator": translate("AttentionPage", "separator"),
+             "self": translate("AttentionPage", "self")}
+    return translate("AttentionPage", "L{layer} H{head}: {pattern} ({share} of the weight)").format(
+        layer=p.layer, head=p.head, pattern=names.get(p.pattern, p.pattern), share=share)
+
+
+def note_text(note: str) -> str:
+    """A note of the maps (workbench.attention.maps._notes) in the UI's language. The core writes
+    them in English with their numbers filled in, so the two notes with numbers are recognised here
+    and rebuilt from a translated template; a fixed note is a marked phrase of the core (N_); an
+    unknown one stays as it is."""
+    m = re.fullmatch(r"Switched from (\S+) to eager attention for this extraction \(and back\)\.", note)
+    if m:
+        return translate("AttentionPage", "Switched from {impl} to eager attention for this extraction "
+                                          "(and back).").format(impl=m[1])
+    m = re.fullmatch(r"The text was (\d+) tokens; (.+)\.", note, flags=re.S)
+    if m:
+        return translate("AttentionPage", "The text was {count} tokens; {reason}.").format(
+            count=m[1], reason=_cut_reason(m[2]))
+    return core_text(note)
+
+
+def _cut_reason(reason: str) -> str:
+    m = re.fullmatch(r"cut to the model(?:'s)? context of (\d+)", reason)
+    if m:
+        return translate("AttentionPage", "cut to the model's context of {context}").format(context=m[1])
+    m = re.fullmatch(r"Workbench kept the first (\d+), so that (\d+) layers x (\d+) heads of maps stay within the "
+                     r"attention memory budget of (.+?) \((.+)\)", reason, flags=re.S)
+    if m:
+        origin = m[5]
+        env = re.fullmatch(r"set by (\S+)", origin)
+        origin = (translate("AttentionPage", "set by {variable}").format(variable=env[1]) if env
+                  else core_text(origin))
+        return translate("AttentionPage", "Workbench kept the first {fits}, so that {layers} layers x {heads} heads "
+                                          "of maps stay within the attention memory budget of {budget} "
+                                          "({origin})").format(fits=m[1], layers=m[2], heads=m[3], budget=m[4],
+                                                               origin=origin)
+    return core_text(reason)
 
 
 class AttentionPage(QWidget):
@@ -50,7 +101,7 @@ class AttentionPage(QWidget):
         self._make_widgets()
         self.tabs = self._make_tabs()
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Attention"))
+        lay.addWidget(heading(translate("AttentionPage", "Attention")))
         lay.addLayout(self._text_row())
         lay.addLayout(self._selector_row())
         lay.addWidget(self.banner)
@@ -61,18 +112,19 @@ class AttentionPage(QWidget):
     def _make_widgets(self) -> None:
         self.text = QLineEdit("The cat sat on the mat because it was tired.")
         self.pair = QLineEdit()
-        self.pair.setPlaceholderText("Optional: second sentence (encoders) or target text (encoder-decoders)")
+        self.pair.setPlaceholderText(translate("AttentionPage", "Optional: second sentence (encoders) or target text "
+                                                                "(encoder-decoders)"))
         self.generate = QSpinBox(minimum=0, maximum=256, value=0)
-        self.generate.setSpecialValueText("no")
-        self.compute_button = QPushButton("Show attention")
+        self.generate.setSpecialValueText(translate("AttentionPage", "no"))
+        self.compute_button = QPushButton(translate("AttentionPage", "Show attention"))
         self.budget = BudgetBox(self.state.settings)
         self.kind = QComboBox()
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.layer = QSpinBox(minimum=0, maximum=0)
         self.head = QComboBox()
-        self.hide_special = QCheckBox("Hide special tokens")
-        self.merge = QCheckBox("Merge sub-words")
-        self.log_scale = QCheckBox("Log scale")
+        self.hide_special = QCheckBox(translate("AttentionPage", "Hide special tokens"))
+        self.merge = QCheckBox(translate("AttentionPage", "Merge sub-words"))
+        self.log_scale = QCheckBox(translate("AttentionPage", "Log scale"))
         self.banner = MessageBanner()
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
@@ -87,11 +139,11 @@ class AttentionPage(QWidget):
 
     def _make_tabs(self) -> QTabWidget:
         tabs = QTabWidget()
-        tabs.addTab(self._heatmap_tab(), "Heatmap")
-        tabs.addTab(self.grid, "Model view")
-        tabs.addTab(self._headview_tab(), "Head view")
-        tabs.addTab(self.compare, "Compare")
-        tabs.addTab(self.embeddings, "Embeddings")
+        tabs.addTab(self._heatmap_tab(), translate("AttentionPage", "Heatmap"))
+        tabs.addTab(self.grid, translate("AttentionPage", "Model view"))
+        tabs.addTab(self._headview_tab(), translate("AttentionPage", "Head view"))
+        tabs.addTab(self.compare, translate("AttentionPage", "Compare"))
+        tabs.addTab(self.embeddings, translate("AttentionPage", "Embeddings"))
         return tabs
 
     def _heatmap_tab(self) -> QWidget:
@@ -101,7 +153,7 @@ class AttentionPage(QWidget):
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(QLabel("Head patterns (this layer)"))
+        sl.addWidget(QLabel(translate("AttentionPage", "Head patterns (this layer)")))
         sl.addWidget(self.patterns)
         heat.addWidget(side)
         heat.setStretchFactor(0, 4)
@@ -120,12 +172,12 @@ class AttentionPage(QWidget):
 
     def _text_row(self) -> QHBoxLayout:
         row1 = QHBoxLayout()
-        row1.addWidget(QLabel("Text"))
+        row1.addWidget(QLabel(translate("AttentionPage", "Text")))
         row1.addWidget(self.text, 3)
         row1.addWidget(self.pair, 2)
         self.text.setMinimumWidth(160)
         self.pair.setMinimumWidth(120)
-        row1.addWidget(QLabel("Generate"))
+        row1.addWidget(QLabel(translate("AttentionPage", "Generate")))
         row1.addWidget(self.generate)
         row1.addWidget(self.budget)
         row1.addWidget(self.compute_button)
@@ -134,7 +186,9 @@ class AttentionPage(QWidget):
     def _selector_row(self) -> QHBoxLayout:
         """Kind, layer, head, the view filters and the save buttons."""
         row2 = QHBoxLayout()
-        for label, w in (("Attention", self.kind), ("Layer", self.layer), ("Head", self.head)):
+        for label, w in ((translate("AttentionPage", "Attention"), self.kind),
+                         (translate("AttentionPage", "Layer"), self.layer),
+                         (translate("AttentionPage", "Head"), self.head)):
             row2.addWidget(QLabel(label))
             row2.addWidget(w)
         for w in (self.hide_special, self.merge, self.log_scale):
@@ -142,7 +196,7 @@ class AttentionPage(QWidget):
         row2.addStretch(1)
         for label, slot in (("PNG", self.save_png), (".npz", self.save_npz), ("CSV", self.save_csv)):
             b = QPushButton(label)
-            b.setToolTip(f"Save the current view or maps as {label}")
+            b.setToolTip(translate("AttentionPage", "Save the current view or maps as {format}").format(format=label))
             b.clicked.connect(slot)
             row2.addWidget(b)
         return row2
@@ -174,7 +228,7 @@ class AttentionPage(QWidget):
     def compute(self) -> None:
         loaded = self.state.loaded
         if loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("AttentionPage", "Load a model first (Models page)."))
             return
         if self.job is not None and self.job.running:
             return
@@ -191,11 +245,12 @@ class AttentionPage(QWidget):
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind, s in maps.sets.items():
-            self.kind.addItem(s.label, kind)
+            self.kind.addItem(core_text(s.label), kind)
         self.kind.blockSignals(False)
-        notes = list(maps.notes)
+        notes = [note_text(n) for n in maps.notes]
         if maps.prompt_length is not None:
-            notes.append(f"Tokens from {maps.prompt_length} on were generated by the model.")
+            notes.append(translate("AttentionPage", "Tokens from {start} on were generated by the "
+                                                    "model.").format(start=maps.prompt_length))
         self.notes.setText(" ".join(notes))
         self._setup_selectors()
         self.refresh()
@@ -213,8 +268,10 @@ class AttentionPage(QWidget):
         self.head.blockSignals(True)
         current = self.head.currentIndex()
         self.head.clear()
-        for choice, label in head_options(s.num_heads):
-            self.head.addItem(label, choice)
+        for choice, label in head_options(s.num_heads):  # label: "head 3", or an aggregation's (marked N_)
+            text = (translate("AttentionPage", "head {head}").format(head=choice) if choice.isdigit()
+                    else core_text(label))
+            self.head.addItem(text, choice)
         self.head.setCurrentIndex(current if 0 <= current < self.head.count() else 0)
         self.head.blockSignals(False)
         for cb in self.head_checks:
@@ -257,7 +314,8 @@ class AttentionPage(QWidget):
         try:
             return select_matrix(s.weights, layer, head)
         except InputError as exc:
-            self.banner.show_error(f"{exc}. Showing the mean of heads instead.")
+            self.banner.show_error(translate("AttentionPage", "{error}. Showing the mean of heads instead.").format(
+                error=error_text(exc)))
             return select_matrix(s.weights, layer, "mean")
 
     def refresh(self) -> None:
@@ -269,8 +327,8 @@ class AttentionPage(QWidget):
         self.patterns.clear()
         for p in pats:
             if p.layer == layer:
-                self.patterns.addItem(p.describe())
-        self.grid.set_weights(s.weights, {(p.layer, p.head): p.describe() for p in pats})
+                self.patterns.addItem(pattern_text(p))
+        self.grid.set_weights(s.weights, {(p.layer, p.head): pattern_text(p) for p in pats})
         self._refresh_headview()
         self.compare.update_view(s, self.kind.currentData(), self.matrix_of)
 
@@ -297,7 +355,8 @@ class AttentionPage(QWidget):
     def _compare(self) -> None:
         source = self.compare.source.text().strip()
         if not source or self.maps is None:
-            self.compare.banner.show_error("Show attention for a text first, then name a second model.")
+            self.compare.banner.show_error(translate("AttentionPage", "Show attention for a text first, then name a "
+                                                                      "second model."))
             return
         pair = self.pair.text().strip() or None
         self.state.runner.start("compare", compare_job, source, self.text.text(), pair,
@@ -309,28 +368,31 @@ class AttentionPage(QWidget):
         self.refresh()
 
     def save_png(self, path: str | None = None) -> None:
-        path = path or QFileDialog.getSaveFileName(self, "Save view as PNG", "attention.png", "PNG (*.png)")[0]
+        path = path or QFileDialog.getSaveFileName(self, translate("AttentionPage", "Save view as PNG"), "attention.png",
+                                                  translate("AttentionPage", "PNG image (*.png)"))[0]
         if path:
             self.tabs.currentWidget().grab().save(path)
-            self.state.status.emit(f"Saved {path}")
+            self.state.status.emit(translate("AttentionPage", "Saved {path}").format(path=path))
 
     def save_npz(self, path: str | None = None) -> None:
         from workbench.attention.export_maps import save_npz
 
         if self.maps is None:
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save maps", "attention.npz", "NumPy (*.npz)")[0]
+        path = path or QFileDialog.getSaveFileName(self, translate("AttentionPage", "Save maps"), "attention.npz",
+                                                  translate("AttentionPage", "NumPy archive (*.npz)"))[0]
         if path:
             save_npz(self.maps, path)
-            self.state.status.emit(f"Saved {path}")
+            self.state.status.emit(translate("AttentionPage", "Saved {path}").format(path=path))
 
     def save_csv(self, path: str | None = None) -> None:
         from workbench.attention.export_maps import save_csv
 
         if self.maps is None:
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save matrix", "attention.csv", "CSV (*.csv)")[0]
+        path = path or QFileDialog.getSaveFileName(self, translate("AttentionPage", "Save matrix"), "attention.csv",
+                                                  translate("AttentionPage", "CSV file (*.csv)"))[0]
         if path:
             s = self.current_set()
             save_csv(self.matrix_of(s), s.query_tokens, s.key_tokens, path)
-            self.state.status.emit(f"Saved {path}")
+            self.state.status.emit(translate("AttentionPage", "Saved {path}").format(path=path))

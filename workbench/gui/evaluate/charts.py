@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.evaluate.results import EvalResults
 from workbench.gui.evaluate.formatting import best_rows, chart_title, charted_names, format_figure, is_missing
+from workbench.gui.i18n import translate
 
 BAR_H, ROW_H, TITLE_H = 16, 22, 24
 BEST, OTHER, TRACK = QColor("#1c64d1"), QColor("#8cb4f0"), QColor("#e6eaef")
@@ -53,7 +54,9 @@ class FigureChart(QWidget):
         metrics = p.fontMetrics()
         label_w = min(int(self.width() * 0.4), max(metrics.horizontalAdvance(n) for n, _, _ in self.items) + 8) \
             if self.items else 0
-        value_w = max([metrics.horizontalAdvance(format_figure(self.name, v)) for _, v, _ in self.items] + [30]) + 8
+        failed = translate("FigureChart", "failed")
+        value_w = max([metrics.horizontalAdvance(format_figure(self.name, v) if not is_missing(v) else failed)
+                       for _, v, _ in self.items] + [30]) + 8
         bar_w = max(10.0, self.width() - label_w - value_w)
         top = max([v for _, v, _ in self.items if not is_missing(v)] + [0.0])
         best = best_rows([v if ok else None for _, v, ok in self.items], self.name)
@@ -69,7 +72,7 @@ class FigureChart(QWidget):
                 p.setBrush(BEST if row in best or (ok and not best) else OTHER)
                 p.drawRoundedRect(QRectF(label_w, y + (ROW_H - BAR_H) / 2, bar_w * value / top, BAR_H), 3, 3)
             p.setPen(text if not is_missing(value) else QColor("#868e96"))
-            shown = format_figure(self.name, value) if not is_missing(value) else "failed"
+            shown = format_figure(self.name, value) if not is_missing(value) else failed
             p.drawText(QRectF(label_w + bar_w + 6, y, value_w, ROW_H), Qt.AlignLeft | Qt.AlignVCenter, shown)
 
 
@@ -84,7 +87,7 @@ class ChartsGrid(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(14)
-        self.none = QLabel("No figures yet: the charts appear as each model finishes.")
+        self.none = QLabel(translate("ChartsGrid", "No figures yet: the charts appear as each model finishes."))
         self.grid.addWidget(self.none, 0, 0)
 
     def show_results(self, results: EvalResults) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from workbench.evaluate.results import EvalInput, ModelResult
+from workbench.gui.i18n import translate
 
 # The columns each kind of evaluation shows, by key.
 COLUMNS = {
@@ -23,8 +24,6 @@ COLUMNS = {
     "classification": ("row", "line", "text", "reference", "prediction", "loss", "latency"),
     "seq2seq": ("row", "line", "text", "reference", "prediction", "score", "latency"),
 }
-TITLES = {"row": "#", "line": "Line", "text": "Text", "reference": "Reference", "prediction": "Prediction",
-          "tokens": "Tokens", "loss": "Loss", "score": "ROUGE-L", "latency": "Latency ms"}
 NUMERIC = ("row", "line", "tokens", "loss", "score", "latency")
 TEXTS = ("text", "reference", "prediction")
 SHOWN_CHARS = 300  # of a text cell; the view elides it to the column, the tooltip has the whole text
@@ -78,8 +77,19 @@ class ExamplesModel(QAbstractTableModel):
             return None
         key = self.keys[section]
         if self.kind == "classification" and key == "reference":
-            return "Label"
-        return "Source" if self.kind == "seq2seq" and key == "text" else TITLES[key]
+            return translate("ExamplesModel", "Label")
+        if self.kind == "seq2seq" and key == "text":
+            return translate("ExamplesModel", "Source")
+        return self._title(key)
+
+    @staticmethod
+    def _title(key: str) -> str:
+        """A column's title (its key: COLUMNS'), in the UI's language."""
+        return {"row": "#", "line": translate("ExamplesModel", "Line"), "text": translate("ExamplesModel", "Text"),
+                "reference": translate("ExamplesModel", "Reference"),
+                "prediction": translate("ExamplesModel", "Prediction"),
+                "tokens": translate("ExamplesModel", "Tokens"), "loss": translate("ExamplesModel", "Loss"),
+                "score": "ROUGE-L", "latency": translate("ExamplesModel", "Latency ms")}[key]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid():

@@ -4,10 +4,12 @@ charts and the tests agree on every number's text)."""
 from __future__ import annotations
 
 import math
+import re
 
 from workbench.evaluate.metrics import COMMON, FIGURES, HIGHER_IS_BETTER
+from workbench.gui.i18n import core_text, translate
 
-# Readable names of the figures (the keys are metrics.HIGHER_IS_BETTER's).
+# Readable names of the figures (the keys are metrics.HIGHER_IS_BETTER's); the English ones, see figure_title.
 TITLES = {"perplexity": "perplexity", "mean_loss": "mean loss", "accuracy": "accuracy", "macro_f1": "macro F1",
           "rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L", "bleu": "BLEU", "chrf": "chrF",
           "latency_ms": "latency ms", "latency_p95_ms": "p95 ms", "memory_mb": "memory MB"}
@@ -48,13 +50,26 @@ def column_title(name: str, two_lines: bool = False) -> str:
     """"perplexity ↓": the arrow says which way is better; two_lines ("latency\nms ↓") keeps the
     table's columns as narrow as their numbers."""
     arrow = "" if name not in HIGHER_IS_BETTER else (" ↑" if HIGHER_IS_BETTER[name] else " ↓")
-    title = TITLES.get(name, name)
+    title = figure_title(name)
     return (title.replace(" ", "\n", 1) if two_lines else title) + arrow
 
 
+def figure_title(name: str) -> str:
+    """A figure's readable name in the UI's language (ROUGE, BLEU and chrF keep theirs)."""
+    titles = {"perplexity": translate("EvaluatePage", "perplexity"),
+              "mean_loss": translate("EvaluatePage", "mean loss"),
+              "accuracy": translate("EvaluatePage", "accuracy"),
+              "macro_f1": translate("EvaluatePage", "macro F1"),
+              "latency_ms": translate("EvaluatePage", "latency ms"),
+              "latency_p95_ms": translate("EvaluatePage", "p95 ms"),
+              "memory_mb": translate("EvaluatePage", "memory MB")}
+    return titles.get(name) or TITLES.get(name, name)
+
+
 def chart_title(name: str) -> str:
-    better = "higher" if HIGHER_IS_BETTER.get(name, True) else "lower"
-    return f"{TITLES.get(name, name)} ({better} is better)"
+    if HIGHER_IS_BETTER.get(name, True):
+        return translate("EvaluatePage", "{figure} (higher is better)").format(figure=figure_title(name))
+    return translate("EvaluatePage", "{figure} (lower is better)").format(figure=figure_title(name))
 
 
 def best_rows(values: list[float | None], name: str) -> set[int]:
@@ -73,4 +88,32 @@ def backend_text(backend: str, variant: str, device: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return {"lm": "language model", "classification": "classifier", "seq2seq": "summarize / translate"}.get(kind, kind)
+    return {"lm": translate("EvaluatePage", "language model"),
+            "classification": translate("EvaluatePage", "classifier"),
+            "seq2seq": translate("EvaluatePage", "summarize / translate")}.get(kind, kind)
+
+
+def kind_title(kind: str) -> str:
+    """kind_text at the start of a line (capitalised in English)."""
+    text = kind_text(kind)
+    return text[:1].upper() + text[1:]
+
+
+def state_text(state: str) -> str:
+    """An evaluation's or a training run's state ("finished", "stopped" ...) in the UI's language."""
+    return {"running": translate("EvaluatePage", "running"),
+            "finished": translate("EvaluatePage", "finished"),
+            "stopped": translate("EvaluatePage", "stopped"),
+            "failed": translate("EvaluatePage", "failed"),
+            "interrupted": translate("EvaluatePage", "interrupted"),
+            "paused": translate("EvaluatePage", "paused")}.get(state, state)
+
+
+def model_error_text(error: str) -> str:
+    """A row's error as the results store it (the core's English sentence), in the UI's language where
+    it is one of the evaluation's own notes; any other error is shown as the core wrote it."""
+    stopped = re.fullmatch(r"stopped after (\d+) of (\d+) examples", error)
+    if stopped:
+        return translate("EvaluatePage", "stopped after {done} of {total} examples").format(
+            done=f"{int(stopped.group(1)):,}", total=f"{int(stopped.group(2)):,}")
+    return core_text(error)

@@ -6,6 +6,7 @@ a file dialog only call those, so tests and other pages (Export's "what does int
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout,
 from workbench.errors import WorkbenchError
 from workbench.evaluate.data import Columns
 from workbench.evaluate.run import EvalJob
-from workbench.gui.evaluate.sources import (BUILTIN_DATA, DATA_FOR_KIND, KIND_LABELS, SourceRow, describe_source,
-                                            guess_column, guess_kind, read_columns)
+from workbench.gui.evaluate.formatting import state_text
+from workbench.gui.evaluate.sources import (DATA_FOR_KIND, SourceRow, builtin_data, describe_source, guess_column,
+                                            guess_kind, kind_labels, read_columns)
+from workbench.gui.i18n import error_text, translate
 
-NO_COLUMN = "(none)"
-FIELDS = {"text": "Text column", "label": "Label column", "text_pair": "Second text", "source": "Source column",
-          "target": "Target column"}
+NO_COLUMN = "(none)"  # the second text's "no column" entry, in English (shown translated: DataForm.no_column)
+DEVICES = ("auto", "cpu", "cuda")
+FIELDS = ("text", "label", "text_pair", "source", "target")  # the column menus, by Columns' field
 FIELDS_OF_KIND = {"lm": ("text",), "classification": ("text", "label", "text_pair"), "seq2seq": ("source", "target")}
 
 
@@ -40,7 +43,7 @@ class ModelList(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Models to compare", parent)
+        super().__init__(translate("ModelList", "Models to compare"), parent)
         self.rows: list[SourceRow] = []
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
@@ -49,14 +52,16 @@ class ModelList(QGroupBox):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.model_combo = _shrinkable(QComboBox())
         self.model_combo.setEditable(True)
-        self.model_combo.lineEdit().setPlaceholderText("builtin:NAME, a hub id or a model folder")
-        self.add_model_button = QPushButton("Add model")
+        self.model_combo.lineEdit().setPlaceholderText(translate("ModelList",
+                                                                 "builtin:NAME, a hub id or a model folder"))
+        self.add_model_button = QPushButton(translate("ModelList", "Add model"))
         self.run_combo = _shrinkable(QComboBox())
-        self.add_run_button = QPushButton("Add run")
-        self.add_current_button = QPushButton("Add current model")
-        self.add_export_button = QPushButton("Add export…")
-        self.add_export_button.setToolTip("An ONNX export folder: each variant that passed its parity check is a row")
-        self.remove_button = QPushButton("Remove")
+        self.add_run_button = QPushButton(translate("ModelList", "Add run"))
+        self.add_current_button = QPushButton(translate("ModelList", "Add current model"))
+        self.add_export_button = QPushButton(translate("ModelList", "Add export…"))
+        self.add_export_button.setToolTip(translate("ModelList", "An ONNX export folder: each variant that passed "
+                                                                 "its parity check is a row"))
+        self.remove_button = QPushButton(translate("ModelList", "Remove"))
         self._layout()
         self.add_model_button.clicked.connect(lambda: self.add_source(self.model_combo.currentText()))
         self.model_combo.lineEdit().returnPressed.connect(lambda: self.add_source(self.model_combo.currentText()))
@@ -91,23 +96,25 @@ class ModelList(QGroupBox):
         self.model_combo.setCurrentText(typed)
         self.run_combo.clear()
         for run in list_runs():
-            self.run_combo.addItem(f"{run.name} — {run.task}, {run.state}", run.path)
+            self.run_combo.addItem(translate("ModelList", "{name} — {task}, {state}").format(
+                name=run.name, task=run.task, state=state_text(run.state)), run.path)
         if not self.run_combo.count():
-            self.run_combo.addItem("(no training runs yet)", "")
+            self.run_combo.addItem(translate("ModelList", "(no training runs yet)"), "")
         self.add_run_button.setEnabled(bool(self.run_combo.currentData()))
 
     def add_source(self, source: str) -> bool:
         """Add a model source, run or export folder; False (and `error`) if it cannot be evaluated."""
         source = source.strip()
         if not source:
-            self.error.emit("Type or pick a model first: builtin:NAME, a hub id or a model folder.")
+            self.error.emit(translate("ModelList", "Type or pick a model first: builtin:NAME, a hub id or a model "
+                                                   "folder."))
             return False
         if any(r.source == source for r in self.rows):
             return True
         try:
             row = describe_source(source)
         except WorkbenchError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return False
         self.rows.append(row)
         item = QListWidgetItem(row.text)
@@ -121,7 +128,8 @@ class ModelList(QGroupBox):
             self.add_source(str(self.run_combo.currentData()))
 
     def browse_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "An ONNX export folder (with export_report.json)")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("ModelList", "An ONNX export folder (with export_report.json)"))
         if folder:
             self.add_source(folder)
 
@@ -150,8 +158,9 @@ class DataForm(QGroupBox):
     error = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Data", parent)
+        super().__init__(translate("DataForm", "Data"), parent)
         self.data_columns: tuple[str, ...] = ()
+        self.no_column = translate("DataForm", "(none)")
         self.model_kind: Any = lambda: ""  # set by the page: the kind the first model's task calls for
         self._make_widgets()
         self._layout()
@@ -164,14 +173,14 @@ class DataForm(QGroupBox):
 
     def _make_widgets(self) -> None:
         self.data_edit = QLineEdit()
-        self.data_edit.setPlaceholderText(".txt, .csv or .jsonl file, or builtin:NAME")
-        self.browse_button = QPushButton("File…")
+        self.data_edit.setPlaceholderText(translate("DataForm", ".txt, .csv or .jsonl file, or builtin:NAME"))
+        self.browse_button = QPushButton(translate("DataForm", "File…"))
         self.builtin_combo = _shrinkable(QComboBox())
-        self.builtin_combo.addItem("Built-in data…", "")
-        for name, label in BUILTIN_DATA.items():
+        self.builtin_combo.addItem(translate("DataForm", "Built-in data…"), "")
+        for name, label in builtin_data().items():
             self.builtin_combo.addItem(label, name)
         self.kind = _shrinkable(QComboBox())
-        for key, label in KIND_LABELS.items():
+        for key, label in kind_labels().items():
             self.kind.addItem(label, key)
         self.columns: dict[str, QComboBox] = {}
         for field in FIELDS:
@@ -179,12 +188,13 @@ class DataForm(QGroupBox):
             combo.setEditable(True)  # a column the first row does not show can still be typed
             self.columns[field] = combo
         self.limit = QSpinBox(minimum=0, maximum=100_000_000, value=0)
-        self.limit.setSpecialValueText("all")
-        self.limit.setToolTip("Evaluate the first N examples only (0 = all)")
+        self.limit.setSpecialValueText(translate("DataForm", "all"))
+        self.limit.setToolTip(translate("DataForm", "Evaluate the first N examples only (0 = all)"))
         self.limit.setGroupSeparatorShown(True)
         self.max_new_tokens = QSpinBox(minimum=1, maximum=2048, value=64)
         self.device = QComboBox()
-        self.device.addItems(["auto", "cpu", "cuda"])
+        for device in DEVICES:  # the device ids are the item data; "auto" is shown translated
+            self.device.addItem(translate("DataForm", "auto") if device == "auto" else device, device)
         self.note = QLabel("")
         self.note.setWordWrap(True)
 
@@ -194,23 +204,27 @@ class DataForm(QGroupBox):
         data_row.addWidget(self.browse_button)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.form.addRow("File", data_row)
+        self.form.addRow(translate("DataForm", "File"), data_row)
         self.form.addRow("", self.builtin_combo)
         self.form.addRow("", self.note)
-        self.form.addRow("Evaluate as", self.kind)
-        for field, label in FIELDS.items():
-            self.form.addRow(label, self.columns[field])
-        self.form.addRow("Max new tokens", self.max_new_tokens)
+        self.form.addRow(translate("DataForm", "Evaluate as"), self.kind)
+        labels = {"text": translate("DataForm", "Text column"), "label": translate("DataForm", "Label column"),
+                  "text_pair": translate("DataForm", "Second text"), "source": translate("DataForm", "Source column"),
+                  "target": translate("DataForm", "Target column")}
+        for field in FIELDS:
+            self.form.addRow(labels[field], self.columns[field])
+        self.form.addRow(translate("DataForm", "Max new tokens"), self.max_new_tokens)
         limits = QHBoxLayout()
         limits.addWidget(self.limit, 1)
-        limits.addWidget(QLabel("Device"))
+        limits.addWidget(QLabel(translate("DataForm", "Device")))
         limits.addWidget(self.device)
-        self.form.addRow("Limit", limits)
+        self.form.addRow(translate("DataForm", "Limit"), limits)
         self.setLayout(self.form)
 
     # -- data ------------------------------------------------------------------------------------------
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Held-out data", "", "Data (*.txt *.csv *.tsv *.jsonl *.json)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("DataForm", "Held-out data"), "",
+                                              translate("DataForm", "Data (*.txt *.csv *.tsv *.jsonl *.json)"))
         if path:
             self.set_data(path)
 
@@ -232,10 +246,11 @@ class DataForm(QGroupBox):
             columns = read_columns(path)
         except WorkbenchError as exc:
             self._fill_columns(())
-            self._note(f"<span style='color:#c92a2a'>{exc}</span>")
+            self._note(f"<span style='color:#c92a2a'>{html.escape(error_text(exc))}</span>")
             return False
         self._fill_columns(columns)
-        self._note(f"Columns: {', '.join(columns) or 'none found'}")
+        self._note(translate("DataForm", "Columns: {columns}").format(columns=", ".join(columns)) if columns
+                   else translate("DataForm", "Columns: none found"))
         return True
 
     def _note(self, text: str) -> None:
@@ -248,9 +263,9 @@ class DataForm(QGroupBox):
         defaults = Columns()
         for field, combo in self.columns.items():
             combo.clear()
-            combo.addItems(([NO_COLUMN] if field == "text_pair" else []) + list(columns))
+            combo.addItems(([self.no_column] if field == "text_pair" else []) + list(columns))
             guess = guess_column(columns, field) if columns else getattr(defaults, field)
-            combo.setCurrentText(guess or (NO_COLUMN if field == "text_pair" else getattr(defaults, field)))
+            combo.setCurrentText(guess or (self.no_column if field == "text_pair" else getattr(defaults, field)))
         self.update_fields()
 
     # -- kind and columns ------------------------------------------------------------------------------
@@ -278,7 +293,7 @@ class DataForm(QGroupBox):
     def column_choice(self) -> Columns:
         def pick(field: str) -> str:
             text = self.columns[field].currentText().strip()
-            return "" if text == NO_COLUMN else text
+            return "" if text in (NO_COLUMN, self.no_column) else text
 
         defaults = Columns()
         return Columns(text=pick("text") or defaults.text, label=pick("label") or defaults.label,
@@ -291,10 +306,12 @@ def build_job(models: ModelList, data: DataForm) -> EvalJob:
     from workbench.errors import InputError
 
     if not models.sources():
-        raise InputError("Add at least one model to compare (Add current model, Add model, Add run or Add export).")
+        raise InputError(translate("EvaluatePage", "Add at least one model to compare (Add current model, Add model, "
+                                                   "Add run or Add export)."))
     path = data.data_edit.text().strip()
     if not path:
-        raise InputError("Choose the data to evaluate on: a file (File…) or a built-in data set.")
+        raise InputError(translate("EvaluatePage", "Choose the data to evaluate on: a file (File…) or a built-in "
+                                                   "data set."))
     return EvalJob(path, tuple(models.sources()), data.chosen_kind(), data.column_choice(), data.limit.value(),
-                   data.max_new_tokens.value(), data.device.currentText())
+                   data.max_new_tokens.value(), str(data.device.currentData()))
 

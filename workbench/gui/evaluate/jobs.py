@@ -77,7 +77,9 @@ def eval_job(ctx: Any, job: EvalJob) -> EvalResults:
 def load_job(ctx: Any, folder: str) -> EvalResults:
     from workbench.evaluate.results import load
 
-    ctx.message(f"Reading {folder} ...")
+    from workbench.gui.i18n import translate
+
+    ctx.message(translate("EvaluatePage", "Reading {folder} ...").format(folder=folder))
     return load(folder)
 
 

@@ -21,11 +21,12 @@ from workbench.errors import WorkbenchError
 from workbench.gui import gc_guard
 from workbench.evaluate.results import EvalResults, ModelResult
 from workbench.evaluate.run import EvalProgress, ModelEvaluated
-from workbench.gui.evaluate.formatting import kind_text
+from workbench.gui.evaluate.formatting import kind_text, model_error_text, state_text
 from workbench.gui.evaluate.inputs import DataForm, ModelList, build_job
 from workbench.gui.evaluate.jobs import (EvalPlan, InputsRead, SavedList, eval_job, load_job, open_onnx_job,
                                          saved_job)
 from workbench.gui.evaluate.results_view import ResultsView
+from workbench.gui.i18n import error_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner, heading
 
@@ -55,13 +56,18 @@ def is_loaded(loaded: Backend | None, m: ModelResult) -> bool:
         _same_path(loaded.info.source, m.source)
 
 
+def open_target(kind: str, m: ModelResult) -> str:
+    """The page a double-clicked example of this model opens in: "Attention" or "Playground"."""
+    return "Playground" if kind == "seq2seq" or m.backend == "onnxruntime" else "Attention"
+
+
 def opens_in(kind: str, m: ModelResult) -> str:
     """Where a double-clicked example of this model opens, as the hint line says it."""
     if kind == "seq2seq":
-        return "in the Playground's Summarize / translate tab"
+        return translate("EvaluatePage", "in the Playground's Summarize / translate tab")
     if m.backend == "onnxruntime":
-        return "in the Playground (attention maps need the PyTorch model, not its export)"
-    return "in Attention"
+        return translate("EvaluatePage", "in the Playground (attention maps need the PyTorch model, not its export)")
+    return translate("EvaluatePage", "in Attention")
 
 
 class EvaluatePage(QWidget):
@@ -96,7 +102,7 @@ class EvaluatePage(QWidget):
         split.setCollapsible(0, False)
         split.setSizes([LEFT_WIDTH, 1000])
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Evaluate"))
+        lay.addWidget(heading(translate("EvaluatePage", "Evaluate")))
         lay.addWidget(self.banner)
         lay.addWidget(split, 1)
 
@@ -118,9 +124,9 @@ class EvaluatePage(QWidget):
         return scroll
 
     def _run_box(self) -> QVBoxLayout:
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(translate("EvaluatePage", "Run"))
         self.run_button.setDefault(True)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("EvaluatePage", "Stop"))
         self.stop_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -138,11 +144,11 @@ class EvaluatePage(QWidget):
         return box
 
     def _saved_box(self) -> QGroupBox:
-        box = QGroupBox("Earlier results")
+        box = QGroupBox(translate("EvaluatePage", "Earlier results"))
         self.saved_combo = QComboBox()
         self.saved_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.saved_combo.setMinimumContentsLength(16)
-        self.saved_combo.addItem("No saved evaluations yet", "")
+        self.saved_combo.addItem(translate("EvaluatePage", "No saved evaluations yet"), "")
         lay = QVBoxLayout(box)
         lay.addWidget(self.saved_combo)
         return box
@@ -177,7 +183,8 @@ class EvaluatePage(QWidget):
     def add_current_model(self) -> None:
         loaded = self.state.loaded
         if loaded is None:
-            self.banner.show_error("No model is loaded; open one on the Models page, or type one next to Add model.")
+            self.banner.show_error(translate("EvaluatePage", "No model is loaded; open one on the Models page, or type "
+                                                             "one next to Add model."))
             return
         self.add_source(loaded.info.path if loaded.backend == "onnxruntime" and loaded.info.path
                         else loaded.info.source)
@@ -205,12 +212,12 @@ class EvaluatePage(QWidget):
         try:
             job = build_job(self.models, self.data)
         except WorkbenchError as exc:
-            self.banner.show_error(str(exc))
+            self.banner.show_error(error_text(exc))
             return
         self.banner.hide()
         self.plan, self.live, self.live_shown, self.last_results = None, None, False, None
         self._busy(True)
-        self._show_progress("Starting…", 0, 0)
+        self._show_progress(translate("EvaluatePage", "Starting…"), 0, 0)
         gc_guard.pause_freezing()  # each model's garbage stays collectable (collect_young, GUI thread)
         self.job = self.state.runner.start("evaluate", eval_job, job, on_item=self._on_event,
                                            on_done=self._on_done, on_error=self._on_error,
@@ -219,7 +226,7 @@ class EvaluatePage(QWidget):
     def stop(self) -> None:
         if self.running:
             self.job.cancel()
-            self.progress_label.setText("Stopping after the current example…")
+            self.progress_label.setText(translate("EvaluatePage", "Stopping after the current example…"))
 
     def _on_finished(self) -> None:
         self._busy(False)
@@ -252,17 +259,21 @@ class EvaluatePage(QWidget):
 
     def _on_progress(self, e: EvalProgress) -> None:
         if e.stage == "reading":
-            what = f"Read {e.done:,} rows" if e.total else f"Reading data… {e.done:,} rows"
-            self._show_progress(what, 0, 0)
+            what = translate("EvaluatePage", "Read {rows} rows") if e.total \
+                else translate("EvaluatePage", "Reading data… {rows} rows")
+            self._show_progress(what.format(rows=f"{e.done:,}"), 0, 0)
             return
         n = len(self.plan.names) if self.plan else 1
-        where = f"{e.name} ({e.model + 1}/{n})"
+        where = dict(name=e.name, number=e.model + 1, count=n)
         if e.stage == "loading":
-            self._show_progress(f"{where}: loading…", 1000 * e.model // n, 1000)
-            status = "loading…"
+            self._show_progress(translate("EvaluatePage", "{name} ({number}/{count}): loading…").format(**where),
+                                1000 * e.model // n, 1000)
+            status = translate("EvaluatePage", "loading…")
         else:
             share = e.done / e.total if e.total else 0.0
-            self._show_progress(f"{where}: {e.done:,} / {e.total:,} examples", int(1000 * (e.model + share) / n), 1000)
+            what = translate("EvaluatePage", "{name} ({number}/{count}): {done} / {total} examples")
+            self._show_progress(what.format(done=f"{e.done:,}", total=f"{e.total:,}", **where),
+                                int(1000 * (e.model + share) / n), 1000)
             status = f"{e.done:,} / {e.total:,}"
         if self.live_shown:
             self.results.set_status(e.model, status)
@@ -291,28 +302,36 @@ class EvaluatePage(QWidget):
             self.results.selected = -1
         self.results.show_results(results)
         done = sum(1 for m in results.models if m.ok)
-        self._show_progress(f"Done: {done} of {len(results.models)} models evaluated "
-                            f"on {len(results.inputs):,} examples.", 1, 1)
+        self._show_progress(translate("EvaluatePage", "Done: {done} of {count} models evaluated on {examples} "
+                                                      "examples.").format(done=done, count=len(results.models),
+                                                                          examples=f"{len(results.inputs):,}"), 1, 1)
         if results.state == "stopped":
-            self.banner.show_info(f"Stopped. What had been computed is shown and saved in {results.folder}.")
+            self.banner.show_info(translate("EvaluatePage", "Stopped. What had been computed is shown and saved in "
+                                                            "{folder}.").format(folder=results.folder))
 
     def _all_failed(self, results: EvalResults, ran: list[ModelResult]) -> None:
         """No model produced a figure: say why (one line when they all failed alike), keep the screen."""
-        errors = {m.error for m in ran}
+        errors = {model_error_text(m.error) for m in ran}
         if results.state == "stopped" and not ran:
-            text = "Stopped before any model was evaluated."
+            text = translate("EvaluatePage", "Stopped before any model was evaluated.")
         elif len(errors) == 1:
-            text = f"No model could be evaluated: {errors.pop()}"
+            text = translate("EvaluatePage", "No model could be evaluated: {error}").format(error=errors.pop())
         else:
-            text = "No model could be evaluated: " + "; ".join(f"{m.name}: {m.error}" for m in ran)
-        kept = " The results shown are the earlier ones." if self.results.results is not None else ""
-        self.banner.show_error(text + kept, "\n".join(f"{m.name}: {m.error}" for m in results.models))
-        self._show_progress("No figures: see the message above.", 0, 1)
+            text = translate("EvaluatePage", "No model could be evaluated: {error}").format(
+                error="; ".join(f"{m.name}: {model_error_text(m.error)}" for m in ran))
+        self.banner.show_error(self._kept(text), "\n".join(f"{m.name}: {model_error_text(m.error)}"
+                                                           for m in results.models))
+        self._show_progress(translate("EvaluatePage", "No figures: see the message above."), 0, 1)
+
+    def _kept(self, text: str) -> str:
+        """A message, and that the results on screen are earlier ones (when there are some)."""
+        if self.results.results is None:
+            return text
+        return translate("EvaluatePage", "{message} The results shown are the earlier ones.").format(message=text)
 
     def _on_error(self, text: str, details: str) -> None:
-        kept = " The results shown are the earlier ones." if self.results.results is not None else ""
-        self.banner.show_error(text + kept, details)
-        self._show_progress("Not run: see the message above.", 0, 1)
+        self.banner.show_error(self._kept(text), details)
+        self._show_progress(translate("EvaluatePage", "Not run: see the message above."), 0, 1)
 
     # -- earlier results ----------------------------------------------------------------------------------
     def refresh_saved(self) -> None:
@@ -322,14 +341,17 @@ class EvaluatePage(QWidget):
         self.saved = found.items
         self.saved_combo.clear()
         if not found.items:
-            self.saved_combo.addItem("No saved evaluations yet", "")
+            self.saved_combo.addItem(translate("EvaluatePage", "No saved evaluations yet"), "")
             return
-        self.saved_combo.addItem(f"Choose one of {len(found.items)} to reopen…", "")
+        self.saved_combo.addItem(translate("EvaluatePage", "Choose one of {count} to reopen…").format(
+            count=len(found.items)), "")
         for s in found.items:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created))
-            label = f"{when} · {kind_text(s.kind)} on {s.data} · {', '.join(s.models) or 'no models'}"
+            label = translate("EvaluatePage", "{when} · {kind} on {data} · {models}").format(
+                when=when, kind=kind_text(s.kind), data=s.data,
+                models=", ".join(s.models) or translate("EvaluatePage", "no models"))
             self.saved_combo.addItem(label, s.folder)
-            self.saved_combo.setItemData(self.saved_combo.count() - 1, f"{label}\n{s.folder} ({s.state})",
+            self.saved_combo.setItemData(self.saved_combo.count() - 1, f"{label}\n{s.folder} ({state_text(s.state)})",
                                          Qt.ToolTipRole)
 
     def _on_saved_chosen(self, index: int) -> None:
@@ -358,15 +380,16 @@ class EvaluatePage(QWidget):
         if shown is None or not 0 <= model_index < len(shown.models) or example_index >= len(shown.inputs):
             return
         m, text = shown.models[model_index], shown.inputs[example_index].text
-        target = "Attention" if opens_in(shown.kind, m) == "in Attention" else "Playground"
+        target = open_target(shown.kind, m)
         if is_loaded(self.state.loaded, m):
             self._show_example(target, text)
             return
         self.pending_open = (m, target, text)
-        self.state.status.emit(f"Opening {m.name} to show the example…")
+        self.state.status.emit(translate("EvaluatePage", "Opening {name} to show the example…").format(name=m.name))
         if m.backend == "onnxruntime":
-            self.state.runner.start("open onnx", open_onnx_job, m.source, m.variant, self.data.device.currentText(),
-                                    on_done=self.state.set_model, on_error=lambda t, d: self.banner.show_error(t, d))
+            self.state.runner.start("open onnx", open_onnx_job, m.source, m.variant,
+                                    str(self.data.device.currentData()), on_done=self.state.set_model,
+                                    on_error=lambda t, d: self.banner.show_error(t, d))
             return
         models_page = self.state.page("Models")
         if models_page is not None:

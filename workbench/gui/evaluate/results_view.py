@@ -17,15 +17,10 @@ from workbench.evaluate.results import EvalResults, ModelResult
 from workbench.gui.evaluate.charts import ChartsGrid
 from workbench.gui.evaluate.examples_model import ExamplesModel
 from workbench.gui.evaluate.formatting import (backend_text, best_rows, column_title, figure_names, format_figure,
-                                               kind_text)
+                                               kind_title, model_error_text, state_text)
+from workbench.gui.i18n import translate
 
 GREY, RED, BEST = QColor("#868e96"), QColor("#c92a2a"), QColor("#2b8a3e")
-EMPTY_TEXT = ("<h3>Compare models on your own held-out data</h3>"
-              "<p>Add models on the left — a built-in, a hub id or a folder, a training run (each checkpoint "
-              "and its final model) or an ONNX export (each variant) — choose a data file and press Run.</p>"
-              "<p>Here you will see one row per model with its figures (the best in bold), a bar chart per "
-              "figure, the confusion matrix of a classifier, and every example's score: sort by loss to find "
-              "where a model fails, double-click an example to open it.</p>")
 
 
 class SummaryTable(QTableWidget):
@@ -53,15 +48,16 @@ class SummaryTable(QTableWidget):
         self.blockSignals(True)
         self.clear()
         self.setColumnCount(len(self.keys))
-        self.setHorizontalHeaderLabels(["Model", "Backend", "Examples", *[column_title(n, True) for n in names],
-                                        "Error"])
+        self.setHorizontalHeaderLabels([translate("SummaryTable", "Model"), translate("SummaryTable", "Backend"),
+                                        translate("SummaryTable", "Examples"),
+                                        *[column_title(n, True) for n in names], translate("SummaryTable", "Error")])
         self.setRowCount(len(results.models) + len(pending))
         for r, m in enumerate(results.models):
             self._model_row(r, m)
         for name in names:
             self._mark_best(results.models, name)
         for k, name in enumerate(pending):
-            self._pending_row(len(results.models) + k, name, "waiting…")
+            self._pending_row(len(results.models) + k, name, translate("SummaryTable", "waiting…"))
         self.blockSignals(False)
         self._fit_height()
 
@@ -81,7 +77,7 @@ class SummaryTable(QTableWidget):
         self._set(r, "examples", f"{len(m.examples):,}")
         for key in self.keys[3:-1]:
             self._set(r, key, format_figure(key, m.figures.get(key)))
-        self._set(r, "error", m.error, RED if m.error else None)
+        self._set(r, "error", model_error_text(m.error), RED if m.error else None)
         self.setRowHeight(r, 26)
 
     def _mark_best(self, models: list[ModelResult], name: str) -> None:
@@ -92,7 +88,8 @@ class SummaryTable(QTableWidget):
             font.setBold(True)
             item.setFont(font)
             item.setForeground(BEST)
-            item.setToolTip(f"{item.text()}: the best of the models compared")
+            item.setToolTip(translate("SummaryTable", "{value}: the best of the models compared").format(
+                value=item.text()))
 
     def _pending_row(self, r: int, name: str, status: str) -> None:
         self._set(r, "model", name, GREY)
@@ -132,15 +129,17 @@ def fill_confusion(table: QTableWidget, labels: list[str], counts: list[list[int
     """Counts per (true label, predicted label); the shade is the share of the true label's examples."""
     table.setRowCount(len(labels))
     table.setColumnCount(len(labels))
-    table.setVerticalHeaderLabels([f"true {n}" for n in labels])
-    table.setHorizontalHeaderLabels([f"predicted {n}" for n in labels])
+    table.setVerticalHeaderLabels([translate("ResultsView", "true {label}").format(label=n) for n in labels])
+    table.setHorizontalHeaderLabels([translate("ResultsView", "predicted {label}").format(label=n) for n in labels])
     for r, row in enumerate(counts):
         total = max(1, sum(row))
         for c, count in enumerate(row):
             item = QTableWidgetItem(f"{count:,}")
             item.setTextAlignment(Qt.AlignCenter)
             item.setBackground(_shade(count / total, r == c))
-            item.setToolTip(f"{count:,} of {sum(row):,} '{labels[r]}' examples were called '{labels[c]}'")
+            item.setToolTip(translate("ResultsView", "{count} of {total} '{label}' examples were called "
+                                                     "'{predicted}'").format(count=f"{count:,}", total=f"{sum(row):,}",
+                                                                             label=labels[r], predicted=labels[c]))
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
 
@@ -176,13 +175,17 @@ class ExamplesPanel(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self._size_columns()
         if m is None:
-            self.hint.setText("The examples appear when the first model has finished.")
+            self.hint.setText(translate("ExamplesPanel", "The examples appear when the first model has finished."))
         elif not m.examples:
-            self.hint.setText(f"<b>{m.name}</b> has no scored examples: {m.error or 'none were read'}")
+            self.hint.setText(translate("ExamplesPanel", "<b>{name}</b> has no scored examples: {error}").format(
+                name=html.escape(m.name),
+                error=html.escape(model_error_text(m.error)) or translate("ExamplesPanel", "none were read")))
         else:
-            worst = "ROUGE-L" if results.kind == "seq2seq" else "Loss"
-            self.hint.setText(f"<b>{m.name}</b>: {len(m.examples):,} examples. Click a column to sort ({worst} finds "
-                              f"the worst); double-click one to open it {opens}. Another model: select its row above.")
+            worst = "ROUGE-L" if results.kind == "seq2seq" else translate("ExamplesModel", "Loss")
+            self.hint.setText(translate("ExamplesPanel", "<b>{name}</b>: {count} examples. Click a column to sort "
+                                                         "({column} finds the worst); double-click one to open it "
+                                                         "{where}. Another model: select its row above.").format(
+                name=html.escape(m.name), count=f"{len(m.examples):,}", column=worst, where=opens))
 
     def _size_columns(self) -> None:
         """Texts share the width (a summary's reference and prediction as much as its source); the
@@ -207,7 +210,8 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self.results: EvalResults | None = None
         self.selected = 0
-        self.opens_in: Any = lambda _m: "in Attention"  # set by the page: where a model's example opens
+        # set by the page: where a model's example opens
+        self.opens_in: Any = lambda _m: translate("EvaluatePage", "in Attention")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_page())
         self.stack.addWidget(self._results_page())
@@ -217,9 +221,15 @@ class ResultsView(QWidget):
 
     def _empty_page(self) -> QWidget:
         page = QWidget()
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(translate(
+            "ResultsView", "<h3>Compare models on your own held-out data</h3>"
+            "<p>Add models on the left — a built-in, a hub id or a folder, a training run (each checkpoint and its "
+            "final model) or an ONNX export (each variant) — choose a data file and press Run.</p>"
+            "<p>Here you will see one row per model with its figures (the best in bold), a bar chart per figure, "
+            "the confusion matrix of a classifier, and every example's score: sort by loss to find where a model "
+            "fails, double-click an example to open it.</p>"))
         self.empty_label.setWordWrap(True)
-        self.try_button = QPushButton("Try it: compare tiny-stories on built-in stories")
+        self.try_button = QPushButton(translate("ResultsView", "Try it: compare tiny-stories on built-in stories"))
         self.try_button.clicked.connect(self.try_requested)
         box = QWidget()  # a column of readable width, centred (a wrapped label sized by its box)
         box.setMaximumWidth(560)
@@ -243,7 +253,7 @@ class ResultsView(QWidget):
         self.folder_label = QLabel("")
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.folder_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long path never widens
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton(translate("ResultsView", "Open folder"))
         self.open_folder_button.clicked.connect(lambda: self.open_folder_requested.emit(self.folder))
         self.table = SummaryTable()
         self.table.itemSelectionChanged.connect(self._on_table_selection)
@@ -279,9 +289,9 @@ class ResultsView(QWidget):
         cl.addWidget(self.confusion, 1)
         self.examples = ExamplesPanel()
         self.examples.activated.connect(lambda i: self.example_activated.emit(self.selected, i))
-        tabs.addTab(scroll, "Charts")
-        tabs.addTab(confusion, "Confusion matrix")
-        tabs.addTab(self.examples, "Examples")
+        tabs.addTab(scroll, translate("ResultsView", "Charts"))
+        tabs.addTab(confusion, translate("ResultsView", "Confusion matrix"))
+        tabs.addTab(self.examples, translate("ResultsView", "Examples"))
         return tabs
 
     @property
@@ -297,13 +307,14 @@ class ResultsView(QWidget):
         self.results = results
         self.stack.setCurrentIndex(1)
         self.title.setText(self._title(results, pending or []))
-        self.folder_label.setText(f"Saved in {results.folder}" if results.folder else "")
+        self.folder_label.setText(translate("ResultsView", "Saved in {folder}").format(folder=results.folder)
+                                  if results.folder else "")
         self.folder_label.setToolTip(results.folder)
         self.open_folder_button.setEnabled(bool(results.folder))
         self.table.show_results(results, pending or [])
         failed = [m for m in results.models if m.error]
         self.errors_label.setText("<br>".join(f"<span style='color:#c92a2a'>⚠ <b>{html.escape(m.name)}</b>: "
-                                              f"{html.escape(m.error)}</span>" for m in failed))
+                                              f"{html.escape(model_error_text(m.error))}</span>" for m in failed))
         self.errors_label.setVisible(bool(failed))
         self.charts.show_results(results)
         self.tabs.setTabVisible(1, results.kind == "classification")
@@ -312,9 +323,15 @@ class ResultsView(QWidget):
 
     def _title(self, results: EvalResults, pending: list[str]) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(results.created))
-        state = f"running, {len(pending)} model{'s' if len(pending) != 1 else ''} to go" if pending else results.state
-        return (f"<b>{kind_text(results.kind).capitalize()}</b> on <b>{results.data}</b> — "
-                f"{len(results.inputs):,} examples, {when}, {state}")
+        if len(pending) == 1:
+            state = translate("ResultsView", "running, 1 model to go")
+        elif pending:
+            state = translate("ResultsView", "running, {count} models to go").format(count=len(pending))
+        else:
+            state = state_text(results.state)
+        return translate("ResultsView", "<b>{kind}</b> on <b>{data}</b> — {count} examples, {when}, {state}").format(
+            kind=html.escape(kind_title(results.kind)), data=html.escape(results.data),
+            count=f"{len(results.inputs):,}", when=when, state=state)
 
     def select_model(self, index: int) -> None:
         """Show one model's confusion matrix and examples (and select its table row)."""
@@ -333,11 +350,14 @@ class ResultsView(QWidget):
         if m is None or not m.confusion:
             self.confusion.setRowCount(0)
             self.confusion.setColumnCount(0)
-            self.confusion_title.setText("No confusion matrix: " + (f"{m.name} has no predictions."
-                                                                   if m is not None else "no model yet."))
+            self.confusion_title.setText(
+                translate("ResultsView", "No confusion matrix: {name} has no predictions.").format(name=m.name)
+                if m is not None else translate("ResultsView", "No confusion matrix: no model yet."))
             return
-        self.confusion_title.setText(f"<b>{m.name}</b>: rows are the true labels, columns what the model "
-                                     "predicted; the diagonal is right. Select another model in the table above.")
+        self.confusion_title.setText(translate("ResultsView", "<b>{name}</b>: rows are the true labels, columns what "
+                                                              "the model predicted; the diagonal is right. Select "
+                                                              "another model in the table above.").format(
+            name=html.escape(m.name)))
         fill_confusion(self.confusion, m.labels, m.confusion)
 
     def _on_table_selection(self) -> None:

@@ -12,13 +12,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.evaluate.scoring import KIND_OF_TASK as KIND_OF_MODEL_TASK
+from workbench.gui.i18n import error_text, translate
 
 # A model's task, or a training run's (its "chat" runs are causal LMs) -> the evaluation it calls for.
 KIND_OF_TASK = {**KIND_OF_MODEL_TASK, "chat": "lm", "seq2seq": "seq2seq"}
-KIND_LABELS = {"auto": "Auto (from the first model's task)", "lm": "Language model: perplexity",
-               "classification": "Classifier: accuracy, F1", "seq2seq": "Summarize / translate: ROUGE, BLEU"}
-BUILTIN_DATA = {"builtin:stories": "stories (for language models)", "builtin:reviews": "reviews (for classifiers)",
-                "builtin:summaries": "summaries (for summarizers)"}
+
+
+def kind_labels() -> dict[str, str]:
+    """The kinds of evaluation the Evaluate as menu offers: {key: label in the UI's language}."""
+    return {"auto": translate("DataForm", "Auto (from the first model's task)"),
+            "lm": translate("DataForm", "Language model: perplexity"),
+            "classification": translate("DataForm", "Classifier: accuracy, F1"),
+            "seq2seq": translate("DataForm", "Summarize / translate: ROUGE, BLEU")}
+
+
+def builtin_data() -> dict[str, str]:
+    """The built-in data sets: {id: label in the UI's language}."""
+    return {"builtin:stories": translate("DataForm", "stories (for language models)"),
+            "builtin:reviews": translate("DataForm", "reviews (for classifiers)"),
+            "builtin:summaries": translate("DataForm", "summaries (for summarizers)")}
+
+
 DATA_FOR_KIND = {"lm": "builtin:stories", "classification": "builtin:reviews", "seq2seq": "builtin:summaries"}
 
 
@@ -51,10 +65,11 @@ def describe_source(source: str) -> SourceRow:
 
         name = source.removeprefix("builtin:")
         task = BUILTINS[name].task if name in BUILTINS else ""
-        return SourceRow(source, name, "built-in, PyTorch", KIND_OF_TASK.get(task, ""))
+        return SourceRow(source, name, translate("SourceRow", "built-in, PyTorch"), KIND_OF_TASK.get(task, ""))
     if path.is_dir():
-        return SourceRow(source, path.name, f"model folder, PyTorch ({path.parent})", _folder_kind(path))
-    return SourceRow(source, source, "hub model, PyTorch (downloaded if not cached)")
+        return SourceRow(source, path.name, translate("SourceRow", "model folder, PyTorch ({folder})").format(
+            folder=path.parent), _folder_kind(path))
+    return SourceRow(source, source, translate("SourceRow", "hub model, PyTorch (downloaded if not cached)"))
 
 
 def _export_row(source: str, path: Path) -> SourceRow:
@@ -66,7 +81,8 @@ def _export_row(source: str, path: Path) -> SourceRow:
         task = str(json.loads((path / REPORT_NAME).read_text(encoding="utf-8")).get("task", ""))
     except (OSError, ValueError):
         task = ""
-    return SourceRow(source, f"export {path.name}", "ONNX " + ", ".join(variants) + ", a row each",
+    return SourceRow(source, translate("SourceRow", "export {name}").format(name=path.name),
+                     translate("SourceRow", "ONNX {variants}, a row each").format(variants=", ".join(variants)),
                      KIND_OF_TASK.get(task, ""))
 
 
@@ -76,9 +92,16 @@ def _run_row(source: str, path: Path) -> SourceRow:
 
     found = run_candidates(path)
     checkpoints = sum(1 for c in found if not c.name.endswith("/final"))
-    parts = [f"{checkpoints} checkpoint{'s' if checkpoints != 1 else ''}"] if checkpoints else []
-    parts += ["final model"] if len(found) > checkpoints else []
-    return SourceRow(source, f"run {path.name}", " + ".join(parts) + ", a row each",
+    final = len(found) > checkpoints
+    if checkpoints == 1:
+        detail = translate("SourceRow", "1 checkpoint + final model, a row each") if final \
+            else translate("SourceRow", "1 checkpoint, a row each")
+    elif checkpoints:
+        detail = (translate("SourceRow", "{count} checkpoints + final model, a row each") if final
+                  else translate("SourceRow", "{count} checkpoints, a row each")).format(count=checkpoints)
+    else:
+        detail = translate("SourceRow", "final model") if final else translate("SourceRow", "no model yet")
+    return SourceRow(source, translate("SourceRow", "run {name}").format(name=path.name), detail,
                      KIND_OF_TASK.get(summarize(path).task, ""))
 
 
@@ -141,11 +164,12 @@ def read_columns(path: str) -> tuple[str, ...]:
 
     if path.startswith("builtin:"):
         if path not in BUILTIN_COLUMNS:
-            raise InputError(f"No built-in data set {path}; there are {', '.join(BUILTIN_COLUMNS)}")
+            raise InputError(translate("DataForm", "No built-in data set {name}; there are {names}"),
+                             name=path, names=", ".join(BUILTIN_COLUMNS))
         return BUILTIN_COLUMNS[path]
     file = Path(path).expanduser()
     if not file.is_file():
-        raise InputError(f"No such data file: {file}")
+        raise InputError(translate("DataForm", "No such data file: {file}"), file=str(file))
     fmt = detect_format(file)
     if fmt == "text":
         return ("text",)
@@ -156,5 +180,6 @@ def read_columns(path: str) -> tuple[str, ...]:
             first = next((line for line in f if line.strip()), "{}")
         row = json.loads(first)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"{file.name} cannot be read: {exc}") from exc
+        raise InputError(translate("DataForm", "{name} cannot be read: {error}"), name=file.name,
+                         error=error_text(exc)) from exc
     return tuple(map(str, row)) if isinstance(row, dict) else ()

@@ -12,14 +12,23 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QTableWidgetItem, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
     from workbench.export.bench import BenchConfig, BenchResult
 
+SIZES = ("base", "tiny")  # the model shapes' ids (BenchConfig.size)
 COLUMNS = ("Bench", "Shape", "Metric", "Backend", "Value", "Speedup", "Memory MB", "% of bound", "Provider",
-           "Note")
+           "Note")  # the table's columns, by key (their titles: column_titles)
+
+
+def column_titles() -> list[str]:
+    return [translate("BenchTab", "Bench"), translate("BenchTab", "Shape"), translate("BenchTab", "Metric"),
+            translate("BenchTab", "Backend"), translate("BenchTab", "Value"), translate("BenchTab", "Speedup"),
+            translate("BenchTab", "Memory MB"), translate("BenchTab", "% of bound"), translate("BenchTab", "Provider"),
+            translate("BenchTab", "Note")]
 
 
 def bench_job(ctx: Any, cfg: BenchConfig) -> BenchResult:
@@ -35,7 +44,7 @@ def _short(backend: str) -> str:
 def speedup_bars(rows: list[Any]) -> tuple[list[str], np.ndarray]:
     """(labels, speedups) of the non-baseline rows that have a speedup, in table order."""
     picked = [r for r in rows if r.speedup is not None and r.backend != "pytorch eager fp32"]
-    labels = [f"{_short(r.backend)} | {r.metric} | {r.shape}" for r in picked]
+    labels = [f"{_short(r.backend)} | {core_text(r.metric)} | {r.shape}" for r in picked]
     return labels, np.array([r.speedup for r in picked], dtype=float)
 
 
@@ -46,19 +55,20 @@ class BenchTab(QWidget):
         self.job: Any = None
         self.result: Any = None
         self.size = QComboBox()
-        self.size.addItems(["base", "tiny"])
+        for size, label in zip(SIZES, (translate("BenchTab", "base"), translate("BenchTab", "tiny"))):
+            self.size.addItem(label, size)
         self.device = QComboBox()
         self.device.addItems(["cpu", "cuda"])
-        self.decoder = QCheckBox("Decoder (GPT-2-small shape): prefill, decode tokens/s")
+        self.decoder = QCheckBox(translate("BenchTab", "Decoder (GPT-2-small shape): prefill, decode tokens/s"))
         self.decoder.setChecked(True)
-        self.encoder = QCheckBox("Encoder (BERT-base shape): latency by batch x sequence")
+        self.encoder = QCheckBox(translate("BenchTab", "Encoder (BERT-base shape): latency by batch x sequence"))
         self.encoder.setChecked(True)
         self.new_tokens = QSpinBox(minimum=8, maximum=1024, value=128)
         self.threads = QSpinBox(minimum=0, maximum=256, value=0)
-        self.threads.setSpecialValueText("all cores")
+        self.threads.setSpecialValueText(translate("BenchTab", "all cores"))
         self.out = QLineEdit(str(Path.home() / "workbench-bench"))
-        self.run_button = QPushButton("Run benchmark")
-        self.cancel_button = QPushButton("Cancel")
+        self.run_button = QPushButton(translate("BenchTab", "Run benchmark"))
+        self.cancel_button = QPushButton(translate("BenchTab", "Cancel"))
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -68,12 +78,13 @@ class BenchTab(QWidget):
         self.log.setReadOnly(True)
         self.log.setMaximumHeight(140)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(column_titles())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setLabel("bottom", "speedup vs PyTorch eager fp32 (higher is faster)")
+        self.plot.getAxis("bottom").setLabel(translate("BenchTab", "speedup vs PyTorch eager fp32 (higher is faster)"))
+        self.plot.showAxis("bottom")
         self.plot.invertY(True)  # first table row on top
         self.plot.getAxis("left").setWidth(330)  # room for "backend | metric | shape" labels
         self.bars: pg.BarGraphItem | None = None
@@ -91,13 +102,15 @@ class BenchTab(QWidget):
             return h
 
         form = QFormLayout()
-        form.addRow("Model shapes", compact(self.size, QLabel("Device"), self.device))
+        form.addRow(translate("BenchTab", "Model shapes"),
+                    compact(self.size, QLabel(translate("BenchTab", "Device")), self.device))
         form.addRow("", self.decoder)
         form.addRow("", self.encoder)
-        form.addRow("New tokens", compact(self.new_tokens, QLabel("Threads (both backends)"), self.threads))
-        form.addRow("Save to", self.out)
+        form.addRow(translate("BenchTab", "New tokens"),
+                    compact(self.new_tokens, QLabel(translate("BenchTab", "Threads (both backends)")), self.threads))
+        form.addRow(translate("BenchTab", "Save to"), self.out)
         form.addRow("", compact(self.run_button, self.cancel_button))
-        self.log.setPlaceholderText("Progress of the benchmark appears here.")
+        self.log.setPlaceholderText(translate("BenchTab", "Progress of the benchmark appears here."))
         top = QHBoxLayout()
         top.addLayout(form, 3)
         top.addWidget(self.log, 2)
@@ -117,23 +130,28 @@ class BenchTab(QWidget):
         from workbench.export.bench import BenchConfig
 
         which = tuple(w for w, box in (("decoder", self.decoder), ("encoder", self.encoder)) if box.isChecked())
-        return BenchConfig(device=self.device.currentText(), which=which, size=self.size.currentText(),
+        return BenchConfig(device=self.device.currentText(), which=which, size=str(self.size.currentData()),
                            new_tokens=self.new_tokens.value(), threads=self.threads.value() or None,
                            out=Path(self.out.text()))
 
     def start(self) -> None:
         cfg = self.config()
         if not cfg.which:
-            self.banner.show_error("Tick the decoder and/or the encoder benchmark first.")
+            self.banner.show_error(translate("BenchTab", "Tick the decoder and/or the encoder benchmark first."))
             return
         if self.job is not None and self.job.running:
             return
         self.banner.hide()
         self.log.clear()
         self._busy(True)
-        self.job = self.state.runner.start("bench", bench_job, cfg, on_message=self.log.appendPlainText,
+        self.job = self.state.runner.start("bench", bench_job, cfg, on_message=self._log,
                                            on_done=self.show_result, on_error=self.banner.show_error,
                                            on_finished=lambda: self._busy(False))
+
+    def _log(self, message: str) -> None:
+        """A progress line of the benchmark (the core's; the marked ones translated, indent kept)."""
+        text = message.lstrip(" ")
+        self.log.appendPlainText(message[:len(message) - len(text)] + core_text(text))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -144,19 +162,25 @@ class BenchTab(QWidget):
         self.result = result
         self.table.setRowCount(len(result.rows))
         for i, r in enumerate(result.rows):
-            cells = (r.bench, r.shape, r.metric, r.backend, f"{r.value:.2f}",
+            cells = (core_text(r.bench), r.shape, core_text(r.metric), r.backend, f"{r.value:.2f}",
                      "-" if r.speedup is None else f"{r.speedup:.2f}x",
                      "-" if r.memory_mb is None else f"{r.memory_mb:.0f}",
-                     "-" if r.bound_pct is None else f"{r.bound_pct:.0f}%", r.provider, r.note)
+                     "-" if r.bound_pct is None else f"{r.bound_pct:.0f}%", r.provider, core_text(r.note))
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self._plot(result.rows)
-        notes = result.meta.get("notes", [])
+        notes = [core_text(n) for n in result.meta.get("notes", [])]
         files = ", ".join(str(p) for p in result.files)
         bw = result.meta.get("bandwidth_gb_s")
-        bound = f" % of bound: weights read once per token at {bw:.1f} GB/s, measured in this run." if bw else ""
-        self.summary.setText(f"{result.meta.get('device')} with {result.meta.get('threads')} threads.{bound} "
-                             + " ".join(notes) + (f" Saved: {files}" if files else ""))
+        parts = [translate("BenchTab", "{device} with {threads} threads.").format(
+            device=result.meta.get("device"), threads=result.meta.get("threads"))]
+        if bw:
+            parts.append(translate("BenchTab", "% of bound: weights read once per token at {bandwidth} GB/s, "
+                                               "measured in this run.").format(bandwidth=f"{bw:.1f}"))
+        parts += notes
+        if files:
+            parts.append(translate("BenchTab", "Saved: {files}").format(files=files))
+        self.summary.setText(" ".join(parts))
         if notes:
             self.banner.show_info(" ".join(notes))
 

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
+from workbench.gui.i18n import error_text, translate
+
 TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification", "feature-extraction")
 
 
@@ -31,9 +33,9 @@ def export_job(ctx: Any, source: str, out: str, options: Any) -> ExportOutcome:
     try:
         result = export_model(source, Path(out), options, progress=ctx.message, control=ctx.control)
     except ParityError as exc:
-        return ExportOutcome(out, exc.report, False, str(exc).splitlines()[0], threading.get_ident())
-    return ExportOutcome(str(result.folder), result.report, True, "Export finished; parity proven.",
-                         threading.get_ident())
+        return ExportOutcome(out, exc.report, False, error_text(exc).splitlines()[0], threading.get_ident())
+    return ExportOutcome(str(result.folder), result.report, True,
+                         translate("ExportTab", "Export finished; parity proven."), threading.get_ident())
 
 
 def default_out(source: str) -> str:
@@ -49,24 +51,26 @@ class ExportForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = QLineEdit()
-        self.source.setPlaceholderText("The loaded model, or a folder / hub id / builtin:NAME")
-        self.source_browse = QPushButton("Folder...")
+        self.source.setPlaceholderText(translate("ExportForm", "The loaded model, or a folder / hub id / builtin:NAME"))
+        self.source_browse = QPushButton(translate("ExportForm", "Folder..."))
         self.task = QComboBox()
-        self.task.addItems(TASK_CHOICES)
+        for task in TASK_CHOICES:  # task ids are the item data, shown as they are but "auto"
+            self.task.addItem(translate("ExportForm", "auto") if task == TASK_CHOICES[0] else task, task)
         self.out = QLineEdit()
-        self.out_browse = QPushButton("Folder...")
+        self.out_browse = QPushButton(translate("ExportForm", "Folder..."))
         self.opset = QSpinBox(minimum=17, maximum=23, value=18)
-        self.optimize = QCheckBox("Optimised graph (ONNX Runtime fusions)")
-        self.fp16 = QCheckBox("fp16 (for GPUs)")
-        self.int8 = QCheckBox("int8 dynamic quantisation (for CPUs)")
-        self.attention = QCheckBox("Attention maps (opset 23)")
-        self.attention.setToolTip("Also write a graph that returns the ONNX Attention ops' probabilities, checked "
-                                  "against PyTorch; the Attention page then shows the export's own maps")
+        self.optimize = QCheckBox(translate("ExportForm", "Optimised graph (ONNX Runtime fusions)"))
+        self.fp16 = QCheckBox(translate("ExportForm", "fp16 (for GPUs)"))
+        self.int8 = QCheckBox(translate("ExportForm", "int8 dynamic quantisation (for CPUs)"))
+        self.attention = QCheckBox(translate("ExportForm", "Attention maps (opset 23)"))
+        self.attention.setToolTip(translate("ExportForm", "Also write a graph that returns the ONNX Attention ops' "
+                                                          "probabilities, checked against PyTorch; the Attention page "
+                                                          "then shows the export's own maps"))
         self.attention.toggled.connect(lambda on: on and self.opset.setValue(23))
-        self.overwrite = QCheckBox("Overwrite a non-empty folder")
+        self.overwrite = QCheckBox(translate("ExportForm", "Overwrite a non-empty folder"))
         self.prompts = QPlainTextEdit()
-        self.prompts.setPlaceholderText("Your sample texts for the parity check, one per line "
-                                        "(generated inputs of several sizes are always added)")
+        self.prompts.setPlaceholderText(translate("ExportForm", "Your sample texts for the parity check, one per line "
+                                                                "(generated inputs of several sizes are always added)"))
         self.prompts.setMaximumHeight(80)
         self.greedy = QSpinBox(minimum=0, maximum=256, value=32)
         self._layout()
@@ -89,15 +93,16 @@ class ExportForm(QWidget):
         variants.addStretch(1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Model", row(self.source, self.source_browse))
-        form.addRow("Task", row(self.task, stretch=False))
-        form.addRow("Output folder", row(self.out, self.out_browse, self.overwrite))
-        form.addRow("Variants", variants)
-        form.addRow("Opset", row(self.opset, QLabel("Greedy tokens checked"), self.greedy, stretch=False))
-        form.addRow("Sample prompts", self.prompts)
+        form.addRow(translate("ExportForm", "Model"), row(self.source, self.source_browse))
+        form.addRow(translate("ExportForm", "Task"), row(self.task, stretch=False))
+        form.addRow(translate("ExportForm", "Output folder"), row(self.out, self.out_browse, self.overwrite))
+        form.addRow(translate("ExportForm", "Variants"), variants)
+        form.addRow("Opset", row(self.opset, QLabel(translate("ExportForm", "Greedy tokens checked")), self.greedy,
+                                 stretch=False))
+        form.addRow(translate("ExportForm", "Sample prompts"), self.prompts)
 
     def _browse(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(self, translate("ExportForm", "Choose a folder"), edit.text())
         if folder:
             edit.setText(folder)
 
@@ -108,7 +113,7 @@ class ExportForm(QWidget):
     def options(self) -> Any:
         from workbench.export.options import ExportOptions
 
-        task = self.task.currentText()
+        task = str(self.task.currentData())
         prompts = tuple(p.strip() for p in self.prompts.toPlainText().splitlines() if p.strip())
         return ExportOptions(task=None if task == "auto" else task, opset=self.opset.value(),
                              optimize=self.optimize.isChecked(), fp16=self.fp16.isChecked(),

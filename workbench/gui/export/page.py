@@ -6,12 +6,14 @@ A finished export can be opened on ONNX Runtime and handed to the Playground (st
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.export.bench import BenchTab
 from workbench.gui.export.form import ExportForm, ExportOutcome, export_job
@@ -21,11 +23,13 @@ from workbench.gui.widgets import MessageBanner, heading
 if TYPE_CHECKING:
     from workbench.backends import Backend, OnnxBackend
 
+DEVICES = ("auto", "cpu", "cuda")
+
 
 def open_job(ctx: Any, folder: str, variant: str | None, device: str) -> OnnxBackend:
     from workbench.backends import open_onnx_export
 
-    ctx.message(f"Opening {folder} on ONNX Runtime ...")
+    ctx.message(translate("ExportTab", "Opening {folder} on ONNX Runtime ...").format(folder=folder))
     return open_onnx_export(folder, variant=variant, device=device)
 
 
@@ -43,7 +47,8 @@ def quick_test_job(ctx: Any, model: Backend, text: str) -> str:
         preds = model.fill_mask(text)
         return "; ".join(", ".join(f"{t} ({p:.2f})" for t, p in m.candidates) for m in preds)
     vec = model.embed([text])[0]
-    return f"embedding of {vec.shape[0]} dims, norm {float((vec ** 2).sum() ** 0.5):.3f}"
+    return translate("ExportTab", "embedding of {dims} dims, norm {norm}").format(
+        dims=vec.shape[0], norm=f"{float((vec ** 2).sum() ** 0.5):.3f}")
 
 
 class ExportTab(QWidget):
@@ -55,11 +60,12 @@ class ExportTab(QWidget):
         self.onnx_model: Any = None
         self.quick_result: str | None = None
         self.form = ExportForm()
-        self.export_button = QPushButton("Export and check parity")
-        self.cancel_button = QPushButton("Cancel")
+        self.export_button = QPushButton(translate("ExportTab", "Export and check parity"))
+        self.cancel_button = QPushButton(translate("ExportTab", "Cancel"))
         self.cancel_button.hide()
-        self.anyway_button = QPushButton("Export anyway")
-        self.anyway_button.setToolTip("Export although the memory estimate says it will not fit")
+        self.anyway_button = QPushButton(translate("ExportTab", "Export anyway"))
+        self.anyway_button.setToolTip(translate("ExportTab",
+                                                "Export although the memory estimate says it will not fit"))
         self.anyway_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -70,10 +76,11 @@ class ExportTab(QWidget):
         self.report_view = ReportView()
         self.variant_combo = QComboBox()
         self.device_combo = QComboBox()
-        self.device_combo.addItems(["auto", "cpu", "cuda"])
-        self.open_button = QPushButton("Open in Playground (ONNX Runtime)")
-        self.test_text = QLineEdit("the cat sat on the mat")
-        self.test_button = QPushButton("Quick test")
+        for device in DEVICES:  # the device ids are the item data; "auto" is shown translated
+            self.device_combo.addItem(translate("ExportTab", "auto") if device == DEVICES[0] else device, device)
+        self.open_button = QPushButton(translate("ExportTab", "Open in Playground (ONNX Runtime)"))
+        self.test_text = QLineEdit("the cat sat on the mat")  # the model's input (data), not a UI text
+        self.test_button = QPushButton(translate("ExportTab", "Quick test"))
         self.test_output = QLabel("")
         self.test_output.setWordWrap(True)
         self.provider_label = QLabel("")
@@ -95,7 +102,7 @@ class ExportTab(QWidget):
         buttons.addWidget(self.anyway_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
-        self.log.setPlaceholderText("The export's steps appear here.")
+        self.log.setPlaceholderText(translate("ExportTab", "The export's steps appear here."))
         form_and_log = QHBoxLayout()
         form_and_log.addWidget(self.form, 3)
         form_and_log.addWidget(self.log, 2)
@@ -106,7 +113,8 @@ class ExportTab(QWidget):
         tl.addLayout(buttons)
         tl.addWidget(self.banner)
         run = QHBoxLayout()
-        for w in (QLabel("Variant"), self.variant_combo, QLabel("Device"), self.device_combo, self.open_button):
+        for w in (QLabel(translate("ExportTab", "Variant")), self.variant_combo,
+                  QLabel(translate("ExportTab", "Device")), self.device_combo, self.open_button):
             run.addWidget(w)
         run.addStretch(1)
         test = QHBoxLayout()
@@ -154,7 +162,8 @@ class ExportTab(QWidget):
         Export anyway)."""
         source, out = self.form.source.text().strip(), self.form.out.text().strip()
         if not source or not out:
-            self.banner.show_error("Choose a model (load one, or type a folder) and an output folder first.")
+            self.banner.show_error(translate("ExportTab", "Choose a model (load one, or type a folder) and an output "
+                                                          "folder first."))
             return
         if self.running:
             return
@@ -167,7 +176,7 @@ class ExportTab(QWidget):
         self._set_result_enabled(False)
         self._busy(True)
         self.job = self.state.runner.start("export", export_job, source, out, self.form.options(),
-                                           on_message=self.log.appendPlainText, on_done=self._on_done,
+                                           on_message=self._log, on_done=self._on_done,
                                            on_error=self._on_error, on_finished=lambda: self._busy(False))
 
     def _refuse_for_memory(self, source: str) -> bool:
@@ -179,25 +188,33 @@ class ExportTab(QWidget):
         except WorkbenchError:
             return False  # a bad source: the export itself says what is wrong with it
         if advice:
-            self.banner.show_error(advice + ". Or Export anyway, if you think the estimate is wrong.")
+            self.banner.show_error(translate("ExportTab", "{advice}. Or Export anyway, if you think the estimate is "
+                                                          "wrong.").format(advice=core_text(advice)))
             self.anyway_button.show()
         return bool(advice)
 
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.log.appendPlainText("Cancelling after the current step ...")
+            self.log.appendPlainText(translate("ExportTab", "Cancelling after the current step ..."))
+
+    def _log(self, message: str) -> None:
+        """A step of the export (the core's words: the marked ones translated, indent kept)."""
+        text = message.lstrip(" ")
+        self.log.appendPlainText(message[:len(message) - len(text)] + core_text(text))
 
     def _on_done(self, outcome: ExportOutcome) -> None:
         self.outcome = outcome
         self.report_view.show_report(outcome.report, outcome.folder)
         good = [v for v, e in outcome.report.get("variants", {}).items() if e.get("passed")]
         self.variant_combo.clear()
-        self.variant_combo.addItems(["default"] + good)
+        self.variant_combo.addItem(translate("ExportTab", "default"), "")
+        for v in good:
+            self.variant_combo.addItem(v, v)
         self._set_result_enabled(bool(good) and "fp32" in good)
         if outcome.passed:
             self.banner.show_info(outcome.message)
-            self.state.status.emit(f"Exported to {outcome.folder}")
+            self.state.status.emit(translate("ExportTab", "Exported to {folder}").format(folder=outcome.folder))
         else:
             self.banner.show_error(outcome.message, self.report_view.text.toPlainText())
 
@@ -212,14 +229,14 @@ class ExportTab(QWidget):
 
     # -- running the export ---------------------------------------------------------------------
     def _variant(self) -> str | None:
-        v = self.variant_combo.currentText()
-        return None if v in ("", "default") else v
+        v = self.variant_combo.currentData()
+        return str(v) if v else None
 
     def _open(self, then: Any) -> None:
         if self.outcome is None:
             return
         self.state.runner.start("open onnx", open_job, self.outcome.folder, self._variant(),
-                                self.device_combo.currentText(), on_done=then, on_error=self._on_error,
+                                str(self.device_combo.currentData()), on_done=then, on_error=self._on_error,
                                 on_message=self.provider_label.setText)
 
     def open_in_playground(self) -> None:
@@ -228,11 +245,11 @@ class ExportTab(QWidget):
     def _to_playground(self, model: OnnxBackend) -> None:
         self._show_provider(model)
         self.state.set_model(model)
-        self.state.status.emit(f"Playground: {model.describe()}")
+        self.state.status.emit(translate("ExportTab", "Playground: {model}").format(model=model.describe()))
 
     def quick_test(self) -> None:
         text = self.test_text.text()
-        key = (self._variant(), self.device_combo.currentText())
+        key = (self._variant(), str(self.device_combo.currentData()))
         if self.onnx_model is not None and getattr(self, "_model_key", None) == key:
             self._run_quick(self.onnx_model, text)
             return
@@ -250,12 +267,13 @@ class ExportTab(QWidget):
 
     def _on_quick(self, text: str) -> None:
         self.quick_result = text
-        self.test_output.setText(f"<b>Output:</b> {text}")
+        self.test_output.setText(translate("ExportTab", "<b>Output:</b> {text}").format(text=html.escape(text)))
 
     def _show_provider(self, model: OnnxBackend) -> None:
         colour = "#c92a2a" if model.note else "#2b8a3e"
-        self.provider_label.setText(f"<span style='color:{colour}'>{model.describe()}</span> — "
-                                    f"session providers: {', '.join(model.providers)}")
+        self.provider_label.setText(f"<span style='color:{colour}'>{html.escape(model.describe())}</span> — "
+                                    + translate("ExportTab", "session providers: {providers}").format(
+                                        providers=", ".join(model.providers)))
 
 
 class ExportPage(QWidget):
@@ -265,10 +283,10 @@ class ExportPage(QWidget):
         self.export = ExportTab(state)
         self.bench = BenchTab(state)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.export, "Export to ONNX")
-        self.tabs.addTab(self.bench, "Benchmark")
+        self.tabs.addTab(self.export, translate("ExportPage", "Export to ONNX"))
+        self.tabs.addTab(self.bench, translate("ExportPage", "Benchmark"))
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Export"))
+        lay.addWidget(heading(translate("ExportPage", "Export")))
         lay.addWidget(self.tabs, 1)
 
     def shutdown(self) -> None:

@@ -9,11 +9,20 @@ from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from workbench.gui.i18n import core_text, translate
+
 COLUMNS = ("Variant", "Max |Δ|", "Mean |Δ|", "Tolerance", "Top-1", "Top-5", "Cache |Δ|", "Greedy", "Emb. cos",
-           "Size MB", "Result")
+           "Size MB", "Result")  # the table's columns, by key (their titles: column_titles)
 _KEYS = ("max_abs_diff", "mean_abs_diff", "tolerance", "top1_agreement", "top5_agreement", "cache_max_abs_diff",
          "greedy_match", "embedding_cosine_min")
 _FORMATS = ("{:.2e}", "{:.2e}", "{:.1e}", "{:.2%}", "{:.2%}", "{:.2e}", "{:.0%}", "{:.5f}")
+
+
+def column_titles() -> list[str]:
+    return [translate("ReportView", "Variant"), translate("ReportView", "Max |Δ|"),
+            translate("ReportView", "Mean |Δ|"), translate("ReportView", "Tolerance"), "Top-1", "Top-5",
+            translate("ReportView", "Cache |Δ|"), translate("ReportView", "Greedy"),
+            translate("ReportView", "Emb. cos"), translate("ReportView", "Size MB"), translate("ReportView", "Result")]
 
 
 def variant_cells(name: str, entry: dict[str, Any]) -> list[str]:
@@ -22,7 +31,10 @@ def variant_cells(name: str, entry: dict[str, Any]) -> list[str]:
     cells = [name] + ["-" if p.get(k) is None else f.format(p[k]) for k, f in zip(_KEYS, _FORMATS)]
     cells.append(f"{entry.get('size_bytes', 0) / 1e6:.1f}")
     reasons = list(p.get("failures", [])) + ([entry["error"]] if entry.get("error") else [])
-    cells.append("ok" if entry.get("passed") else "FAILED: " + "; ".join(reasons))
+    if entry.get("passed"):
+        cells.append(translate("ReportView", "ok"))
+    else:
+        cells.append(translate("ReportView", "FAILED: {reasons}").format(reasons="; ".join(map(core_text, reasons))))
     return cells
 
 
@@ -33,16 +45,17 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.report: dict[str, Any] | None = None
         self.folder = ""
-        self.evaluate_link = QPushButton("See what int8 costs on your data →")
+        self.evaluate_link = QPushButton(translate("ReportView", "See what int8 costs on your data →"))
         self.evaluate_link.setFlat(True)
         self.evaluate_link.setStyleSheet("QPushButton { color: #1c64d1; text-decoration: underline; border: none; }")
-        self.evaluate_link.setToolTip("Open the Evaluate page with this export's variants as the models to compare")
+        self.evaluate_link.setToolTip(translate("ReportView", "Open the Evaluate page with this export's variants "
+                                                              "as the models to compare"))
         self.evaluate_link.hide()
         self.evaluate_link.clicked.connect(lambda: self.evaluate_requested.emit(self.folder))
-        self.verdict = QLabel("No export yet.")
+        self.verdict = QLabel(translate("ReportView", "No export yet."))
         self.verdict.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(column_titles())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -74,19 +87,21 @@ class ReportView(QWidget):
                 self.table.setItem(r, c, item)
         ok = report.get("passed")
         colour = "#2b8a3e" if ok else "#c92a2a"
-        what = "Parity proven for every variant" if ok else "Parity check FAILED; failed graphs were removed"
+        what = translate("ReportView", "Parity proven for every variant") if ok \
+            else translate("ReportView", "Parity check FAILED; failed graphs were removed")
         provider = report.get("parity_provider", "CPUExecutionProvider")
-        self.verdict.setText(f"<span style='color:{colour}; font-weight:bold'>{what}</span> — "
-                             f"{report.get('architecture')} ({report.get('task')}), opset {report.get('opset')}, "
-                             f"checked on {provider} against PyTorch. Folder: {folder}")
+        self.verdict.setText(f"<span style='color:{colour}; font-weight:bold'>{what}</span> — " + translate(
+            "ReportView", "{architecture} ({task}), opset {opset}, checked on {provider} against PyTorch. "
+                          "Folder: {folder}").format(architecture=report.get("architecture"), task=report.get("task"),
+                                                     opset=report.get("opset"), provider=provider, folder=folder))
         self.text.setPlainText(summary(report))
         self._show_link(folder, [name for name, entry in variants.items() if entry.get("passed")])
 
     def _show_link(self, folder: str, passed: list[str]) -> None:
         """The Evaluate link, for an export with a variant to compare (int8: what does it cost)."""
         self.folder = folder
-        self.evaluate_link.setText("See what int8 costs on your data →" if "int8" in passed
-                                   else "Compare the variants on your data →")
+        self.evaluate_link.setText(translate("ReportView", "See what int8 costs on your data →") if "int8" in passed
+                                   else translate("ReportView", "Compare the variants on your data →"))
         self.evaluate_link.setVisible(bool(passed))
 
     def cell(self, row: int, column: str) -> str:

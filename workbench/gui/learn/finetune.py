@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 
 from workbench.gui.state import AppState
 from workbench.gui.widgets.bar_chart import BarChart
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 def _compare_job(ctx: Any, run_dir: str, text: str) -> BeforeAfter:
     from workbench.explain.before_after import before_after
 
-    ctx.message("Loading the run's models ...")
+    ctx.message(translate("FineTuneTab", "Loading the run's models ..."))
     return before_after(run_dir, text)
 
 
@@ -26,6 +28,27 @@ def _runs() -> list[Any]:
     from workbench.training.runs import list_runs
 
     return [r for r in list_runs() if r.state in ("finished", "stopped", "interrupted")]
+
+
+def side_title(title: str) -> str:
+    """A side's title (workbench.explain.before_after: "Before: gpt2 (base model)", "After: final
+    model, step 300") in the UI's language. The core writes it in English with the names filled in,
+    so its forms are recognised here and rebuilt from translated templates; another stays as it is."""
+    m = re.fullmatch(r"Before: (.+)", title, flags=re.S)
+    if m:
+        base = re.fullmatch(r"(.+) \(base model\)", m[1], flags=re.S)
+        what = (translate("SidePanel", "{model} (base model)").format(model=base[1]) if base
+                else core_text(m[1]))
+        return translate("SidePanel", "Before: {model}").format(model=what)
+    m = re.fullmatch(r"After: (.+)", title, flags=re.S)
+    if m:
+        final = re.fullmatch(r"final model, step (.+)", m[1], flags=re.S)
+        stopped = re.fullmatch(r"(.+) \(the run was stopped\)", m[1], flags=re.S)
+        what = (translate("SidePanel", "final model, step {step}").format(step=final[1]) if final
+                else translate("SidePanel", "{checkpoint} (the run was stopped)").format(checkpoint=stopped[1])
+                if stopped else m[1])
+        return translate("SidePanel", "After: {model}").format(model=what)
+    return title
 
 
 class SidePanel(QWidget):
@@ -49,15 +72,18 @@ class SidePanel(QWidget):
     def show_side(self, side: Any, text: str) -> None:
         from html import escape
 
-        self.title.setText(f"<b>{escape(side.title)}</b>")
+        self.title.setText(f"<b>{escape(side_title(side.title))}</b>")
         if side.classes:
             self.chart.set_items(list(side.classes))
             self.chart.show()
-            self.body.setText(f"Prediction: <b>{escape(side.classes[0][0])}</b> ({side.classes[0][1]:.1%})")
+            self.body.setText(translate("SidePanel", "Prediction: <b>{label}</b> ({probability})").format(
+                label=escape(side.classes[0][0]), probability=f"{side.classes[0][1]:.1%}"))
             return
         self.chart.hide()
-        loss = "" if side.loss is None else f"Loss on your text: <b>{side.loss:.3f}</b> (lower is better)<br>"
-        self.body.setText(f"{loss}Greedy continuation:<br><span style='color:gray'>{escape(text)}</span>"
+        loss = "" if side.loss is None else translate("SidePanel", "Loss on your text: <b>{loss}</b> (lower is "
+                                                                   "better)").format(loss=f"{side.loss:.3f}") + "<br>"
+        greedy = translate("SidePanel", "Greedy continuation:")
+        self.body.setText(f"{loss}{greedy}<br><span style='color:gray'>{escape(text)}</span>"
                           f"<b>{escape(side.continuation or '')}</b>")
 
 
@@ -68,19 +94,20 @@ class FineTuneTab(QWidget):
         self.result: Any = None
         self.run_combo = QComboBox()
         self.run_combo.setMinimumContentsLength(40)
-        self.refresh_button = QPushButton("Refresh")
-        self.folder_button = QPushButton("Run folder...")
+        self.refresh_button = QPushButton(translate("FineTuneTab", "Refresh"))
+        self.folder_button = QPushButton(translate("FineTuneTab", "Run folder..."))
         self.text = QLineEdit("Once upon a time there was a little cat.")
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton(translate("FineTuneTab", "Compare"))
         self.banner = MessageBanner()
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.before, self.after = SidePanel(), SidePanel()
-        intro = QLabel("Fine-tuning changes a model's weights with your data. Pick a training run: the same text "
-                       "goes through the model it started from and the model it ended with.")
+        intro = QLabel(translate("FineTuneTab", "Fine-tuning changes a model's weights with your data. Pick a training "
+                                                "run: the same text goes through the model it started from and the "
+                                                "model it ended with."))
         intro.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Run"))
+        row.addWidget(QLabel(translate("FineTuneTab", "Run")))
         row.addWidget(self.run_combo, 1)
         row.addWidget(self.refresh_button)
         row.addWidget(self.folder_button)
@@ -102,8 +129,11 @@ class FineTuneTab(QWidget):
     def refresh_runs(self) -> None:
         current = self.run_combo.currentData()
         self.run_combo.clear()
+        states = {"finished": translate("FineTuneTab", "finished"), "stopped": translate("FineTuneTab", "stopped"),
+                  "interrupted": translate("FineTuneTab", "interrupted")}
         for r in _runs():
-            self.run_combo.addItem(f"{r.name}  ({r.task}, {r.model}, {r.state} at step {r.step})", r.path)
+            self.run_combo.addItem(translate("FineTuneTab", "{name}  ({task}, {model}, {state} at step {step})").format(
+                name=r.name, task=r.task, model=r.model, state=states.get(r.state, r.state), step=r.step), r.path)
         if current:
             self.select_run(current)
 
@@ -115,14 +145,15 @@ class FineTuneTab(QWidget):
         self.run_combo.setCurrentIndex(index)
 
     def _pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "A training run folder")
+        folder = QFileDialog.getExistingDirectory(self, translate("FineTuneTab", "A training run folder"))
         if folder:
             self.select_run(folder)
 
     def compare(self) -> None:
         run_dir = self.run_combo.currentData()
         if not run_dir:
-            self.banner.show_error("No finished run yet: train one on the Training page (or pick a run folder).")
+            self.banner.show_error(translate("FineTuneTab", "No finished run yet: train one on the Training page (or "
+                                                            "pick a run folder)."))
             return
         self.banner.hide()
         self.compare_button.setEnabled(False)
@@ -133,6 +164,6 @@ class FineTuneTab(QWidget):
 
     def show_result(self, result: Any) -> None:
         self.result = result
-        self.note.setText(result.note)
+        self.note.setText(core_text(result.note))
         self.before.show_side(result.before, result.text)
         self.after.show_side(result.after, result.text)

@@ -17,6 +17,7 @@ from workbench.gui.state import AppState
 from workbench.gui.learn.finetune import FineTuneTab
 from workbench.gui.learn.tokens import TokensTab
 from workbench.gui.training.form_widgets import scrolled
+from workbench.gui.i18n import translate
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
@@ -27,16 +28,29 @@ if TYPE_CHECKING:
     from workbench.models.spec import LoadedModel
 
 
-STEPS = (
-    ("q", "1. Queries Q", "Each token's hidden state times the query weights W_Q: what this token is looking for."),
-    ("k", "2. Keys K", "Times the key weights W_K: what each token offers to be found by."),
-    ("scores", "3. Scores QKᵀ", "Every query dotted with every key: how well they match (row = query, column = key)."),
-    ("scaled", "4. Scaled by 1/√d_k", "Divided by √d_k so the scores do not grow with the head size and the softmax stays soft."),
-    ("masked", "5. Mask", "A causal model may not look at later tokens: those scores become −∞."),
-    ("weights", "6. Softmax", "Each row becomes probabilities that sum to 1: the attention map."),
-    ("v", "7. Values V", "Times the value weights W_V: what each token passes on."),
-    ("output", "8. Output = weights · V", "Each token's new vector is the weighted average of the values."),
-)
+def steps() -> tuple[tuple[str, str, str], ...]:
+    """(key, title, explanation) of each step, in the UI's language."""
+    return (
+        ("q", translate("AttentionStepsTab", "1. Queries Q"),
+         translate("AttentionStepsTab", "Each token's hidden state times the query weights W_Q: what this token is "
+                                        "looking for.")),
+        ("k", translate("AttentionStepsTab", "2. Keys K"),
+         translate("AttentionStepsTab", "Times the key weights W_K: what each token offers to be found by.")),
+        ("scores", translate("AttentionStepsTab", "3. Scores QKᵀ"),
+         translate("AttentionStepsTab", "Every query dotted with every key: how well they match (row = query, "
+                                        "column = key).")),
+        ("scaled", translate("AttentionStepsTab", "4. Scaled by 1/√d_k"),
+         translate("AttentionStepsTab", "Divided by √d_k so the scores do not grow with the head size and the softmax "
+                                        "stays soft.")),
+        ("masked", translate("AttentionStepsTab", "5. Mask"),
+         translate("AttentionStepsTab", "A causal model may not look at later tokens: those scores become −∞.")),
+        ("weights", translate("AttentionStepsTab", "6. Softmax"),
+         translate("AttentionStepsTab", "Each row becomes probabilities that sum to 1: the attention map.")),
+        ("v", translate("AttentionStepsTab", "7. Values V"),
+         translate("AttentionStepsTab", "Times the value weights W_V: what each token passes on.")),
+        ("output", translate("AttentionStepsTab", "8. Output = weights · V"),
+         translate("AttentionStepsTab", "Each token's new vector is the weighted average of the values.")),
+    )
 
 
 def _steps_job(ctx: Any, loaded: LoadedModel, text: str, layer: int, head: int) -> AttentionSteps:
@@ -60,19 +74,22 @@ class AttentionStepsTab(QWidget):
         self.layer = QSpinBox(minimum=0, maximum=0)
         self.head = QSpinBox(minimum=0, maximum=0)
         self.dims = QSpinBox(minimum=1, maximum=64, value=8)
-        self.run_button = QPushButton("Compute")
+        self.run_button = QPushButton(translate("AttentionStepsTab", "Compute"))
         self.banner = MessageBanner()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.tables: dict[str, QTableWidget] = {}
         form = QHBoxLayout()
-        for label, w in (("Text", self.text), ("Layer", self.layer), ("Head", self.head), ("Dims shown", self.dims)):
+        for label, w in ((translate("AttentionStepsTab", "Text"), self.text),
+                         (translate("AttentionStepsTab", "Layer"), self.layer),
+                         (translate("AttentionStepsTab", "Head"), self.head),
+                         (translate("AttentionStepsTab", "Dims shown"), self.dims)):
             form.addWidget(QLabel(label))
             form.addWidget(w, 3 if w is self.text else 0)
         form.addWidget(self.run_button)
         body = QWidget()
         bl = QVBoxLayout(body)
-        for key, title, explanation in STEPS:
+        for key, title, explanation in steps():
             label = QLabel(f"<b>{title}</b> — {explanation}")
             label.setWordWrap(True)
             bl.addWidget(label)
@@ -97,7 +114,7 @@ class AttentionStepsTab(QWidget):
 
     def run(self) -> None:
         if self.state.loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("AttentionStepsTab", "Load a model first (Models page)."))
             return
         self.banner.hide()
         self.state.runner.start("attention steps", _steps_job, self.state.loaded, self.text.text(),
@@ -114,10 +131,12 @@ class AttentionStepsTab(QWidget):
         for key in ("scores", "scaled", "masked"):
             fill_matrix(self.tables[key], getattr(s, key), toks, toks)
         fill_matrix(self.tables["weights"], s.weights, toks, toks, prob=True)
-        self.summary.setText(
-            f"Layer {s.layer}, head {s.head}: d_k = {s.d_k}, so scores are divided by √{s.d_k} = "
-            f"{np.sqrt(s.d_k):.2f}. {'Causal model: later tokens are masked.' if s.causal else 'Encoder: every token sees every token.'} "
-            f"Showing the first {n} of {s.d_k} dimensions of Q, K, V and the output.")
+        kind = (translate("AttentionStepsTab", "Causal model: later tokens are masked.") if s.causal
+                else translate("AttentionStepsTab", "Encoder: every token sees every token."))
+        self.summary.setText(translate("AttentionStepsTab", "Layer {layer}, head {head}: d_k = {d_k}, so scores are "
+                                                            "divided by √{d_k} = {root}. {kind} Showing the first {n} "
+                                                            "of {d_k} dimensions of Q, K, V and the output.").format(
+            layer=s.layer, head=s.head, d_k=s.d_k, root=f"{np.sqrt(s.d_k):.2f}", kind=kind, n=n))
 
 
 class LossTab(QWidget):
@@ -126,19 +145,22 @@ class LossTab(QWidget):
         self.state = state
         self.result: Any = None
         self.text = QLineEdit("Once upon a time there was a little cat.")
-        self.run_button = QPushButton("Compute")
+        self.run_button = QPushButton(translate("LossTab", "Compute"))
         self.banner = MessageBanner()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Context", "True next token", "p(true)", "−ln p", "Model expected"])
+        self.table.setHorizontalHeaderLabels([translate("LossTab", "Context"), translate("LossTab", "True next token"),
+                                              translate("LossTab", "p(true)"), translate("LossTab", "−ln p"),
+                                              translate("LossTab", "Model expected")])
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.run_button)
         lay = QVBoxLayout(self)
-        intro = QLabel("A language model is trained to give the true next token a high probability. "
-                       "Its loss at each position is the cross-entropy −ln p(true next token); "
-                       "the training loss is the mean over positions, and perplexity is e^loss.")
+        intro = QLabel(translate("LossTab", "A language model is trained to give the true next token a high "
+                                            "probability. Its loss at each position is the cross-entropy −ln p(true "
+                                            "next token); the training loss is the mean over positions, and "
+                                            "perplexity is e^loss."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         lay.addLayout(row)
@@ -150,7 +172,7 @@ class LossTab(QWidget):
 
     def run(self) -> None:
         if self.state.loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("LossTab", "Load a model first (Models page)."))
             return
         self.banner.hide()
         self.state.runner.start("loss", _loss_job, self.state.loaded, self.text.text(), on_done=self.show_loss,
@@ -168,8 +190,10 @@ class LossTab(QWidget):
                     item.setBackground(prob_color(p.prob))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.summary.setText(f"Mean cross-entropy over {len(br.positions)} positions: <b>{br.mean_loss:.3f}</b> "
-                             f"(the model's own loss: {br.model_loss:.3f}); perplexity {br.perplexity:.1f}.")
+        self.summary.setText(translate("LossTab", "Mean cross-entropy over {count} positions: <b>{loss}</b> (the "
+                                                  "model's own loss: {model_loss}); perplexity {perplexity}.").format(
+            count=len(br.positions), loss=f"{br.mean_loss:.3f}", model_loss=f"{br.model_loss:.3f}",
+            perplexity=f"{br.perplexity:.1f}"))
 
 
 class LearnPage(QWidget):
@@ -180,17 +204,17 @@ class LearnPage(QWidget):
         self.attention = AttentionStepsTab(state)
         self.loss = LossTab(state)
         self.tokens = TokensTab(state)
-        self.tabs.addTab(scrolled(self.tokens), "Tokenisation")  # tall: scrolls on 800-pixel screens
-        self.tabs.addTab(self.attention, "Attention, step by step")
-        self.tabs.addTab(self.loss, "The loss")
+        self.tabs.addTab(scrolled(self.tokens), translate("LearnPage", "Tokenisation"))  # tall: scrolls on 800-pixel screens
+        self.tabs.addTab(self.attention, translate("LearnPage", "Attention, step by step"))
+        self.tabs.addTab(self.loss, translate("LearnPage", "The loss"))
         self.finetune = FineTuneTab(state)
-        self.tabs.addTab(self.finetune, "Fine-tuning: before and after")
+        self.tabs.addTab(self.finetune, translate("LearnPage", "Fine-tuning: before and after"))
         self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget() is self.finetune
                                          and self.finetune.refresh_runs())
-        self.note = QLabel("Load a model to see these ideas computed on it.")
+        self.note = QLabel(translate("LearnPage", "Load a model to see these ideas computed on it."))
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Learn"))
+        lay.addWidget(heading(translate("LearnPage", "Learn")))
         lay.addWidget(self.note)
         lay.addWidget(self.tabs, 1)
         state.model_changed.connect(self.set_model)
@@ -200,6 +224,8 @@ class LearnPage(QWidget):
             return
         self.attention.set_model(loaded)
         self.tabs.setTabVisible(self.tabs.indexOf(self.loss), loaded.task == "causal-lm")
-        self.note.setText(f"Computed on <b>{loaded.info.source}</b>: {loaded.info.num_layers} layers × "
-                          f"{loaded.info.num_heads} heads, vocabulary of {loaded.info.vocab_size:,} tokens "
-                          "(Playground → Tokenizer shows the same split live as you type).")
+        self.note.setText(translate("LearnPage", "Computed on <b>{source}</b>: {layers} layers × {heads} heads, "
+                                                 "vocabulary of {vocab} tokens (Playground → Tokenizer shows the same "
+                                                 "split live as you type).").format(
+            source=loaded.info.source, layers=loaded.info.num_layers, heads=loaded.info.num_heads,
+            vocab=f"{loaded.info.vocab_size:,}"))

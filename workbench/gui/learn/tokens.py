@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTab
 
 from workbench.gui.state import AppState
 from workbench.gui.widgets.matrix_table import fill_matrix
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.widgets import MessageBanner
 
 if TYPE_CHECKING:
@@ -30,11 +31,12 @@ class TokensTab(QWidget):
         self.state = state
         self.result: Any = None
         self.text = QLineEdit("Unbelievable, the dragon's friends played!")
-        self.run_button = QPushButton("Explain")
+        self.run_button = QPushButton(translate("TokensTab", "Explain"))
         self.banner = MessageBanner()
         self.step1 = QLabel("")
         self.words = QTableWidget(0, 3)
-        self.words.setHorizontalHeaderLabels(["Word", "Vocabulary pieces", "Ids"])
+        self.words.setHorizontalHeaderLabels([translate("TokensTab", "Word"), translate("TokensTab", "Vocabulary pieces"),
+                                              translate("TokensTab", "Ids")])
         self.step3 = QLabel("")
         self.step4 = QLabel("")
         self.embeddings = QTableWidget(0, 0)
@@ -44,9 +46,10 @@ class TokensTab(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.run_button)
         lay = QVBoxLayout(self)
-        intro = QLabel("A model never sees letters: its tokenizer cuts the text into pieces from a fixed "
-                       "vocabulary and hands over their numbers (ids). Each id picks one row of the embedding "
-                       "matrix, and that vector is what the first layer works on.")
+        intro = QLabel(translate("TokensTab", "A model never sees letters: its tokenizer cuts the text into pieces "
+                                              "from a fixed vocabulary and hands over their numbers (ids). Each id "
+                                              "picks one row of the embedding matrix, and that vector is what the "
+                                              "first layer works on."))
         intro.setWordWrap(True)
         for w in (intro, row, self.banner, self.step1, self.words, self.step3, self.step4, self.embeddings):
             (lay.addLayout if isinstance(w, QHBoxLayout) else lay.addWidget)(w)
@@ -56,7 +59,7 @@ class TokensTab(QWidget):
 
     def run(self) -> None:
         if self.state.loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("TokensTab", "Load a model first (Models page)."))
             return
         self.banner.hide()
         self.state.runner.start("explain tokens", _explain_job, self.state.loaded, self.text.text(),
@@ -64,27 +67,36 @@ class TokensTab(QWidget):
 
     def show_steps(self, s: Any) -> None:
         self.result = s
-        self.step1.setText(f"<b>1. Words, 2. pieces.</b> This tokenizer uses {escape(s.explanation)}. Its "
-                           f"vocabulary has {s.vocab_size:,} pieces; a word that is not one of them is cut into "
-                           "several.")
+        from workbench.explain.tokens import ALGORITHMS
+
+        explanation = (core_text(ALGORITHMS[s.algorithm]) if s.algorithm in ALGORITHMS
+                       else translate("TokensTab", "the {algorithm} tokenizer's own rules").format(algorithm=s.algorithm))
+        self.step1.setText(translate("TokensTab", "<b>1. Words, 2. pieces.</b> This tokenizer uses {explanation}. Its "
+                                                  "vocabulary has {size} pieces; a word that is not one of them is cut "
+                                                  "into several.").format(explanation=escape(explanation),
+                                                                          size=f"{s.vocab_size:,}"))
         self.words.setRowCount(len(s.words))
         for r, w in enumerate(s.words):
             for c, v in enumerate((w.word, "  ".join(w.pieces), " ".join(map(str, w.ids)))):
                 self.words.setItem(r, c, QTableWidgetItem(v))
         self.words.resizeColumnsToContents()
         self.words.setFixedHeight(min(260, 30 + 26 * len(s.words)))
-        added = (f" The tokenizer adds its special tokens {', '.join(map(escape, s.special))}." if s.special
-                 else " This tokenizer adds no special tokens.")
-        self.step3.setText(f"<b>3. Ids.</b> The model receives {len(s.ids)} ids: <tt>{' '.join(map(str, s.ids))}</tt>."
-                           + added)
+        added = (translate("TokensTab", "The tokenizer adds its special tokens {tokens}.").format(
+                     tokens=", ".join(map(escape, s.special))) if s.special
+                 else translate("TokensTab", "This tokenizer adds no special tokens."))
+        self.step3.setText(translate("TokensTab", "<b>3. Ids.</b> The model receives {count} ids: <tt>{ids}</tt>. "
+                                                  "{special}").format(count=len(s.ids), ids=" ".join(map(str, s.ids)),
+                                                                      special=added))
         if s.embedding_rows is None:
-            self.step4.setText("<b>4. Embeddings.</b> (An ONNX export: its embedding matrix is inside the graph.)")
+            self.step4.setText(translate("TokensTab", "<b>4. Embeddings.</b> (An ONNX export: its embedding matrix is "
+                                                      "inside the graph.)"))
             self.embeddings.hide()
             return
         vocab, hidden = s.embedding_shape
         k = s.embedding_rows.shape[1]
-        self.step4.setText(f"<b>4. Embeddings.</b> The embedding matrix is {vocab:,} × {hidden} (a row per "
-                           f"vocabulary piece). Each id selects its row; the first {k} of its {hidden} numbers:")
+        self.step4.setText(translate("TokensTab", "<b>4. Embeddings.</b> The embedding matrix is {rows} × {hidden} (a "
+                                                  "row per vocabulary piece). Each id selects its row; the first {k} of "
+                                                  "its {hidden} numbers:").format(rows=f"{vocab:,}", hidden=hidden, k=k))
         self.embeddings.show()
         fill_matrix(self.embeddings, s.embedding_rows, [f"{t} ({i})" for t, i in zip(s.tokens, s.ids)],
                     [str(j) for j in range(k)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QHeaderView)
 
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner, heading
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("workbench")
 TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification",
                 "feature-extraction")
+GROUPS = ("Built-in", "Recent", "Hub cache")  # the library's groups, in order (Library.groups' titles)
 
 
 def _load_job(ctx: Any, spec: ModelSpec) -> Backend:
@@ -41,7 +44,7 @@ def _load_job(ctx: Any, spec: ModelSpec) -> Backend:
 class Library:
     """What the Models page lists: the library's groups, in order, and the devices to load on."""
 
-    groups: tuple[tuple[str, list[LibraryEntry]], ...]  # (title, entries): built-ins, recent, hub cache
+    groups: tuple[tuple[str, list[LibraryEntry]], ...]  # (title of GROUPS, entries): built-ins, recent, hub cache
     devices: list[str]
     device_text: str  # the status bar's description of this machine's devices
 
@@ -51,7 +54,7 @@ def _library_job(ctx: Any) -> Library:
     from workbench.models.library import builtin_entries, cached_entries, recent_entries
     from workbench.models.loading import available_devices
 
-    groups = (("Built-in", builtin_entries()), ("Recent", recent_entries()), ("Hub cache", cached_entries()))
+    groups = ((GROUPS[0], builtin_entries()), (GROUPS[1], recent_entries()), (GROUPS[2], cached_entries()))
     return Library(groups, available_devices(), device_text())
 
 
@@ -59,7 +62,7 @@ def _library_job(ctx: Any) -> Library:
 class MemoryRow:
     """One row of the info card's memory estimates."""
 
-    label: str
+    label: str  # as shown (translated)
     value: str
     tooltip: str  # the estimate's parts
     over: bool  # more than the memory available where the model runs
@@ -84,33 +87,70 @@ def memory_rows(loaded: Backend) -> list[MemoryRow]:
     device = "cuda" if str(loaded.device).startswith("cuda") else "cpu"
     available = available_memory(device)
 
-    def row(label: str, estimates: list[tuple[str, Estimate]]) -> MemoryRow:
-        value = ", ".join(f"{human_bytes(e.total)} {note}".strip() for note, e in estimates)
-        tip = "\n".join(f"{e.what}: {e.summary()}" for _, e in estimates)
-        over = any(e.total > available for _, e in estimates)
+    def row(label: str, estimates: list[tuple[str, str, Estimate]]) -> MemoryRow:
+        """estimates: (note shown in the value, what the tooltip calls it, the estimate)."""
+        value = translate("ModelsPage", ", ").join(
+            translate("ModelsPage", "{size} {note}").format(size=human_bytes(e.total), note=note).strip()
+            for note, _, e in estimates)
+        tip = "\n".join(translate("ModelsPage", "{what}: {total} ({parts})").format(
+            what=what, total=human_bytes(e.total),
+            parts=" + ".join(f"{core_text(name)} {human_bytes(n)}" for name, n in e.parts if n))
+            for _, what, e in estimates)
+        over = any(e.total > available for _, _, e in estimates)
         if over:
-            value += f" (more than the {human_bytes(available)} available)"
+            value = translate("ModelsPage", "{value} (more than the {available} available)").format(
+                value=value, available=human_bytes(available))
         return MemoryRow(label, value, tip, over)
 
+    def at(n: int) -> str:
+        return translate("ModelsPage", "at {tokens} tokens").format(tokens=f"{n:,}")
+
     tokens = min(info.context_length or 2048, 2048)
-    rows = [row("  for inference", [(f"at {tokens:,} tokens", inference_estimate(shape, tokens, info.dtype))])]
+    rows = [row("  " + translate("ModelsPage", "for inference"),
+                [(at(tokens), translate("ModelsPage", "inference at {tokens} tokens").format(tokens=f"{tokens:,}"),
+                  inference_estimate(shape, tokens, info.dtype))])]
     if loaded.backend != "pytorch":
         return rows
     maps = []
     for n in ATTENTION_TOKENS:
         # The Attention page's forward (no cache) and its maps, as attention.budget counts them.
+        what = translate("ModelsPage", "attention maps at {tokens} tokens").format(tokens=f"{n:,}")
         parts = (*inference_estimate(shape, n, info.dtype, kv_cache=False).parts,
-                 ("maps", extraction_bytes(shape.layers, shape.heads, n)))
-        maps.append((f"at {n:,} tokens", Estimate(f"attention maps at {n:,} tokens", parts)))
-    rows.append(row("  for attention maps", maps))
+                 (translate("ModelsPage", "maps"), extraction_bytes(shape.layers, shape.heads, n)))
+        maps.append((at(n), what, Estimate(what, parts)))
+    rows.append(row("  " + translate("ModelsPage", "for attention maps"), maps))
     task = "sequence-classification" if info.task == "sequence-classification" else "causal-lm"
     cfg = TrainConfig(task=task, model=info.source)
     full = training_estimate(cfg, shape, device)
     cfg.lora.enabled = True
     lora = training_estimate(cfg, shape, device)
-    batch = f"(batch {cfg.batch_size} x {cfg.data.max_length} tokens)"
-    rows.append(row("  for a full fine-tune", [(f"with AdamW {batch}", full)]))
-    rows.append(row("  for LoRA", [(f"with rank-{cfg.lora.r} adapters {batch}", lora)]))
+    batch, length = cfg.batch_size, f"{cfg.data.max_length:,}"
+    rows.append(row("  " + translate("ModelsPage", "for a full fine-tune"), [(
+        translate("ModelsPage", "with AdamW (batch {batch} x {tokens} tokens)").format(batch=batch, tokens=length),
+        translate("ModelsPage", "full fine-tune with AdamW at batch {batch} x {tokens} tokens").format(
+            batch=batch, tokens=length), full)]))
+    rows.append(row("  " + translate("ModelsPage", "for LoRA"), [(
+        translate("ModelsPage", "with rank-{rank} adapters (batch {batch} x {tokens} tokens)").format(
+            rank=cfg.lora.r, batch=batch, tokens=length),
+        translate("ModelsPage", "LoRA with rank-{rank} adapters at batch {batch} x {tokens} tokens").format(
+            rank=cfg.lora.r, batch=batch, tokens=length), lora)]))
+    return rows
+
+
+def group_title(title: str) -> str:
+    """A library group's title (one of GROUPS) in the UI's language."""
+    return {"Built-in": translate("ModelsPage", "Built-in"), "Recent": translate("ModelsPage", "Recent"),
+            "Hub cache": translate("ModelsPage", "Hub cache")}.get(title, title)
+
+
+def info_rows(info: Any) -> list[tuple[str, str, str]]:
+    """The info card's rows: (English label, label as shown, value)."""
+    rows = []
+    for label, value in info.as_rows():
+        if label == "Heads" and info.num_kv_heads and info.num_heads and info.num_kv_heads != info.num_heads:
+            value = translate("ModelsPage", "{heads} ({kv_heads} key/value heads)").format(
+                heads=f"{info.num_heads:,}", kv_heads=info.num_kv_heads)
+        rows.append((label, core_text(label), value))
     return rows
 
 
@@ -120,32 +160,42 @@ class ModelsPage(QWidget):
         self.state = state
         self.job: Any = None
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("Hub id (gpt2, bert-base-uncased ...), a folder, or builtin:tiny-stories")
-        self.open_button = QPushButton("Open")
-        self.browse_button = QPushButton("Folder...")
-        self.task_combo = QComboBox()
-        self.task_combo.addItems(TASK_CHOICES)
-        self.device_combo = QComboBox()
-        self.device_combo.addItems(["auto", "cpu"])
-        self.dtype_combo = QComboBox()
-        self.dtype_combo.addItems(["float32", "float16", "bfloat16"])
-        self.trust_check = QCheckBox("Trust remote code (this model only)")
+        self.source_edit.setPlaceholderText(translate("ModelsPage", "Hub id (gpt2, bert-base-uncased ...), a folder, "
+                                                      "or builtin:tiny-stories"))
+        self.open_button = QPushButton(translate("ModelsPage", "Open"))
+        self.browse_button = QPushButton(translate("ModelsPage", "Folder..."))
+        from workbench.models.spec import DTYPES
+        from workbench.models.tasks import TASK_TITLES
+
+        self.task_combo = QComboBox()  # item data: the task ("auto" = detect from the config)
+        for task in TASK_CHOICES:
+            self.task_combo.addItem(translate("ModelsPage", "auto") if task == "auto" else task, task)
+            self.task_combo.setItemData(self.task_combo.count() - 1, core_text(TASK_TITLES[task]) if task in TASK_TITLES
+                                        else translate("ModelsPage", "Detect the task from the model's config"),
+                                        Qt.ToolTipRole)
+        self.device_combo = QComboBox()  # item data: the device
+        self._set_devices(["auto", "cpu"])
+        self.dtype_combo = QComboBox()  # item data: the dtype
+        for dtype in DTYPES:
+            self.dtype_combo.addItem(dtype, dtype)
+        self.trust_check = QCheckBox(translate("ModelsPage", "Trust remote code (this model only)"))
         self.banner = MessageBanner()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("ModelsPage", "Cancel"))
         self.cancel_button.hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Model", "Detail"])
+        self.tree.setHeaderLabels([translate("ModelsPage", "Model"), translate("ModelsPage", "Detail")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.info_table = QTableWidget(0, 2)
-        self.info_table.setHorizontalHeaderLabels(["Property", "Value"])
+        self.info_table.setHorizontalHeaderLabels([translate("ModelsPage", "Property"), translate("ModelsPage", "Value")])
         self.info_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.info_table.verticalHeader().hide()
         self.info_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.info_title = QLabel("No model loaded. Pick one on the left, type a hub id, or drop a folder here.")
+        self.info_title = QLabel(translate("ModelsPage", "No model loaded. Pick one on the left, type a hub id, "
+                                           "or drop a folder here."))
         self.info_title.setWordWrap(True)
         self._layout()
         self.open_button.clicked.connect(lambda: self.open_source(self.source_edit.text()))
@@ -162,16 +212,16 @@ class ModelsPage(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.browse_button)
         opts = QFormLayout()
-        opts.addRow("Task", self.task_combo)
-        opts.addRow("Device", self.device_combo)
-        opts.addRow("Dtype", self.dtype_combo)
+        opts.addRow(translate("ModelsPage", "Task"), self.task_combo)
+        opts.addRow(translate("ModelsPage", "Device"), self.device_combo)
+        opts.addRow(translate("ModelsPage", "Dtype"), self.dtype_combo)
         opts.addRow("", self.trust_check)
-        options = QGroupBox("Load options")
+        options = QGroupBox(translate("ModelsPage", "Load options"))
         options.setLayout(opts)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(QLabel("Library (double-click to open)"))
+        ll.addWidget(QLabel(translate("ModelsPage", "Library (double-click to open)")))
         ll.addWidget(self.tree, 1)
         ll.addWidget(options)
         right = QWidget()
@@ -188,7 +238,7 @@ class ModelsPage(QWidget):
         busy.addWidget(self.progress)
         busy.addWidget(self.cancel_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Models"))
+        lay.addWidget(heading(translate("ModelsPage", "Models")))
         lay.addLayout(row)
         lay.addWidget(self.banner)
         lay.addLayout(busy)
@@ -202,23 +252,28 @@ class ModelsPage(QWidget):
     def _fill_library(self, library: Library) -> None:
         self.tree.clear()
         for title, entries in library.groups:
-            top = QTreeWidgetItem([title, "" if entries else "(none)"])
+            top = QTreeWidgetItem([group_title(title), "" if entries else translate("ModelsPage", "(none)")])
             top.setFlags(Qt.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
             for entry in entries:
-                item = QTreeWidgetItem([entry.source, entry.detail])
+                item = QTreeWidgetItem([entry.source, core_text(entry.detail)])
                 item.setData(0, Qt.UserRole, entry.source)
                 item.setToolTip(0, entry.source)
                 top.addChild(item)
             top.setExpanded(True)
-        current = self.device_combo.currentText()
-        self.device_combo.clear()
-        self.device_combo.addItems(library.devices)
-        if current in library.devices:
-            self.device_combo.setCurrentText(current)
+        self._set_devices(library.devices)
         window = self.window()
         if hasattr(window, "set_device_text"):
             window.set_device_text(library.device_text)
+
+    def _set_devices(self, devices: list[str]) -> None:
+        """The device menu: its items' data are the devices ("auto" shown translated); keeps the choice."""
+        current = self.device_combo.currentData()
+        self.device_combo.clear()
+        for device in devices:
+            self.device_combo.addItem(translate("ModelsPage", "auto") if device == "auto" else device, device)
+        if current in devices:
+            self.device_combo.setCurrentIndex(self.device_combo.findData(current))
 
     def _on_tree_activated(self, item: QTreeWidgetItem, _col: int) -> None:
         source = item.data(0, Qt.UserRole)
@@ -227,7 +282,7 @@ class ModelsPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
     def browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a model folder (with config.json)")
+        folder = QFileDialog.getExistingDirectory(self, translate("ModelsPage", "Open a model folder (with config.json)"))
         if folder:
             self.open_source(folder)
 
@@ -236,20 +291,21 @@ class ModelsPage(QWidget):
 
         source = source.strip()
         if not source:
-            self.banner.show_error("Type a hub id, a folder path or builtin:NAME first.")
+            self.banner.show_error(translate("ModelsPage", "Type a hub id, a folder path or builtin:NAME first."))
             return
         if self.job is not None and self.job.running:
-            self.banner.show_error("A model is already loading; wait or cancel it first.")
+            self.banner.show_error(translate("ModelsPage", "A model is already loading; wait or cancel it first."))
             return
         self.source_edit.setText(source)
-        task = self.task_combo.currentText()
+        task = self.task_combo.currentData()
         spec = ModelSpec(source=source, task=None if task == "auto" else task,
-                         device=self.device_combo.currentText(), dtype=self.dtype_combo.currentText(),
+                         device=self.device_combo.currentData() or "auto", dtype=self.dtype_combo.currentData(),
                          trust_remote_code=self.trust_check.isChecked())
         self.banner.hide()
-        self._busy(True, f"Opening {source} ...")
+        self._busy(True, translate("ModelsPage", "Opening {source} ...").format(source=source))
         self.job = self.state.runner.start("load", _load_job, spec, on_done=self._on_loaded,
-                                           on_error=self._on_error, on_message=self.progress_label.setText,
+                                           on_error=self._on_error,
+                                           on_message=lambda text: self.progress_label.setText(core_text(text)),
                                            on_finished=lambda: self._busy(False))
 
     def _cancel(self) -> None:
@@ -257,7 +313,7 @@ class ModelsPage(QWidget):
         if self.job is not None:
             self.job.cancel()
         self._busy(False)
-        self.banner.show_info("Loading cancelled; the previous model stays loaded.")
+        self.banner.show_info(translate("ModelsPage", "Loading cancelled; the previous model stays loaded."))
 
     def _busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
@@ -269,25 +325,30 @@ class ModelsPage(QWidget):
         if self.job is not None and self.job.control.cancelled:
             return
         self.state.set_model(loaded)
-        self.state.status.emit(f"Loaded {loaded.info.source}")
+        self.state.status.emit(translate("ModelsPage", "Loaded {source}").format(source=loaded.info.source))
         self.refresh_library()
 
     def _on_error(self, text: str, details: str) -> None:
         kept = self.state.loaded.info.source if self.state.loaded is not None else None
-        suffix = f" ({kept} is still loaded.)" if kept else ""
-        self.banner.show_error(text + suffix, details)
+        if kept:
+            text = translate("ModelsPage", "{error} ({model} is still loaded.)").format(error=text, model=kept)
+        self.banner.show_error(text, details)
 
     def _show_info(self, loaded: Backend | None) -> None:
         if loaded is None:
             return
-        rows = [MemoryRow(label, value, "", False) for label, value in loaded.info.as_rows()]
-        at = next((i for i, r in enumerate(rows) if r.label == "Estimated memory"), len(rows) - 1)
-        rows[at] = replace(rows[at], value=f"{rows[at].value} of weights ({loaded.info.dtype})")
+        card = info_rows(loaded.info)
+        rows = [MemoryRow(label, value, "", False) for _, label, value in card]
+        at = next((i for i, (key, _, _) in enumerate(card) if key == "Estimated memory"), len(rows) - 1)
+        rows[at] = replace(rows[at], value=translate("ModelsPage", "{size} of weights ({dtype})").format(
+            size=rows[at].value, dtype=loaded.info.dtype))
         try:
             rows[at + 1:at + 1] = memory_rows(loaded)
         except Exception:  # an estimate that cannot be made leaves the card as it was
-            log.warning("No memory estimate for %s", loaded.info.source, exc_info=True)
-        self.info_title.setText(f"<b>{loaded.info.source}</b> — ready in the Playground")
+            log.warning(translate("ModelsPage", "No memory estimate for {source}").format(source=loaded.info.source),
+                        exc_info=True)
+        self.info_title.setText(translate("ModelsPage", "<b>{source}</b> — ready in the Playground").format(
+            source=html.escape(loaded.info.source)))
         self.info_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             self.info_table.setItem(i, 0, QTableWidgetItem(r.label))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
 from workbench.gui.state import AppState
 from workbench.gui.playground.generate_tab import generate_job
 from workbench.gui.playground.sampling_form import SamplingForm
@@ -27,11 +28,11 @@ class ChatTab(QWidget):
         self.transcript = QTextBrowser()
         self.template_label = QLabel()
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Type a message and press Enter")
-        self.send_button = QPushButton("Send")
-        self.stop_button = QPushButton("Stop")
+        self.input.setPlaceholderText(translate("ChatTab", "Type a message and press Enter"))
+        self.send_button = QPushButton(translate("ChatTab", "Send"))
+        self.stop_button = QPushButton(translate("ChatTab", "Stop"))
         self.stop_button.setEnabled(False)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(translate("ChatTab", "Clear"))
         self.form = SamplingForm(max_new_tokens=96)
         self.banner = MessageBanner()
         row = QHBoxLayout()
@@ -54,9 +55,9 @@ class ChatTab(QWidget):
 
     def set_model(self, loaded: Backend) -> None:
         has = bool(getattr(loaded.tokenizer, "chat_template", None))
-        self.template_label.setText("Using the tokenizer's chat template." if has else
-                                    "This tokenizer has no chat template: the conversation is sent as a "
-                                    "plain 'User: / Assistant:' transcript.")
+        self.template_label.setText(translate("ChatTab", "Using the tokenizer's chat template.") if has else
+                                    translate("ChatTab", "This tokenizer has no chat template: the conversation is "
+                                              "sent as a plain 'User: / Assistant:' transcript."))
         self.clear()
 
     def clear(self) -> None:
@@ -70,12 +71,12 @@ class ChatTab(QWidget):
         text = self.input.text().strip()
         if loaded is None or not text or (self.job is not None and self.job.running):
             if loaded is not None and not text:
-                self.banner.show_error("Type a message first.")
+                self.banner.show_error(translate("ChatTab", "Type a message first."))
             return
         self.banner.hide()
         self.input.clear()
         self.messages.append({"role": "user", "content": text})
-        self._append(f"<p><b>You:</b> {html.escape(text)}</p><p><b>Model:</b> ")
+        self._append(translate("ChatTab", "<p><b>You:</b> {text}</p><p><b>Model:</b> ").format(text=html.escape(text)))
         self.reply = ""
         prompt = chat_prompt(loaded.tokenizer, self.messages)
         self.send_button.setEnabled(False)

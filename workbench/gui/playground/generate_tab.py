@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget, QHeaderView)
 
+from workbench.gui.i18n import translate
 from workbench.gui.state import AppState
 from workbench.gui.playground.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner, prob_color
@@ -39,6 +40,21 @@ def token_html(index: int, text: str, prob: float) -> str:
             f"{shown}</a>")
 
 
+def token_hover(label: Any) -> str:
+    """A token label's hover (workbench.token_text.TokenLabel.hover) in the UI's language."""
+    if label.special:
+        return translate("GenerateTab", "special token {raw}").format(raw=label.raw)
+    return translate("GenerateTab", "piece {raw} · bytes {bytes}").format(
+        raw=repr(label.raw), bytes=" ".join(f"{b:02x}" for b in label.data))
+
+
+def rate_text(count: int, elapsed_s: float, stopped: bool = False) -> str:
+    rate = f"{count / elapsed_s if elapsed_s > 0 else 0.0:.1f}"
+    if stopped:
+        return translate("GenerateTab", "{count} tokens, {rate} tokens/s (stopped)").format(count=count, rate=rate)
+    return translate("GenerateTab", "{count} tokens, {rate} tokens/s").format(count=count, rate=rate)
+
+
 class GenerateTab(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,25 +64,26 @@ class GenerateTab(QWidget):
         self.tokenizer: Any = None
         self.prompt_used = ""
         self.selected: int | None = None
-        self.prompt = QPlainTextEdit("Once upon a time")
+        self.prompt = QPlainTextEdit(translate("GenerateTab", "Once upon a time"))
         self.prompt.setMaximumHeight(110)
-        self.input_label = QLabel("Prompt")
+        self.input_label = QLabel(translate("GenerateTab", "Prompt"))
         self.form = SamplingForm()
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton(translate("GenerateTab", "Generate"))
         self.generate_button.setShortcut("Ctrl+Return")
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("GenerateTab", "Stop"))
         self.stop_button.setEnabled(False)
         self.output = QTextBrowser()
         self.output.setOpenLinks(False)
         self.stats = QLabel("")
         self.banner = MessageBanner()
-        self.detail_title = QLabel("Hover or click a generated token to see the alternatives.")
+        self.detail_title = QLabel(translate("GenerateTab", "Hover or click a generated token to see the alternatives."))
         self.detail_title.setWordWrap(True)
         self.alt_table = QTableWidget(0, 2)
-        self.alt_table.setHorizontalHeaderLabels(["Alternative", "Probability"])
+        self.alt_table.setHorizontalHeaderLabels([translate("GenerateTab", "Alternative"),
+                                                  translate("GenerateTab", "Probability")])
         self.alt_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.alt_table.verticalHeader().hide()
-        self.attention_button = QPushButton("Show attention for this token")
+        self.attention_button = QPushButton(translate("GenerateTab", "Show attention for this token"))
         self.attention_button.setEnabled(False)
         self._layout()
         self.generate_button.clicked.connect(self.start)
@@ -87,7 +104,8 @@ class GenerateTab(QWidget):
         cl.addWidget(self.prompt)
         cl.addLayout(buttons)
         cl.addWidget(self.banner)
-        cl.addWidget(QLabel("Output (colour = the model's probability of each token: red low, green high)"))
+        cl.addWidget(QLabel(translate("GenerateTab", "Output (colour = the model's probability of each token: "
+                                      "red low, green high)")))
         cl.addWidget(self.output, 1)
         side = QWidget()
         sl = QVBoxLayout(side)
@@ -105,13 +123,14 @@ class GenerateTab(QWidget):
         lay.addWidget(split)
 
     def set_seq2seq(self, on: bool) -> None:
-        self.input_label.setText("Input text (the model writes a new text from it)" if on else "Prompt")
+        self.input_label.setText(translate("GenerateTab", "Input text (the model writes a new text from it)") if on
+                                 else translate("GenerateTab", "Prompt"))
 
     # -- running -------------------------------------------------------------------------------
     def start(self) -> None:
         loaded = self.state.loaded
         if loaded is None:
-            self.banner.show_error("Load a model first (Models page).")
+            self.banner.show_error(translate("GenerateTab", "Load a model first (Models page)."))
             return
         if self.job is not None and self.job.running:
             return
@@ -125,7 +144,7 @@ class GenerateTab(QWidget):
             self.output.insertHtml(f'<b style="white-space:pre-wrap">{prompt}</b>')
         self.generate_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.stats.setText("Generating ...")
+        self.stats.setText(translate("GenerateTab", "Generating ..."))
         self.job = self.state.runner.start("generate", generate_job, loaded, self.prompt_used,
                                            self.form.settings(), on_item=self._on_token,
                                            on_error=lambda m, d: self.banner.show_error(m, d),
@@ -144,20 +163,17 @@ class GenerateTab(QWidget):
         # once (its details name the piece: '注(3/3)'). Other empty tokens (end of text) show '·'.
         byte_piece = not tok.text and tok.token_id not in set(getattr(self.tokenizer, "all_special_ids", ()))
         self.output.insertHtml(token_html(tok.index, tok.text or ("" if byte_piece else "·"), tok.prob))
-        rate = len(self.tokens) / tok.elapsed_s if tok.elapsed_s > 0 else 0.0
-        self.stats.setText(f"{len(self.tokens)} tokens, {rate:.1f} tokens/s")
+        self.stats.setText(rate_text(len(self.tokens), tok.elapsed_s))
 
     def _on_finished(self) -> None:
         self.generate_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if self.tokens:
             last = self.tokens[-1]
-            rate = len(self.tokens) / last.elapsed_s if last.elapsed_s > 0 else 0.0
             cancelled = self.job is not None and self.job.control.cancelled
-            self.stats.setText(f"{len(self.tokens)} tokens, {rate:.1f} tokens/s"
-                               + (" (stopped)" if cancelled else ""))
+            self.stats.setText(rate_text(len(self.tokens), last.elapsed_s, cancelled))
         elif not self.banner.isVisible():
-            self.stats.setText("No tokens generated")
+            self.stats.setText(translate("GenerateTab", "No tokens generated"))
 
     def output_text(self) -> str:
         return "".join(t.text for t in self.tokens)
@@ -186,11 +202,11 @@ class GenerateTab(QWidget):
         from workbench.token_text import token_labels
 
         label = token_labels(self.tokenizer, [t.token_id for t in self.tokens])[tok.index]
-        self.detail_title.setText(f"Token {tok.index + 1}: {label.text!r} (id {tok.token_id}, {label.hover}), "
-                                  f"p = {tok.prob:.3f}")
+        self.detail_title.setText(translate("GenerateTab", "Token {index}: {text} (id {id}, {hover}), p = {prob}").format(
+            index=tok.index + 1, text=repr(label.text), id=tok.token_id, hover=token_hover(label), prob=f"{tok.prob:.3f}"))
         self.alt_table.setRowCount(len(tok.alternatives))
         for r, alt in enumerate(tok.alternatives):
-            mark = "  ← chosen" if alt.token_id == tok.token_id else ""
+            mark = "  " + translate("GenerateTab", "← chosen") if alt.token_id == tok.token_id else ""
             self.alt_table.setItem(r, 0, QTableWidgetItem(repr(alt.text) + mark))
             item = QTableWidgetItem(f"{alt.prob:.4f}")
             item.setBackground(prob_color(alt.prob))
@@ -204,8 +220,8 @@ class GenerateTab(QWidget):
         if page is not None and hasattr(page, "show_text"):
             text = self.prompt_used + "".join(t.text for t in self.tokens[: self.selected + 1])
             if loaded.backend == "onnxruntime":
-                self.banner.show_error("Attention maps come from the PyTorch model; open the model "
-                                       "itself (not its ONNX export) to see them.")
+                self.banner.show_error(translate("GenerateTab", "Attention maps come from the PyTorch model; open "
+                                                 "the model itself (not its ONNX export) to see them."))
                 return
             prompt_len = len(loaded.tokenizer(self.prompt_used)["input_ids"]) if not loaded.is_encoder_decoder else 0
             page.show_text(loaded, text, prompt_len + self.selected)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from workbench.gui.state import AppState
+from workbench.gui.i18n import translate
+from workbench.gui.state import AppState, runtime_text
 from workbench.gui.playground.chat_tab import ChatTab
 from workbench.gui.playground.generate_tab import GenerateTab
 from workbench.gui.playground.task_tabs import ClassifyTab, EmbeddingsTab, FillMaskTab
@@ -26,11 +28,19 @@ TABS_FOR_TASK = {
 }
 
 
+def tab_label(title: str) -> str:
+    """A tab's name as shown (its title, a key of TABS_FOR_TASK, stays English for the code)."""
+    return {"Generate": translate("PlaygroundPage", "Generate"), "Chat": translate("PlaygroundPage", "Chat"),
+            "Classify": translate("PlaygroundPage", "Classify"), "Fill-mask": translate("PlaygroundPage", "Fill-mask"),
+            "Embeddings": translate("PlaygroundPage", "Embeddings"),
+            "Tokenizer": translate("PlaygroundPage", "Tokenizer")}.get(title, title)
+
+
 class PlaygroundPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.title = QLabel("Load a model on the Models page to try it here.")
+        self.title = QLabel(translate("PlaygroundPage", "Load a model on the Models page to try it here."))
         self.tabs = QTabWidget()
         self.generate = GenerateTab(state)
         self.chat = ChatTab(state)
@@ -42,10 +52,10 @@ class PlaygroundPage(QWidget):
             "Generate": self.generate, "Chat": self.chat, "Classify": self.classify,
             "Fill-mask": self.fill_mask, "Embeddings": self.embeddings, "Tokenizer": self.tokenizer}
         for title, tab in self.by_title.items():
-            self.tabs.addTab(tab, title)
+            self.tabs.addTab(tab, tab_label(title))
             self.tabs.setTabVisible(self.tabs.indexOf(tab), False)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Playground"))
+        lay.addWidget(heading(translate("PlaygroundPage", "Playground")))
         lay.addWidget(self.title)
         lay.addWidget(self.tabs, 1)
         state.model_changed.connect(self.set_model)
@@ -63,10 +73,13 @@ class PlaygroundPage(QWidget):
                 tab.set_model(loaded)
         self.generate.set_seq2seq(loaded.task == "seq2seq-lm")
         self.tabs.setTabText(self.tabs.indexOf(self.generate),
-                             "Summarize / translate" if loaded.task == "seq2seq-lm" else "Generate")
+                             translate("PlaygroundPage", "Summarize / translate") if loaded.task == "seq2seq-lm"
+                             else tab_label("Generate"))
         self.tabs.setCurrentWidget(self.by_title[wanted[0]])
-        self.title.setText(f"<b>{loaded.info.source}</b> — {loaded.task}, "
-                           f"{loaded.info.num_parameters:,} parameters; backend: {loaded.describe()}")
+        self.title.setText(translate("PlaygroundPage", "<b>{source}</b> — {task}, {parameters} parameters; "
+                                     "backend: {runtime}").format(
+            source=html.escape(loaded.info.source), task=loaded.task, parameters=f"{loaded.info.num_parameters:,}",
+            runtime=runtime_text(loaded)))
 
     def set_input(self, text: str) -> None:
         """Put `text` in the input of the tab the loaded model uses (Evaluate opens an example here):

@@ -5,30 +5,31 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QSpinBox, QWidget
 
 from workbench.config import GenerationSettings
+from workbench.gui.i18n import translate
 
 
 class SamplingForm(QGroupBox):
     def __init__(self, max_new_tokens: int = 64, parent: QWidget | None = None) -> None:
-        super().__init__("Sampling", parent)
+        super().__init__(translate("SamplingForm", "Sampling"), parent)
         d = GenerationSettings()
         self.max_new = QSpinBox(maximum=4096, minimum=1, value=max_new_tokens)
         self.temperature = QDoubleSpinBox(minimum=0.01, maximum=5.0, singleStep=0.05, value=d.temperature)
         self.top_k = QSpinBox(minimum=0, maximum=100000, value=d.top_k)
-        self.top_k.setSpecialValueText("off")
+        self.top_k.setSpecialValueText(translate("SamplingForm", "off"))
         self.top_p = QDoubleSpinBox(minimum=0.01, maximum=1.0, singleStep=0.01, value=d.top_p)
         self.rep = QDoubleSpinBox(minimum=0.5, maximum=3.0, singleStep=0.05, value=d.repetition_penalty)
         self.seed = QSpinBox(minimum=-1, maximum=2**31 - 1, value=-1)
-        self.seed.setSpecialValueText("random")
-        self.greedy = QCheckBox("Greedy (always the most likely token)")
+        self.seed.setSpecialValueText(translate("SamplingForm", "random"))
+        self.greedy = QCheckBox(translate("SamplingForm", "Greedy (always the most likely token)"))
         self.alternatives = QSpinBox(minimum=0, maximum=20, value=d.alternatives)
         form = QFormLayout(self)
-        form.addRow("Max new tokens", self.max_new)
-        form.addRow("Temperature", self.temperature)
-        form.addRow("Top-k", self.top_k)
-        form.addRow("Top-p", self.top_p)
-        form.addRow("Repetition penalty", self.rep)
-        form.addRow("Seed", self.seed)
-        form.addRow("Alternatives shown", self.alternatives)
+        form.addRow(translate("SamplingForm", "Max new tokens"), self.max_new)
+        form.addRow(translate("SamplingForm", "Temperature"), self.temperature)
+        form.addRow(translate("SamplingForm", "Top-k"), self.top_k)
+        form.addRow(translate("SamplingForm", "Top-p"), self.top_p)
+        form.addRow(translate("SamplingForm", "Repetition penalty"), self.rep)
+        form.addRow(translate("SamplingForm", "Seed"), self.seed)
+        form.addRow(translate("SamplingForm", "Alternatives shown"), self.alternatives)
         form.addRow(self.greedy)
         self.greedy.toggled.connect(self._on_greedy)
 

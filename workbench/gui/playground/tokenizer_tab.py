@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QLabel, QPlainTextEdit, QSplitter, QTableWidget, 
                                QVBoxLayout, QWidget, QHeaderView)
 from PySide6.QtCore import Qt
 
+from workbench.gui.i18n import translate
+from workbench.gui.playground.generate_tab import token_hover
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner
 
@@ -24,12 +26,16 @@ PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6")
 class Tokenized:
     text: str  # what was split (the box may hold newer text by the time this arrives)
     spans: list[TokenSpan]
+    hovers: list[str]  # each span's hover (its piece and bytes) in the UI's language
 
 
 def _tokenize_job(ctx: Any, tokenizer: Any, text: str) -> Tokenized:
     from workbench.predict import tokenize
+    from workbench.token_text import token_labels
 
-    return Tokenized(text, tokenize(tokenizer, text))
+    spans = tokenize(tokenizer, text)
+    labels = token_labels(tokenizer, [s.id for s in spans]) if spans else []
+    return Tokenized(text, spans, [token_hover(label) for label in labels])
 
 
 class TokenizerTab(QWidget):
@@ -37,13 +43,14 @@ class TokenizerTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.spans: list[Any] = []
-        self.text = QPlainTextEdit("Tokenizers split text into pieces from a fixed vocabulary: "
-                                   "unbelievable words become several tokens.")
+        self.text = QPlainTextEdit(translate("TokenizerTab", "Tokenizers split text into pieces from a fixed "
+                                             "vocabulary: unbelievable words become several tokens."))
         self.text.setMaximumHeight(120)
         self.view = QTextBrowser()
         self.counts = QLabel("")
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Id", "Token", "Text"])
+        self.table.setHorizontalHeaderLabels([translate("TokenizerTab", "Id"), translate("TokenizerTab", "Token"),
+                                              translate("TokenizerTab", "Text")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().hide()
         self.banner = MessageBanner()
@@ -52,7 +59,7 @@ class TokenizerTab(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.table)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Text (updates as you type)"))
+        lay.addWidget(QLabel(translate("TokenizerTab", "Text (updates as you type)")))
         lay.addWidget(self.text)
         lay.addWidget(self.banner)
         lay.addWidget(self.counts)
@@ -79,12 +86,15 @@ class TokenizerTab(QWidget):
         for i, s in enumerate(spans):
             shown = html.escape(s.label or s.token).replace("↵", "↵<br>")
             style = "border:1px solid #888;color:#555" if s.special else f"background:{PALETTE[i % len(PALETTE)]};color:#111"
-            parts.append(f'<span style="{style}" title="id {s.id} · {html.escape(s.hover)}">{shown}</span>')
+            hover = result.hovers[i] if i < len(result.hovers) else s.hover
+            parts.append(f'<span style="{style}" title="id {s.id} · {html.escape(hover)}">{shown}</span>')
         self.view.setHtml("<div style='font-size:13pt;line-height:160%'>" + "".join(parts) + "</div>")
         n_chars = len(text)
         n = len(spans)
-        self.counts.setText(f"{n} tokens ({sum(s.special for s in spans)} special), {n_chars} characters, "
-                            f"{n_chars / max(1, n - sum(s.special for s in spans)):.2f} characters per token")
+        special = sum(s.special for s in spans)
+        self.counts.setText(translate("TokenizerTab", "{tokens} tokens ({special} special), {chars} characters, "
+                                      "{ratio} characters per token").format(
+            tokens=n, special=special, chars=n_chars, ratio=f"{n_chars / max(1, n - special):.2f}"))
         self.table.setRowCount(n)
         for r, s in enumerate(spans):
             for c, v in enumerate((str(s.id), s.token, s.label)):

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from workbench.control import Control
 from workbench.errors import WorkbenchError
-from workbench.gui.i18n import error_text, translate
+from workbench.gui.i18n import core_text, error_text, translate
 
 
 class _Relay(QObject):
@@ -44,7 +44,8 @@ class JobContext:
         self._relay.item.emit(item)
 
     def message(self, text: str) -> None:
-        self._relay.message.emit(text)
+        """A progress line from the core: shown in the UI's language when it is marked N_()."""
+        self._relay.message.emit(core_text(text))
 
 
 class Job(QObject):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from workbench.control import Control
 from workbench.gui.gc_guard import collect_young, pause_freezing
 from workbench.errors import WorkbenchError
+from workbench.gui.i18n import error_text, translate
 
 
 class _Worker(QObject):
@@ -40,10 +41,11 @@ class _Worker(QObject):
             else:
                 result = run_training(self.config, notify=self.event.emit, control=self.control)
         except WorkbenchError as exc:
-            self.failed.emit(str(exc), "")
+            self.failed.emit(error_text(exc), "")
         except Exception as exc:  # noqa: BLE001 - shown with its traceback one click away
-            self.failed.emit(f"Unexpected error: {type(exc).__name__}: {exc}".splitlines()[0][:400],
-                             traceback.format_exc())
+            line = translate("TrainingSession", "Unexpected error: {kind}: {detail}").format(
+                kind=type(exc).__name__, detail=exc)
+            self.failed.emit(line.splitlines()[0][:400], traceback.format_exc())
         else:
             self.done.emit(result)
         finally:
@@ -74,7 +76,7 @@ class TrainingSession(QObject):
 
     def start(self, config: Any = None, resume_dir: str = "") -> None:
         if self.running:
-            raise WorkbenchError("A training run is already going; stop it first")
+            raise WorkbenchError(translate("TrainingSession", "A training run is already going; stop it first"))
         self.control = Control()
         self._active = True
         pause_freezing()  # the run's objects stay cheap to collect when it ends

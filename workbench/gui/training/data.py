@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from workbench.gui.i18n import translate
 from workbench.gui.training.form_widgets import combo, dspin, spin
 from workbench.gui.widgets import MessageBanner
 from workbench.training.config import BUILTIN_DATA, DATA_FORMATS, TrainConfig
@@ -20,6 +21,23 @@ COLUMN_ROLES = {  # which column menus each task shows
     "chat": ("messages", "prompt", "response"), "seq2seq": ("source", "target")}
 PREVIEW_ROWS = 20
 RECENT_KEY, RECENT_MAX = "recent_datasets", 8
+
+
+def format_name(fmt: str) -> str:
+    """A data format (DATA_FORMATS, or a preview's "builtin") as the UI names it."""
+    names = {"auto": translate("DataSection", "auto"), "text": translate("DataSection", "plain text"),
+             "csv": "CSV", "jsonl": "JSONL", "builtin": translate("DataSection", "built-in")}
+    return names.get(fmt, fmt)
+
+
+def _role_label(role: str) -> str:
+    """The form's label of a column menu (COLUMN_ROLES); the role itself stays the config's key."""
+    labels = {"text": translate("DataSection", "Text column"), "label": translate("DataSection", "Label column"),
+              "prompt": translate("DataSection", "Prompt column"),
+              "response": translate("DataSection", "Response column"),
+              "messages": translate("DataSection", "Messages column"),
+              "source": translate("DataSection", "Source column"), "target": translate("DataSection", "Target column")}
+    return labels.get(role, role)
 
 
 def _preview_job(ctx: Any, path: str, fmt: str) -> DataPreview:
@@ -37,19 +55,26 @@ def _count_job(ctx: Any, cfg: TrainConfig) -> str:
     if cfg.scratch is not None:
         from workbench.training.scratch import scratch_tokenizer
 
-        ctx.message("Training the BPE tokenizer ...")
+        ctx.message(translate("DataSection", "Training the BPE tokenizer ..."))
         tokenizer = scratch_tokenizer(raw.dataset, cfg.task, cfg.scratch)
         block = min(cfg.data.max_length, cfg.scratch.context_length)
     else:
         from workbench.training.modelling import load_tokenizer_for
 
         tokenizer, block = load_tokenizer_for(cfg), cfg.data.max_length
-    ctx.message("Tokenising ...")
+    ctx.message(translate("DataSection", "Tokenising ..."))
     data = prepare_data(cfg, tokenizer, raw, block, ctx.control)
-    unit = f"blocks of {block} tokens" if cfg.task == "causal-lm" else "examples"
-    labels = f"; labels: {', '.join(data.label_names)}" if data.label_names else ""
-    return (f"{data.train_examples:,} training and {data.eval_examples:,} eval {unit}; "
-            f"{data.train_tokens:,} training tokens{labels}")
+    counts = dict(train=f"{data.train_examples:,}", eval=f"{data.eval_examples:,}", tokens=f"{data.train_tokens:,}")
+    if cfg.task == "causal-lm":
+        text = translate("DataSection", "{train} training and {eval} eval blocks of {block} tokens; "
+                                        "{tokens} training tokens").format(block=block, **counts)
+    else:
+        text = translate("DataSection", "{train} training and {eval} eval examples; "
+                                        "{tokens} training tokens").format(**counts)
+    if data.label_names:  # the names are the data's
+        text = translate("DataSection", "{summary}; labels: {names}").format(summary=text,
+                                                                             names=", ".join(data.label_names))
+    return text
 
 
 class DataSection(QWidget):
@@ -59,29 +84,32 @@ class DataSection(QWidget):
         self.state, self.full_config = state, full_config
         self.task = "causal-lm"
         self.path = QLineEdit()
-        self.path.setPlaceholderText(".txt, .csv or .jsonl file, or a built-in set")
-        self.browse = QPushButton("File...")
+        self.path.setPlaceholderText(translate("DataSection", ".txt, .csv or .jsonl file, or a built-in set"))
+        self.browse = QPushButton(translate("DataSection", "File..."))
         self.builtin = QComboBox()  # built-in sets, then the recently used files
         self._fill_choices()
-        self.format = combo(DATA_FORMATS)
+        self.format = combo([(format_name(f), f) for f in DATA_FORMATS])
         self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages",
                                                         "source", "target")}
         for role, box in self.columns.items():
             box.setEditable(True)
             box.setEditText(role)
         self.label_names = QLineEdit()
-        self.label_names.setPlaceholderText("from the data (sorted); or e.g. negative, positive")
+        self.label_names.setPlaceholderText(translate("DataSection", "from the data (sorted); or e.g. negative, positive"))
         self.eval_fraction = dspin(0, 0.5, 0.1, 2, 0.05)
         self.eval_path = QLineEdit()
-        self.eval_path.setPlaceholderText("optional separate eval file")
+        self.eval_path.setPlaceholderText(translate("DataSection", "optional separate eval file"))
         self.max_length = spin(8, 32768, 128, 16)
-        self.doc_blocks = QCheckBox("Every block starts at a document")
-        self.doc_blocks.setToolTip("Language modelling: start each block of max-length tokens at a document "
-                                   "(repeating the start of a document that does not fit) instead of cutting the "
-                                   "concatenated text anywhere. Helps models learn to refer back, e.g. to names.")
+        self.doc_blocks = QCheckBox(translate("DataSection", "Every block starts at a document"))
+        self.doc_blocks.setToolTip(translate("DataSection", "Language modelling: start each block of max-length "
+                                                            "tokens at a document (repeating the start of a document "
+                                                            "that does not fit) instead of cutting the concatenated "
+                                                            "text anywhere. Helps models learn to refer back, e.g. to "
+                                                            "names."))
         self.max_examples = spin(0, 100_000_000, 0, 100)
-        self.max_examples.setSpecialValueText("all")
-        self.preview_button, self.count_button = QPushButton("Preview"), QPushButton("Count tokens")
+        self.max_examples.setSpecialValueText(translate("DataSection", "all"))
+        self.preview_button = QPushButton(translate("DataSection", "Preview"))
+        self.count_button = QPushButton(translate("DataSection", "Count tokens"))
         self.count_job: Any = None
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -101,17 +129,17 @@ class DataSection(QWidget):
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
         self.form = QFormLayout()
-        self.form.addRow("Data", row)
+        self.form.addRow(translate("DataSection", "Data"), row)
         self.form.addRow("", self.builtin)
-        self.form.addRow("Format", self.format)
+        self.form.addRow(translate("DataSection", "Format"), self.format)
         for role, box in self.columns.items():
-            self.form.addRow(f"{role.capitalize()} column", box)
-        self.form.addRow("Label names", self.label_names)
-        self.form.addRow("Eval fraction", self.eval_fraction)
-        self.form.addRow("Eval file", self.eval_path)
-        self.form.addRow("Max sequence length", self.max_length)
+            self.form.addRow(_role_label(role), box)
+        self.form.addRow(translate("DataSection", "Label names"), self.label_names)
+        self.form.addRow(translate("DataSection", "Eval fraction"), self.eval_fraction)
+        self.form.addRow(translate("DataSection", "Eval file"), self.eval_path)
+        self.form.addRow(translate("DataSection", "Max sequence length"), self.max_length)
         self.form.addRow("", self.doc_blocks)
-        self.form.addRow("Max examples", self.max_examples)
+        self.form.addRow(translate("DataSection", "Max examples"), self.max_examples)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.count_button)
@@ -132,7 +160,8 @@ class DataSection(QWidget):
         self.form.setRowVisible(self.doc_blocks, task == "causal-lm")
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Training data", "", "Data (*.txt *.csv *.tsv *.jsonl *.json)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("DataSection", "Training data"), "",
+                                              translate("DataSection", "Data (*.txt *.csv *.tsv *.jsonl *.json)"))
         if path:
             self.path.setText(path)
             self.preview()
@@ -158,7 +187,7 @@ class DataSection(QWidget):
 
     def _fill_choices(self) -> None:
         self.builtin.clear()
-        self.builtin.addItem("Built-in or recent data ...", "")
+        self.builtin.addItem(translate("DataSection", "Built-in or recent data ..."), "")
         for name in BUILTIN_DATA:
             self.builtin.addItem(name, name)
         recent = self.recent()
@@ -188,9 +217,13 @@ class DataSection(QWidget):
             box.clear()
             box.addItems(cols)
             box.setEditText(current if current in cols or not cols else self._guess(box, cols, current))
-        encoding = "" if preview.encoding == "utf-8" else f", read as {preview.encoding.upper()}"
-        self.summary.setText(f"{preview.num_rows:,} rows ({preview.format}{encoding}); "
-                             f"showing the first {len(preview.rows)}")
+        fields = dict(rows=f"{preview.num_rows:,}", format=format_name(preview.format), shown=len(preview.rows))
+        if preview.encoding == "utf-8":
+            text = translate("DataSection", "{rows} rows ({format}); showing the first {shown}").format(**fields)
+        else:
+            text = translate("DataSection", "{rows} rows ({format}, read as {encoding}); showing the first "
+                                            "{shown}").format(encoding=preview.encoding.upper(), **fields)
+        self.summary.setText(text)
 
     def _guess(self, box: QComboBox, cols: list[str], current: str) -> str:
         role = next(r for r, b in self.columns.items() if b is box)
@@ -209,19 +242,20 @@ class DataSection(QWidget):
         self.banner.hide()
         cfg = self.full_config()
         if cfg is None:
-            self.banner.show_error("Complete the model and data settings first (the token count uses the "
-                                   "model's tokenizer)")
+            self.banner.show_error(translate("DataSection", "Complete the model and data settings first (the token "
+                                                           "count uses the model's tokenizer)"))
             return
-        self.summary.setText("Counting tokens ...")
-        self.count_button.setText("Cancel counting")
+        self.summary.setText(translate("DataSection", "Counting tokens ..."))
+        self.count_button.setText(translate("DataSection", "Cancel counting"))
         self.count_job = self.state.runner.start(
             "count tokens", _count_job, cfg, on_done=self.summary.setText, on_message=self.summary.setText,
-            on_error=self._count_failed, on_finished=lambda: self.count_button.setText("Count tokens"))
+            on_error=self._count_failed,
+            on_finished=lambda: self.count_button.setText(translate("DataSection", "Count tokens")))
 
     def _count_failed(self, message: str, details: str) -> None:
         self.summary.setText("")
         if self.count_job is not None and self.count_job.control.cancelled:
-            self.banner.show_info("Token count cancelled.")
+            self.banner.show_info(translate("DataSection", "Token count cancelled."))
         else:
             self.banner.show_error(message, details)
 

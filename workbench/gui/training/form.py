@@ -11,65 +11,92 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, 
                                QRadioButton, QTabWidget, QVBoxLayout, QWidget)
 
 from workbench.errors import InputError
+from workbench.gui.i18n import core_text, translate
 from workbench.gui.training.data import DataSection
 from workbench.gui.training.form_widgets import combo, dspin, scrolled, spin
 from workbench.training.config import (ARCHITECTURES, MAX_EVAL_GENERATE, PRECISIONS, SCHEDULERS, LoraSettings,
                                        ScratchConfig, TrainConfig)
 from workbench.training.examples import EXAMPLES, example
 
-TASK_LABELS = (("Language modelling (plain text)", "causal-lm"), ("Chat fine-tuning (replies only)", "chat"),
-               ("Classification (new head)", "sequence-classification"),
-               ("Summarize / translate (seq2seq)", "seq2seq"))
+
+
+def task_labels() -> tuple[tuple[str, str], ...]:
+    """(shown name, config value) of each task; the value stays English (TrainConfig.task)."""
+    return ((translate("ModelSection", "Language modelling (plain text)"), "causal-lm"),
+            (translate("ModelSection", "Chat fine-tuning (replies only)"), "chat"),
+            (translate("ModelSection", "Classification (new head)"), "sequence-classification"),
+            (translate("ModelSection", "Summarize / translate (seq2seq)"), "seq2seq"))
+
+
+def scheduler_labels() -> tuple[tuple[str, str], ...]:
+    """(shown name, config value) of each learning-rate schedule of SCHEDULERS."""
+    names = {"linear": translate("HyperSection", "linear"), "cosine": translate("HyperSection", "cosine"),
+             "constant": translate("HyperSection", "constant"),
+             "constant_with_warmup": translate("HyperSection", "constant with warmup"),
+             "warmup_stable_decay": translate("HyperSection", "warmup, stable, decay")}
+    return tuple((names.get(v, v), v) for v in SCHEDULERS)
+
+
+def precision_labels() -> tuple[tuple[str, str], ...]:
+    """(shown name, config value) of each precision of PRECISIONS: "auto" is translated, dtypes stay."""
+    return tuple((translate("HyperSection", "auto") if v == "auto" else v, v) for v in PRECISIONS)
 
 
 class ModelSection(QWidget):
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.task = combo(TASK_LABELS)
-        self.finetune = QRadioButton("Fine-tune a model")
-        self.scratch = QRadioButton("Train a new model from scratch")
+        self.task = combo(task_labels())
+        self.finetune = QRadioButton(translate("ModelSection", "Fine-tune a model"))
+        self.scratch = QRadioButton(translate("ModelSection", "Train a new model from scratch"))
         group = QButtonGroup(self)
         group.addButton(self.finetune)
         group.addButton(self.scratch)
         self.finetune.setChecked(True)
         self.model = QLineEdit()
-        self.model.setPlaceholderText("hub id, folder or builtin:tiny-stories")
-        self.use_loaded = QPushButton("Use loaded model")
+        self.model.setPlaceholderText(translate("ModelSection", "hub id, folder or builtin:tiny-stories"))
+        self.use_loaded = QPushButton(translate("ModelSection", "Use loaded model"))
         self.use_loaded.clicked.connect(self._use_loaded)
         self.arch = combo(ARCHITECTURES)
         self.layers, self.heads = spin(1, 64, 4), spin(1, 64, 4)
         self.kv_heads = spin(0, 64, 0)
-        self.kv_heads.setSpecialValueText("same as heads")
+        self.kv_heads.setSpecialValueText(translate("ModelSection", "same as heads"))
         self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
         self.vocab = spin(300, 200000, 2000, 100)
         self.dropout = dspin(0, 0.9, 0.0, 2, 0.05)
         self.mlp = spin(0, 65536, 0, 64)
-        self.mlp.setSpecialValueText("4 x width")
-        self.scratch_box = QGroupBox("New model")
+        self.mlp.setSpecialValueText(translate("ModelSection", "4 x width"))
+        self.scratch_box = QGroupBox(translate("ModelSection", "New model"))
         form = QFormLayout(self.scratch_box)
-        for label, w in (("Architecture", self.arch), ("Layers", self.layers), ("Heads", self.heads),
-                         ("Key/value heads", self.kv_heads), ("Width", self.width), ("Feed-forward width", self.mlp),
-                         ("Context length", self.context),
-                         ("Vocabulary (BPE)", self.vocab), ("Dropout", self.dropout)):
+        for label, w in ((translate("ModelSection", "Architecture"), self.arch),
+                         (translate("ModelSection", "Layers"), self.layers),
+                         (translate("ModelSection", "Heads"), self.heads),
+                         (translate("ModelSection", "Key/value heads"), self.kv_heads),
+                         (translate("ModelSection", "Width"), self.width),
+                         (translate("ModelSection", "Feed-forward width"), self.mlp),
+                         (translate("ModelSection", "Context length"), self.context),
+                         (translate("ModelSection", "Vocabulary (BPE)"), self.vocab),
+                         (translate("ModelSection", "Dropout"), self.dropout)):
             form.addRow(label, w)
-        self.lora = QGroupBox("LoRA adapters (for models too large to fine-tune fully)")
+        self.lora = QGroupBox(translate("ModelSection", "LoRA adapters (for models too large to fine-tune fully)"))
         self.lora.setCheckable(True)
         self.lora.setChecked(False)
         self.lora_r, self.lora_alpha = spin(1, 256, 8), spin(1, 512, 16)
         self.lora_dropout = dspin(0, 0.9, 0.05, 2, 0.05)
         self.lora_targets = QLineEdit()
-        self.lora_targets.setPlaceholderText("default for the model type (e.g. q_proj, v_proj)")
+        self.lora_targets.setPlaceholderText(translate("ModelSection", "default for the model type (e.g. q_proj, v_proj)"))
         form = QFormLayout(self.lora)
-        for label, w in (("Rank r", self.lora_r), ("Alpha", self.lora_alpha), ("Dropout", self.lora_dropout),
-                         ("Target modules", self.lora_targets)):
+        for label, w in ((translate("ModelSection", "Rank r"), self.lora_r),
+                         (translate("ModelSection", "Alpha"), self.lora_alpha),
+                         (translate("ModelSection", "Dropout"), self.lora_dropout),
+                         (translate("ModelSection", "Target modules"), self.lora_targets)):
             form.addRow(label, w)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         model_row.addWidget(self.use_loaded)
         lay = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow("Task", self.task)
+        top.addRow(translate("ModelSection", "Task"), self.task)
         lay.addLayout(top)
         lay.addWidget(self.finetune)
         lay.addLayout(model_row)
@@ -108,7 +135,7 @@ class ModelSection(QWidget):
         if self.finetune.isChecked():
             cfg.model, cfg.scratch = self.model.text().strip(), None
             if not cfg.model:
-                raise InputError("Choose a model to fine-tune (or train from scratch)")
+                raise InputError(translate("ModelSection", "Choose a model to fine-tune (or train from scratch)"))
         else:
             cfg.model = ""
             cfg.scratch = ScratchConfig(self.arch.currentData(), self.layers.value(), self.heads.value(),
@@ -143,61 +170,77 @@ class HyperSection(QWidget):
         super().__init__(parent)
         self.epochs = dspin(0, 1000, 1.0, 2, 0.5)
         self.max_steps = spin(0, 10_000_000, 0, 100)
-        self.max_steps.setSpecialValueText("from epochs")
+        self.max_steps.setSpecialValueText(translate("HyperSection", "from epochs"))
         self.batch, self.accum = spin(1, 4096, 8), spin(1, 1024, 1)
         self.lr = QLineEdit("5e-4")
-        self.scheduler = combo(SCHEDULERS, "cosine")
+        self.scheduler = combo(scheduler_labels(), "cosine")
         self.warmup = spin(0, 1_000_000, 0, 10)
         self.decay = dspin(0.01, 1.0, 0.2, 2, 0.05)
         self.weight_decay = dspin(0, 1, 0.01, 3, 0.01)
         self.grad_clip = dspin(0, 100, 1.0, 2, 0.5)
         self.seed = spin(0, 2**31 - 1, 0)
-        self.device = combo(("auto", "cpu", "cuda"))
-        self.precision = combo(PRECISIONS)
+        self.device = combo(((translate("HyperSection", "auto"), "auto"), ("CPU", "cpu"), ("CUDA", "cuda")))
+        self.precision = combo(precision_labels())
         # One core is left to the interface by default: with every core training, the window's
         # repaints wait for CPU time (measured on a 2-core machine).
         self.threads = spin(0, 256, max(1, (os.cpu_count() or 2) - 1))
-        self.threads.setSpecialValueText("all cores")
-        self.checkpointing = QCheckBox("recompute activations: less memory, about a third slower")
-        self.compile = QCheckBox("torch.compile: faster steps after minutes of compiling")
+        self.threads.setSpecialValueText(translate("HyperSection", "all cores"))
+        self.checkpointing = QCheckBox(translate("HyperSection", "recompute activations: less memory, about a third slower"))
+        self.compile = QCheckBox(translate("HyperSection", "torch.compile: faster steps after minutes of compiling"))
         self.log_every, self.eval_every = spin(1, 100000, 5), spin(0, 1_000_000, 50, 10)
         self.save_every, self.keep = spin(0, 1_000_000, 100, 50), spin(0, 1000, 3)
-        self.eval_every.setSpecialValueText("at the end")
-        self.save_every.setSpecialValueText("on stop and at the end")
-        self.keep.setSpecialValueText("all")
+        self.eval_every.setSpecialValueText(translate("HyperSection", "at the end"))
+        self.save_every.setSpecialValueText(translate("HyperSection", "on stop and at the end"))
+        self.keep.setSpecialValueText(translate("HyperSection", "all"))
         # seq2seq: greedy outputs at every evaluation, shown beside the curves and scored (ROUGE / BLEU).
         self.eval_samples, self.eval_generate = spin(0, MAX_EVAL_GENERATE, 4), spin(0, MAX_EVAL_GENERATE, 32, 8)
-        self.eval_samples.setSpecialValueText("none")
-        self.eval_generate.setSpecialValueText("no scores")
-        self.eval_samples.setToolTip("Summarize / translate runs: eval examples whose outputs are shown at each "
-                                     "evaluation (the same ones every time)")
-        self.eval_generate.setToolTip("Summarize / translate runs: eval examples generated at each evaluation "
-                                      "for ROUGE, BLEU and chrF")
+        self.eval_samples.setSpecialValueText(translate("HyperSection", "none"))
+        self.eval_generate.setSpecialValueText(translate("HyperSection", "no scores"))
+        self.eval_samples.setToolTip(translate("HyperSection", "Summarize / translate runs: eval examples whose "
+                                                               "outputs are shown at each evaluation (the same ones "
+                                                               "every time)"))
+        self.eval_generate.setToolTip(translate("HyperSection", "Summarize / translate runs: eval examples generated "
+                                                                "at each evaluation for ROUGE, BLEU and chrF"))
         self.probe = QLineEdit()
-        self.probe.setPlaceholderText("a sentence whose attention is captured at every evaluation")
+        self.probe.setPlaceholderText(translate("HyperSection", "a sentence whose attention is captured at every "
+                                                                "evaluation"))
         self.name, self.output_root = QLineEdit(), QLineEdit()
-        self.name.setPlaceholderText("derived from the model")
-        self.output_root.setPlaceholderText("the Workbench runs folder")
+        self.name.setPlaceholderText(translate("HyperSection", "derived from the model"))
+        self.output_root.setPlaceholderText(translate("HyperSection", "the Workbench runs folder"))
         form = QFormLayout(self)
-        for label, w in (("Epochs", self.epochs), ("Max steps", self.max_steps), ("Batch size", self.batch),
-                         ("Gradient accumulation", self.accum), ("Learning rate", self.lr),
-                         ("Schedule", self.scheduler), ("Warmup steps", self.warmup),
-                         ("Decay share (stable-decay)", self.decay),
-                         ("Weight decay", self.weight_decay), ("Gradient clipping", self.grad_clip),
-                         ("Seed", self.seed), ("Device", self.device), ("Precision", self.precision),
-                         ("CPU threads", self.threads), ("Gradient checkpointing", self.checkpointing),
-                         ("Compile", self.compile), ("Log every (steps)", self.log_every),
-                         ("Evaluate every", self.eval_every), ("Checkpoint every", self.save_every),
-                         ("Keep checkpoints", self.keep), ("Samples shown (seq2seq)", self.eval_samples),
-                         ("Scored outputs (seq2seq)", self.eval_generate), ("Attention probe", self.probe),
-                         ("Run name", self.name), ("Runs folder", self.output_root)):
+        for label, w in ((translate("HyperSection", "Epochs"), self.epochs),
+                         (translate("HyperSection", "Max steps"), self.max_steps),
+                         (translate("HyperSection", "Batch size"), self.batch),
+                         (translate("HyperSection", "Gradient accumulation"), self.accum),
+                         (translate("HyperSection", "Learning rate"), self.lr),
+                         (translate("HyperSection", "Schedule"), self.scheduler),
+                         (translate("HyperSection", "Warmup steps"), self.warmup),
+                         (translate("HyperSection", "Decay share (stable-decay)"), self.decay),
+                         (translate("HyperSection", "Weight decay"), self.weight_decay),
+                         (translate("HyperSection", "Gradient clipping"), self.grad_clip),
+                         (translate("HyperSection", "Seed"), self.seed),
+                         (translate("HyperSection", "Device"), self.device),
+                         (translate("HyperSection", "Precision"), self.precision),
+                         (translate("HyperSection", "CPU threads"), self.threads),
+                         (translate("HyperSection", "Gradient checkpointing"), self.checkpointing),
+                         (translate("HyperSection", "Compile"), self.compile),
+                         (translate("HyperSection", "Log every (steps)"), self.log_every),
+                         (translate("HyperSection", "Evaluate every"), self.eval_every),
+                         (translate("HyperSection", "Checkpoint every"), self.save_every),
+                         (translate("HyperSection", "Keep checkpoints"), self.keep),
+                         (translate("HyperSection", "Samples shown (seq2seq)"), self.eval_samples),
+                         (translate("HyperSection", "Scored outputs (seq2seq)"), self.eval_generate),
+                         (translate("HyperSection", "Attention probe"), self.probe),
+                         (translate("HyperSection", "Run name"), self.name),
+                         (translate("HyperSection", "Runs folder"), self.output_root)):
             form.addRow(label, w)
 
     def apply(self, cfg: TrainConfig) -> None:
         try:
             cfg.learning_rate = float(self.lr.text())
         except ValueError as exc:
-            raise InputError(f"The learning rate '{self.lr.text()}' is not a number (e.g. 5e-4)") from exc
+            raise InputError(translate("HyperSection", "The learning rate '{value}' is not a number (e.g. 5e-4)"),
+                             value=self.lr.text()) from exc
         cfg.epochs, cfg.max_steps = self.epochs.value(), self.max_steps.value() or -1
         cfg.batch_size, cfg.grad_accum = self.batch.value(), self.accum.value()
         cfg.scheduler, cfg.warmup_steps = self.scheduler.currentData(), self.warmup.value()
@@ -242,12 +285,14 @@ class ConfigForm(QWidget):
         self.model = ModelSection(state)
         self.data = DataSection(state, self.config_or_none)
         self.hyper = HyperSection()
-        self.examples = combo([("Start from an example ...", "")] + [(title, name) for name, (title, _f) in EXAMPLES.items()])
+        # The titles are marked N_ in workbench.training.examples; the names stay the config's.
+        self.examples = combo([(translate("ConfigForm", "Start from an example ..."), "")]
+                              + [(core_text(title), name) for name, (title, _f) in EXAMPLES.items()])
         self.examples.activated.connect(self._load_example)
         self.tabs = QTabWidget()
-        self.tabs.addTab(scrolled(self.model), "Model")
-        self.tabs.addTab(scrolled(self.data), "Data")
-        self.tabs.addTab(scrolled(self.hyper), "Training")
+        self.tabs.addTab(scrolled(self.model), translate("ConfigForm", "Model"))
+        self.tabs.addTab(scrolled(self.data), translate("ConfigForm", "Data"))
+        self.tabs.addTab(scrolled(self.hyper), translate("ConfigForm", "Training"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.examples)

@@ -9,30 +9,34 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QSpinBox, QVBoxLayout)
 
 from workbench.errors import WorkbenchError
+from workbench.gui.i18n import error_text, translate
+
+DEFAULT_FILE_NAME = "run.json"  # a file name, not translated
 
 
 class LaunchBox(QGroupBox):
     def __init__(self, form: Any) -> None:
-        super().__init__("Run elsewhere (headless, torchrun, Slurm)")
+        super().__init__(translate("LaunchBox", "Run elsewhere (headless, torchrun, Slurm)"))
         self.form = form
         self.config_path = ""
-        self.save_button = QPushButton("Save config...")
+        self.save_button = QPushButton(translate("LaunchBox", "Save config..."))
         self.gpus = QSpinBox()
         self.gpus.setRange(1, 64)
         self.gpus.setValue(1)
         self.nodes = QSpinBox()
         self.nodes.setRange(1, 1024)
-        self.slurm = QCheckBox("Slurm script")
+        self.slurm = QCheckBox(translate("LaunchBox", "Slurm script"))
         self.command = QPlainTextEdit()
         self.command.setReadOnly(True)
         self.command.setMaximumHeight(110)
-        self.command.setPlaceholderText("Save the config to get the command that runs it headless")
+        self.command.setPlaceholderText(translate("LaunchBox", "Save the config to get the command that runs it headless"))
         row = QHBoxLayout()  # two short rows, so the page still fits a 1280-pixel-wide screen
         row.addWidget(self.save_button)
         row.addWidget(self.slurm)
         row.addStretch(1)
         sizes = QHBoxLayout()
-        for label, w in (("Processes / node", self.gpus), ("Nodes", self.nodes)):
+        for label, w in ((translate("LaunchBox", "Processes / node"), self.gpus),
+                         (translate("LaunchBox", "Nodes"), self.nodes)):
             sizes.addWidget(QLabel(label))
             sizes.addWidget(w)
         sizes.addStretch(1)
@@ -45,7 +49,8 @@ class LaunchBox(QGroupBox):
             signal.connect(lambda *_: self.update_command())
 
     def _save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save run config", "run.json", "Run config (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("LaunchBox", "Save run config"), DEFAULT_FILE_NAME,
+                                              translate("LaunchBox", "Run config (*.json)"))
         if path:
             self.save(path)
 
@@ -54,7 +59,7 @@ class LaunchBox(QGroupBox):
         try:
             self.form.config().save(Path(path))
         except WorkbenchError as exc:
-            self.command.setPlainText(f"Cannot save: {exc}")
+            self.command.setPlainText(translate("LaunchBox", "Cannot save: {error}").format(error=error_text(exc)))
             return False
         self.config_path = path
         self.update_command()

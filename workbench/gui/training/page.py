@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from workbench.errors import WorkbenchError
+from workbench.gui.i18n import core_text, error_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.training.form import ConfigForm
 
@@ -68,13 +69,14 @@ class TrainingPage(QWidget):
 
     # -- layout -------------------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop (saves)")
-        self.resume_button = QPushButton("Resume from checkpoint...")
+        self.start_button = QPushButton(translate("TrainingPage", "Start"))
+        self.pause_button = QPushButton(translate("TrainingPage", "Pause"))
+        self.stop_button = QPushButton(translate("TrainingPage", "Stop (saves)"))
+        self.resume_button = QPushButton(translate("TrainingPage", "Resume from checkpoint..."))
         # Shown when Start was refused for memory: the estimate can be wrong, so the user may insist.
-        self.start_anyway_button = QPushButton("Start anyway")
-        self.start_anyway_button.setToolTip("Start although the memory estimate says the run will not fit")
+        self.start_anyway_button = QPushButton(translate("TrainingPage", "Start anyway"))
+        self.start_anyway_button.setToolTip(translate("TrainingPage",
+                                                      "Start although the memory estimate says the run will not fit"))
         self.start_anyway_button.hide()
         self._refused: Any = None  # the config Start refused for memory (None: the form's)
         self.start_button.clicked.connect(lambda: self.start())
@@ -83,8 +85,8 @@ class TrainingPage(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.resume_button.clicked.connect(self._resume_clicked)
         self.progress = QProgressBar()
-        self.progress.setFormat("step %v / %m")
-        self.progress_label = QLabel("Not started")
+        self.progress.setFormat(translate("TrainingPage", "step %v / %m"))
+        self.progress_label = QLabel(translate("TrainingPage", "Not started"))
         self.memory_label = QLabel("")
         self.run_header = QLabel("")  # the GPU and precision of the run; hidden on the CPU
         self.run_header.hide()
@@ -111,8 +113,8 @@ class TrainingPage(QWidget):
         self.runs_host = QWidget()
         QVBoxLayout(self.runs_host).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.curves_host, "Curves")
-        self.tabs.addTab(self.runs_host, "Runs")
+        self.tabs.addTab(self.curves_host, translate("TrainingPage", "Curves"))
+        self.tabs.addTab(self.runs_host, translate("TrainingPage", "Runs"))
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +128,7 @@ class TrainingPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([400, 900])
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Training"))
+        lay.addWidget(heading(translate("TrainingPage", "Training")))
         lay.addWidget(split, 1)
 
     def ensure_dashboard(self) -> None:
@@ -141,8 +143,8 @@ class TrainingPage(QWidget):
         self.curves, self.replay, self.runs = CurvesPanel(), AttentionReplay(), RunsPanel(self.state)
         self.samples = SamplesPanel()
         self.side = QTabWidget()  # beside the curves: attention over training time, or seq2seq samples
-        self.side.addTab(self.replay, "Attention")
-        self.side.addTab(self.samples, "Samples")
+        self.side.addTab(self.replay, translate("TrainingPage", "Attention"))
+        self.side.addTab(self.samples, translate("TrainingPage", "Samples"))
         self.curves_host.addWidget(self.curves)
         self.curves_host.addWidget(self.side)
         self.curves_host.setStretchFactor(0, 3)
@@ -177,9 +179,9 @@ class TrainingPage(QWidget):
             self._begin()
             self.session.start(cfg)
         except WorkbenchError as exc:
-            self.banner.show_error(str(exc))
+            self.banner.show_error(error_text(exc))
             return False
-        self._after_start("Preparing data and model ...")
+        self._after_start(translate("TrainingPage", "Preparing data and model ..."))
         return True
 
     def _refuse_for_memory(self, cfg: Any, config: Any) -> bool:
@@ -190,7 +192,8 @@ class TrainingPage(QWidget):
         if not advice:
             return False
         self._refused = config
-        self.banner.show_error(advice + " Change the settings, or Start anyway if you think the estimate is wrong.")
+        self.banner.show_error(translate("TrainingPage", "{advice} Change the settings, or Start anyway if you "
+                                                         "think the estimate is wrong.").format(advice=advice))
         self.start_anyway_button.show()
         return True
 
@@ -209,10 +212,10 @@ class TrainingPage(QWidget):
             self._restore_samples(run_dir)
             self.session.start(resume_dir=run_dir)
         except WorkbenchError as exc:
-            self.banner.show_error(str(exc))
+            self.banner.show_error(error_text(exc))
             return False
         self.run_dir = run_dir
-        self._after_start("Resuming from the last checkpoint ...")
+        self._after_start(translate("TrainingPage", "Resuming from the last checkpoint ..."))
         return True
 
     def show_run(self, run_dir: str) -> bool:
@@ -222,7 +225,7 @@ class TrainingPage(QWidget):
         from workbench.training.runs import RunFolder
 
         if self.session.running:
-            self.banner.show_error("A run is going: its dashboard stays until it ends")
+            self.banner.show_error(translate("TrainingPage", "A run is going: its dashboard stays until it ends"))
             return False
         self.banner.hide()
         self._begin()
@@ -232,7 +235,7 @@ class TrainingPage(QWidget):
             self.replay.add_snapshot(step, tokens, maps)
         self._restore_samples(run_dir)
         self.run_dir = run_dir
-        self.progress_label.setText(f"Showing {Path(run_dir).name}")
+        self.progress_label.setText(translate("TrainingPage", "Showing {run}").format(run=Path(run_dir).name))
         self.tabs.setCurrentWidget(self.curves_host)
         return True
 
@@ -266,7 +269,7 @@ class TrainingPage(QWidget):
     def _after_start(self, text: str) -> None:
         self.progress_label.setText(text)
         self.progress.setRange(0, 0)  # busy until RunStarted gives the step count
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(translate("TrainingPage", "Pause"))
         self.clock.start()
         self._sync_buttons()
 
@@ -282,19 +285,20 @@ class TrainingPage(QWidget):
             self.session.resume()
         else:
             self.session.pause()
-        self.pause_button.setText("Resume" if self.session.paused else "Pause")
+        self.pause_button.setText(translate("TrainingPage", "Resume") if self.session.paused
+                                  else translate("TrainingPage", "Pause"))
 
     def stop(self) -> None:
         if self.session.running:
             self.session.stop()
-            self.progress_label.setText("Stopping: saving a checkpoint after this step ...")
+            self.progress_label.setText(translate("TrainingPage", "Stopping: saving a checkpoint after this step ..."))
 
     def _resume_clicked(self) -> None:
         selected = self.runs.selected() if self.runs is not None else None
         if selected is not None and selected.state in ("stopped", "interrupted", "failed"):
             self.resume(selected.path)
             return
-        folder = QFileDialog.getExistingDirectory(self, "Run folder to resume")
+        folder = QFileDialog.getExistingDirectory(self, translate("TrainingPage", "Run folder to resume"))
         if folder:
             self.resume(folder)
 
@@ -307,7 +311,7 @@ class TrainingPage(QWidget):
         self.stop_button.setEnabled(running)
         if not running:
             self.clock.stop()
-            self.pause_button.setText("Pause")
+            self.pause_button.setText(translate("TrainingPage", "Pause"))
 
     # -- events (GUI thread) --------------------------------------------------------------------------
     def _on_event(self, e: Any) -> None:
@@ -330,14 +334,15 @@ class TrainingPage(QWidget):
             # A seq2seq run's samples say more than attention maps (it has no probe by default).
             self.side.setCurrentWidget(self.samples if e.task == "seq2seq" else self.replay)
         elif isinstance(e, CheckpointSaved):
-            self.state.status.emit(f"Checkpoint saved: {e.path}")
+            self.state.status.emit(translate("TrainingPage", "Checkpoint saved: {path}").format(path=e.path))
         elif isinstance(e, (TrainingPaused, TrainingResumed)):
             paused = isinstance(e, TrainingPaused)
-            self.progress_label.setText(f"Paused at step {e.step}" if paused else "Training ...")
+            self.progress_label.setText(translate("TrainingPage", "Paused at step {step}").format(step=e.step)
+                                        if paused else translate("TrainingPage", "Training ..."))
         elif isinstance(e, TrainingFinished):
             self._on_finished(e)
         elif isinstance(e, TrainingFailed):
-            self.progress_label.setText(f"Failed at step {e.step}")
+            self.progress_label.setText(translate("TrainingPage", "Failed at step {step}").format(step=e.step))
 
     def _show_header(self, e: RunStarted) -> None:
         text = _header_text(e)
@@ -348,13 +353,14 @@ class TrainingPage(QWidget):
         self.curves.redraw()
         self.progress.setValue(e.step)
         if e.stopped:
-            text = f"Stopped at step {e.step}; checkpoint saved: {e.model_dir}. Resume it from the Runs tab."
+            text = translate("TrainingPage", "Stopped at step {step}; checkpoint saved: {path}. "
+                                             "Resume it from the Runs tab.").format(step=e.step, path=e.model_dir)
         else:
-            from workbench.training.metrics import format_metrics
-
-            metrics = format_metrics(e.metrics, sep=", ")
-            text = f"Finished {e.step} steps in {e.seconds:.0f} s. Model saved to {e.model_dir}. {metrics}"
-        self.progress_label.setText("Stopped" if e.stopped else "Finished")
+            text = translate("TrainingPage", "Finished {steps} steps in {seconds} s. Model saved to {path}. "
+                                             "{metrics}").format(steps=e.step, seconds=f"{e.seconds:.0f}",
+                                                                 path=e.model_dir, metrics=metrics_text(e.metrics))
+        self.progress_label.setText(translate("TrainingPage", "Stopped") if e.stopped
+                                    else translate("TrainingPage", "Finished"))
         self.banner.show_info(text)
         self.runs.refresh()
 
@@ -369,13 +375,19 @@ class TrainingPage(QWidget):
         if e is None or self.session.paused:
             return
         self.progress.setValue(e.step)
-        eta = f", {_clock(e.eta_s)} left" if e.eta_s > 0 else ""
-        mfu = f"   MFU {e.mfu:.1%}" if e.mfu > 0 else ""  # 0 where the peak is unknown (the CPU)
-        self.progress_label.setText(f"loss {e.loss:.4f}   {e.tokens_per_second:,.0f} tokens/s   "
-                                    f"{_clock(e.elapsed_s)} elapsed{eta}{mfu}")
+        parts = [translate("TrainingPage", "loss {loss}").format(loss=f"{e.loss:.4f}"),
+                 translate("TrainingPage", "{speed} tokens/s").format(speed=f"{e.tokens_per_second:,.0f}")]
+        if e.eta_s > 0:
+            parts.append(translate("TrainingPage", "{elapsed} elapsed, {left} left").format(
+                elapsed=_clock(e.elapsed_s), left=_clock(e.eta_s)))
+        else:
+            parts.append(translate("TrainingPage", "{elapsed} elapsed").format(elapsed=_clock(e.elapsed_s)))
+        if e.mfu > 0:  # 0 where the peak is unknown (the CPU)
+            parts.append(translate("TrainingPage", "MFU {mfu}").format(mfu=f"{e.mfu:.1%}"))
+        self.progress_label.setText("   ".join(parts))
         if e.gpu_memory_bytes:
-            self.memory_label.setText(f"GPU memory {e.gpu_allocated_bytes / 2**30:.2f} GB "
-                                      f"(peak {e.gpu_memory_bytes / 2**30:.2f} GB)")
+            self.memory_label.setText(translate("TrainingPage", "GPU memory {allocated} GB (peak {peak} GB)").format(
+                allocated=f"{e.gpu_allocated_bytes / 2**30:.2f}", peak=f"{e.gpu_memory_bytes / 2**30:.2f}"))
 
     # -- runs history ---------------------------------------------------------------------------------
     def _overlay(self, path: str, store: Any) -> None:
@@ -395,7 +407,9 @@ class TrainingPage(QWidget):
             self._pending_page = ("", "")
             target = self.state.page(page)
             if target is None:
-                self.state.status.emit(f"Loaded {folder}; the {page} page is not available in this build")
+                self.state.status.emit(translate("TrainingPage", "Loaded {folder}; the {page} page is not available "
+                                                                 "in this build").format(folder=folder,
+                                                                                         page=_page_name(page)))
                 return
             probe = _probe_text(Path(folder).parent)
             if page == "Attention" and probe and hasattr(target, "show_text"):
@@ -437,14 +451,39 @@ def _header_text(e: RunStarted) -> str:
     """The run header, e.g. "NVIDIA H200 · bf16 · peak 989 TFLOP/s (datasheet)"; "" on the CPU."""
     if not e.device_name:
         return ""
-    device = e.device_name + (f" × {e.world_size} GPUs" if e.world_size > 1 else "")
+    device = e.device_name
+    if e.world_size > 1:
+        device = translate("TrainingPage", "{device} × {count} GPUs").format(device=e.device_name, count=e.world_size)
     parts = [device, e.precision]
     if e.peak_flops > 0:  # 0: no datasheet entry and nothing measured
         tflops = e.peak_flops / 1e12
-        source = f" ({e.peak_source})" if e.peak_source else ""
         digits = f"{tflops:.0f}" if tflops >= 100 else f"{tflops:.3g}"  # 1979, 989, 65.1, 8.14
-        parts.append(f"peak {digits} TFLOP/s{source}")
+        if e.peak_source:  # "datasheet" or "measured matmul", marked N_ in workbench.training.flops
+            parts.append(translate("TrainingPage", "peak {value} TFLOP/s ({source})").format(
+                value=digits, source=core_text(e.peak_source)))
+        else:
+            parts.append(translate("TrainingPage", "peak {value} TFLOP/s").format(value=digits))
     return " · ".join(p for p in parts if p)
+
+
+def _page_name(page: str) -> str:
+    """A page's key ("Playground", "Attention") as its title reads in the UI's language."""
+    names = {"Playground": translate("TrainingPage", "Playground"),
+             "Attention": translate("TrainingPage", "Attention")}
+    return names.get(page, page)
+
+
+def metrics_text(metrics: dict[str, float]) -> str:
+    """A run's final eval metrics in one line, e.g. "perplexity 10.1234, accuracy 0.8125" (as
+    workbench.training.metrics.format_metrics writes them), with the metric names translated."""
+    from workbench.training.metrics import PERCENT_METRICS
+
+    names = {"perplexity": translate("TrainingPage", "perplexity"), "accuracy": translate("TrainingPage", "accuracy"),
+             "f1": "F1", "eval_loss": translate("TrainingPage", "eval loss"), "rougeL": "ROUGE-L", "rouge1": "ROUGE-1",
+             "rouge2": "ROUGE-2", "bleu": "BLEU", "chrf": "chrF"}
+    plain = [f"{names.get(k, k)} {v:.4f}" for k, v in metrics.items() if k not in PERCENT_METRICS]
+    scores = [f"{names.get(k, k)} {metrics[k]:.2f}" for k in PERCENT_METRICS if k in metrics]
+    return translate("TrainingPage", ", ").join(plain + scores)
 
 
 def _clock(seconds: float) -> str:

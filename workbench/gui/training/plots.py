@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
 from workbench.training.curves import CurveStore, ema
 
 OVERLAY_COLORS = ("#e8590c", "#2b8a3e", "#862e9c", "#c2255c", "#1864ab", "#5c940d")
@@ -27,7 +28,7 @@ def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1, grid: b
         plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setClipToView(True)
-    plot.getAxis("bottom").setLabel("step")
+    plot.getAxis("bottom").setLabel(translate("CurvesPanel", "step"))
     return plot
 
 
@@ -67,16 +68,16 @@ class CurvesPanel(QWidget):
         """The plot grid: loss on top, the small plots below follow its step range."""
         self.graphics = pg.GraphicsLayoutWidget()
         g = self.graphics
-        self.loss_plot = _plot(g, "Loss", 0, 0, colspan=2, grid=True)
-        self.metric_plot = _plot(g, "Perplexity", 1, 0)
-        self.lr_plot = _plot(g, "Learning rate", 1, 1)
+        self.loss_plot = _plot(g, translate("CurvesPanel", "Loss"), 0, 0, colspan=2, grid=True)
+        self.metric_plot = _plot(g, translate("CurvesPanel", "Perplexity"), 1, 0)
+        self.lr_plot = _plot(g, translate("CurvesPanel", "Learning rate"), 1, 1)
         # The bottom row is a layout of its own so that the memory plot, shown on a GPU only,
         # takes a third of it without leaving an empty column under the plots above.
         bottom = g.addLayout(row=2, col=0, colspan=2)
         bottom.setContentsMargins(0, 0, 0, 0)
-        self.grad_plot = _plot(bottom, "Gradient norm", 0, 0)
-        self.speed_plot = _plot(bottom, "Tokens / second", 0, 1)
-        self.memory_plot = _plot(bottom, "GPU memory (GB)", 0, 2)
+        self.grad_plot = _plot(bottom, translate("CurvesPanel", "Gradient norm"), 0, 0)
+        self.speed_plot = _plot(bottom, translate("CurvesPanel", "Tokens / second"), 0, 1)
+        self.memory_plot = _plot(bottom, translate("CurvesPanel", "GPU memory (GB)"), 0, 2)
         self.memory_plot.hide()  # until a step reports GPU memory: a CPU run never shows it
         self.followers = (self.metric_plot, self.lr_plot, self.grad_plot, self.speed_plot, self.memory_plot)
         self._groups = ((self.loss_plot,), (self.metric_plot, self.lr_plot),
@@ -92,10 +93,10 @@ class CurvesPanel(QWidget):
     def _build_curves(self) -> None:
         """The curves in the plots, and their legends."""
         self.loss_plot.addLegend(offset=(-10, 10))
-        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((80, 130, 220, 90), width=1), name="train (raw)")
-        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1c5fd4", width=2), name="train (smoothed)")
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((80, 130, 220, 90), width=1), name=translate("CurvesPanel", "train (raw)"))
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1c5fd4", width=2), name=translate("CurvesPanel", "train (smoothed)"))
         self.eval_curve = self.loss_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=6,
-                                              symbolBrush="#e03131", name="eval")
+                                              symbolBrush="#e03131", name=translate("CurvesPanel", "eval"))
         self.metric_curves = {
             "perplexity": self.metric_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=5),
             "accuracy": self.metric_plot.plot(pen=pg.mkPen("#2b8a3e", width=2), symbol="o", symbolSize=5),
@@ -110,8 +111,8 @@ class CurvesPanel(QWidget):
         # Halfway up on the right: auto-range puts the lowest allocated point at the bottom and the
         # peak at the top, so the corners are where the curves are.
         legend.anchor(itemPos=(1, 0.5), parentPos=(1, 0.5), offset=(-5, 0))
-        self.allocated_curve = self.memory_plot.plot(pen=pg.mkPen("#4dabf7", width=1), name="allocated")
-        self.peak_curve = self.memory_plot.plot(pen=pg.mkPen("#f06595", width=1), name="peak")
+        self.allocated_curve = self.memory_plot.plot(pen=pg.mkPen("#4dabf7", width=1), name=translate("CurvesPanel", "allocated"))
+        self.peak_curve = self.memory_plot.plot(pen=pg.mkPen("#f06595", width=1), name=translate("CurvesPanel", "peak"))
 
     def _follow_x(self, _view: Any, x_range: Any) -> None:
         # Applied to the small plots on their own redraw tick (see tick()), not now: setting it
@@ -120,14 +121,14 @@ class CurvesPanel(QWidget):
 
     # -- controls ---------------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.log_check = QCheckBox("Log scale")
+        self.log_check = QCheckBox(translate("CurvesPanel", "Log scale"))
         self.log_check.toggled.connect(self.set_log_scale)
         self.smooth_slider = QSlider(Qt.Horizontal)
         self.smooth_slider.setRange(0, 99)
         self.smooth_slider.setValue(int(self._smooth_weight * 100))
         self.smooth_slider.setFixedWidth(160)
         self.smooth_slider.valueChanged.connect(lambda v: self.set_smoothing(v / 100))
-        self.smooth_label = QLabel(f"Smoothing {self._smooth_weight:.2f}")
+        self.smooth_label = QLabel(translate("CurvesPanel", "Smoothing {weight}").format(weight=f"{self._smooth_weight:.2f}"))
         self.readout = QLabel(" ")
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
         # A row of its own, wrapped: on one line the readout (a GPU run adds memory and MFU) was
@@ -156,7 +157,7 @@ class CurvesPanel(QWidget):
 
     def set_smoothing(self, weight: float) -> None:
         self._smooth_weight = max(0.0, min(0.99, weight))
-        self.smooth_label.setText(f"Smoothing {self._smooth_weight:.2f}")
+        self.smooth_label.setText(translate("CurvesPanel", "Smoothing {weight}").format(weight=f"{self._smooth_weight:.2f}"))
         self._smoothed = np.empty(0)  # recompute the whole smoothed curve once
         self._drawn = -1
 
@@ -238,7 +239,7 @@ class CurvesPanel(QWidget):
         for name, curve in self.metric_curves.items():
             hidden = name == "perplexity" and scored
             curve.setData(s[name].xs[:0] if hidden else s[name].xs, s[name].ys[:0] if hidden else s[name].ys)
-        title = "Accuracy / F1" if s["accuracy"].n else "Perplexity"
+        title = translate("CurvesPanel", "Accuracy / F1") if s["accuracy"].n else translate("CurvesPanel", "Perplexity")
         if scored:  # the colours of the two curves name them
             title = "<span style='color:#1864ab'>ROUGE-L</span> / <span style='color:#e8590c'>BLEU</span>"
         self.metric_plot.setTitle(title)
@@ -284,25 +285,30 @@ class CurvesPanel(QWidget):
     def describe(self, step: int) -> str:
         """The values at `step` (nearest logged point of each series) for the crosshair readout."""
         s = self.store
-        parts = [f"step {step}"]
-        for name, label, fmt in (("loss", "loss", ".4f"), ("eval_loss", "eval", ".4f"),
-                                 ("perplexity", "ppl", ".2f"), ("accuracy", "acc", ".3f"), ("f1", "F1", ".3f"),
+        parts = [translate("CurvesPanel", "step {step}").format(step=step)]
+        # Each value is "{label} {value}"; the short labels of the readout, translated where Chinese
+        # has its own word (ROUGE-L, BLEU and F1 are the metrics' names).
+        for name, label, fmt in (("loss", translate("CurvesPanel", "loss"), ".4f"),
+                                 ("eval_loss", translate("CurvesPanel", "eval"), ".4f"),
+                                 ("perplexity", translate("CurvesPanel", "ppl"), ".2f"),
+                                 ("accuracy", translate("CurvesPanel", "acc"), ".3f"), ("f1", "F1", ".3f"),
                                  ("rougeL", "ROUGE-L", ".1f"), ("bleu", "BLEU", ".1f"),
-                                 ("learning_rate", "lr", ".2e"), ("grad_norm", "grad", ".3f"),
-                                 ("tokens_per_second", "tok/s", ",.0f")):
+                                 ("learning_rate", translate("CurvesPanel", "lr"), ".2e"),
+                                 ("grad_norm", translate("CurvesPanel", "grad"), ".3f"),
+                                 ("tokens_per_second", translate("CurvesPanel", "tok/s"), ",.0f")):
             value = self._value_at(name, step)
             if value is not None:
                 parts.append(f"{label} {value:{fmt}}")
         allocated, mfu = self._value_at("gpu_allocated_bytes", step), self._value_at("mfu", step)
         if allocated:  # 0 on a CPU run, and MFU too (its peak is unknown)
-            parts.append(f"GPU {allocated / GIB:.2f} GB")
+            parts.append(translate("CurvesPanel", "GPU {value} GB").format(value=f"{allocated / GIB:.2f}"))
         if mfu:
-            parts.append(f"MFU {mfu:.0%}")
+            parts.append(translate("CurvesPanel", "MFU {value}").format(value=f"{mfu:.0%}"))
         smoothed = self._smoothed
         loss = s["loss"]
         if len(smoothed) == loss.n and loss.n:
             j = int(np.clip(np.searchsorted(loss.xs, step), 0, loss.n - 1))
-            parts.insert(2, f"smoothed {smoothed[j]:.4f}")
+            parts.insert(2, translate("CurvesPanel", "smoothed {value}").format(value=f"{smoothed[j]:.4f}"))
         return "   ".join(parts)
 
     def _value_at(self, name: str, step: int) -> float | None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
 
 from workbench.attention.select import select_matrix
+from workbench.gui.i18n import translate
 from workbench.gui.widgets.heatmap import HeatmapView
 
 
@@ -21,17 +22,18 @@ class AttentionReplay(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._show)
-        self.step_label = QLabel("No snapshots yet: set a probe sentence before starting")
+        self.step_label = QLabel(translate("AttentionReplay", "No snapshots yet: set a probe sentence before starting"))
         self.step_label.setWordWrap(True)
         self.layer_spin = QSpinBox()
         self.head_spin = QSpinBox()
-        self.mean_check = QCheckBox("Mean of heads")
+        self.mean_check = QCheckBox(translate("AttentionReplay", "Mean of heads"))
         for w in (self.layer_spin, self.head_spin):
             w.valueChanged.connect(lambda _v: self._show(self.slider.value()))
         self.mean_check.toggled.connect(lambda _v: self._show(self.slider.value()))
         self.heatmap = HeatmapView()  # the Attention page's heatmap: token axes, hover read-out
         row = QHBoxLayout()
-        for label, w in (("Layer", self.layer_spin), ("Head", self.head_spin)):
+        for label, w in ((translate("AttentionReplay", "Layer"), self.layer_spin),
+                         (translate("AttentionReplay", "Head"), self.head_spin)):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addWidget(self.mean_check)
@@ -50,7 +52,7 @@ class AttentionReplay(QWidget):
         self.slider.setRange(0, 0)
         self.heatmap.set_matrix(np.zeros((1, 1), dtype=np.float32), ("",), ("",))
         self.heatmap.image.clear()  # blank until the next run's first snapshot
-        self.step_label.setText("No snapshots yet: set a probe sentence before starting")
+        self.step_label.setText(translate("AttentionReplay", "No snapshots yet: set a probe sentence before starting"))
 
     def add_snapshot(self, step: int, tokens: list[str], maps: np.ndarray) -> None:
         self.snapshots = [s for s in self.snapshots if s[0] < step]  # a resume replaces later ones
@@ -78,5 +80,6 @@ class AttentionReplay(QWidget):
         _step, matrix = self.current()
         labels = tuple(t.strip() or repr(t) for t in tokens)
         self.heatmap.set_matrix(matrix, labels, labels)
-        self.step_label.setText(f"Step {step}  ({index + 1} of {len(self.snapshots)} snapshots)")
+        self.step_label.setText(translate("AttentionReplay", "Step {step}  ({number} of {count} snapshots)").format(
+            step=step, number=index + 1, count=len(self.snapshots)))
         self.step_selected.emit(step)

@@ -12,10 +12,32 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from workbench.gui.i18n import translate
 from workbench.training.curves import CurveStore
 from workbench.training.runs import RunSummary
 
-COLUMNS = ("Run", "Task", "Model", "State", "Step", "Loss", "Eval loss")
+
+def columns() -> list[str]:
+    """The runs list's column headers (COLUMNS) in the UI's language."""
+    return [translate("RunsPanel", "Run"), translate("RunsPanel", "Task"), translate("RunsPanel", "Model"),
+            translate("RunsPanel", "State"), translate("RunsPanel", "Step"), translate("RunsPanel", "Loss"),
+            translate("RunsPanel", "Eval loss")]
+
+
+def task_name(task: str) -> str:
+    """A run's task (TrainConfig.task) as the list shows it; an unknown one as it is."""
+    names = {"causal-lm": translate("RunsPanel", "language model"), "chat": translate("RunsPanel", "chat"),
+             "sequence-classification": translate("RunsPanel", "classification"),
+             "seq2seq": translate("RunsPanel", "seq2seq")}
+    return names.get(task, task)
+
+
+def state_name(state: str) -> str:
+    """A run's state (workbench.training.runs.STATES) as the list shows it; the logic keeps the key."""
+    names = {"running": translate("RunsPanel", "running"), "finished": translate("RunsPanel", "finished"),
+             "stopped": translate("RunsPanel", "stopped"), "failed": translate("RunsPanel", "failed"),
+             "interrupted": translate("RunsPanel", "interrupted")}
+    return names.get(state, state)
 
 
 def _list_job(ctx: Any, root: str) -> list[RunSummary]:
@@ -49,15 +71,16 @@ class RunsPanel(QWidget):
         self._listing = 0  # number of the newest listing asked for; older answers are dropped
         self.runs: list[RunSummary] = []
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels(columns())
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.refresh_button = QPushButton("Refresh")
-        self.show_button = QPushButton("Show")
-        self.show_button.setToolTip("Show the run's curves, attention snapshots and samples on the Curves tab")
-        self.playground_button = QPushButton("Open in Playground")
-        self.attention_button = QPushButton("Open in Attention")
-        self.resume_button = QPushButton("Resume from checkpoint")
+        self.refresh_button = QPushButton(translate("RunsPanel", "Refresh"))
+        self.show_button = QPushButton(translate("RunsPanel", "Show"))
+        self.show_button.setToolTip(translate("RunsPanel", "Show the run's curves, attention snapshots and samples "
+                                                           "on the Curves tab"))
+        self.playground_button = QPushButton(translate("RunsPanel", "Open in Playground"))
+        self.attention_button = QPushButton(translate("RunsPanel", "Open in Attention"))
+        self.resume_button = QPushButton(translate("RunsPanel", "Resume from checkpoint"))
         row = QHBoxLayout()
         for b in (self.refresh_button, self.show_button, self.playground_button, self.attention_button,
                   self.resume_button):
@@ -93,7 +116,8 @@ class RunsPanel(QWidget):
         for r in runs:
             loss = f"{r.last_loss:.4f}" if math.isfinite(r.last_loss) else ""
             ev = f"{r.last_eval_loss:.4f}" if math.isfinite(r.last_eval_loss) else ""
-            item = QTreeWidgetItem([r.name, r.task, r.model, r.state, f"{r.step}/{r.total_steps}", loss, ev])
+            item = QTreeWidgetItem([r.name, task_name(r.task), r.model, state_name(r.state),
+                                    f"{r.step}/{r.total_steps}", loss, ev])
             item.setData(0, Qt.UserRole, r.path)
             item.setCheckState(0, Qt.Checked if r.path in ticked else Qt.Unchecked)
             self.tree.addTopLevelItem(item)
@@ -144,7 +168,7 @@ class RunsPanel(QWidget):
         run = self.selected()
         folder = RunFolder(run.path).openable_model() if run else None
         if folder is None:
-            self.state.status.emit("This run has no saved model or checkpoint yet")
+            self.state.status.emit(translate("RunsPanel", "This run has no saved model or checkpoint yet"))
             return
         self.open_requested.emit(str(folder), page)
 

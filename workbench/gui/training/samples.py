@@ -8,9 +8,16 @@ import html
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
 from workbench.training.events import EvalLogged, SamplesGenerated
 
+# The empty state in English (tests compare with it); the panel shows empty_text(), its translation.
 EMPTY_TEXT = "Samples of the model's output appear here at each evaluation (summarize / translate runs)"
+
+
+def empty_text() -> str:
+    return translate("SamplesPanel", "Samples of the model's output appear here at each evaluation "
+                                     "(summarize / translate runs)")
 SOURCE_CHARS = 400  # a long article is cut here on screen (the full text is in metrics.jsonl)
 
 
@@ -19,7 +26,7 @@ class SamplesPanel(QWidget):
         super().__init__(parent)
         self.samples: SamplesGenerated | None = None
         self.scores: dict[int, dict[str, float]] = {}  # step -> that evaluation's ROUGE / BLEU / chrF
-        self.step_label = QLabel(EMPTY_TEXT)
+        self.step_label = QLabel(empty_text())
         self.step_label.setWordWrap(True)
         # A label's minimum width is its longest word's when it wraps; Ignored keeps the panel from
         # widening the page with a long line.
@@ -33,7 +40,7 @@ class SamplesPanel(QWidget):
 
     def clear(self) -> None:
         self.samples, self.scores = None, {}
-        self.step_label.setText(EMPTY_TEXT)
+        self.step_label.setText(empty_text())
         self.browser.clear()
 
     def add_eval(self, e: EvalLogged) -> None:
@@ -56,8 +63,8 @@ class SamplesPanel(QWidget):
         scores = self.scores.get(e.step, {})
         parts = [f"ROUGE-L {scores['rougeL']:.1f}"] if "rougeL" in scores else []
         parts += [f"BLEU {scores['bleu']:.1f}"] if "bleu" in scores else []
-        detail = f" · {', '.join(parts)}" if parts else ""
-        self.step_label.setText(f"<b>Samples at step {e.step}</b>{detail}")
+        title = translate("SamplesPanel", "<b>Samples at step {step}</b>").format(step=e.step)
+        self.step_label.setText(f"{title} · {', '.join(parts)}" if parts else title)
 
     def texts(self) -> str:
         """The panel's text as shown (tests, the log)."""
@@ -67,8 +74,9 @@ class SamplesPanel(QWidget):
 def _sample_html(number: int, source: str, target: str, prediction: str) -> str:
     shown = source if len(source) <= SOURCE_CHARS else source[:SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
     exact = prediction.strip() == target.strip()
-    mark = " <span style='color:#2b8a3e'>✓ exact</span>" if exact else ""
-    output = html.escape(prediction) if prediction.strip() else "<i>(empty)</i>"
+    mark = translate("SamplesPanel", "<span style='color:#2b8a3e'>✓ exact</span>") if exact else ""
+    output = html.escape(prediction) if prediction.strip() else translate("SamplesPanel", "<i>(empty)</i>")
     return (f"<p style='margin-bottom:10px'><b>{number}.</b> <span style='color:#666'>{html.escape(shown)}</span><br>"
-            f"<span style='color:#666'>Target:</span> {html.escape(target)}<br>"
-            f"<span style='color:#666'>Model:</span> <b>{output}</b>{mark}</p>")
+            + translate("SamplesPanel", "<span style='color:#666'>Target:</span> {target}<br>"
+                                        "<span style='color:#666'>Model:</span> <b>{output}</b> {mark}</p>").format(
+                target=html.escape(target), output=output, mark=mark))

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QPlainTextEdit, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
+
 
 class MessageBanner(QFrame):
     """An inline message (error or info) with its details one click away; never a modal dialog."""
@@ -16,7 +18,7 @@ class MessageBanner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.details_button = QPushButton("Details")
+        self.details_button = QPushButton(translate("MessageBanner", "Details"))
         self.details_button.setCheckable(True)
         self.close_button = QPushButton("✕")
         self.close_button.setFixedWidth(28)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
+from workbench.gui.i18n import translate
+
 LOG_FLOOR = 1e-4
 
 
@@ -38,8 +40,8 @@ class HeatmapView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)
-        self.plot.setLabel("left", "query (attends from)")
-        self.plot.setLabel("bottom", "key (attends to)")
+        self.plot.setLabel(axis="left", text=translate("HeatmapView", "query (attends from)"))
+        self.plot.setLabel(axis="bottom", text=translate("HeatmapView", "key (attends to)"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1" if diverging else "viridis"))
         self.plot.addItem(self.image)
@@ -50,7 +52,7 @@ class HeatmapView(QWidget):
         self.highlight.setZValue(10)
         self.highlight.hide()
         self.plot.addItem(self.highlight)
-        self.readout = QLabel("Hover over a cell to read its weight; click a row to highlight it.")
+        self.readout = QLabel(translate("HeatmapView", "Hover over a cell to read its weight; click a row to highlight it."))
         self.readout.setMinimumWidth(100)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -123,7 +125,7 @@ class HeatmapView(QWidget):
             text = f"{self.query_tokens[q]!r} → {self.key_tokens[k]!r}: {self.matrix[q, k]:.4f}"
             qh, kh = self.hovers
             if q < len(qh) and k < len(kh):
-                text += f"    query: {qh[q]}    key: {kh[k]}"
+                text += "    " + translate("HeatmapView", "query: {query}    key: {key}").format(query=qh[q], key=kh[k])
             self.readout.setText(text)
 
     def _on_click(self, event) -> None:
