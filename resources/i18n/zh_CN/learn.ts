@@ -68,6 +68,10 @@
         <translation>每个词元的新向量就是各个值按注意力权重求得的加权平均。</translation>
     </message>
     <message>
+        <source>the cat sat on the mat</source>
+        <translation>乐乐请亮亮帮忙。</translation>
+    </message>
+    <message>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
@@ -189,6 +193,10 @@
 <context>
     <name>LossTab</name>
     <message>
+        <source>Once upon a time there was a little cat.</source>
+        <translation>从前，有一只勇敢的小狮子，叫妞妞。</translation>
+    </message>
+    <message>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
@@ -262,6 +270,10 @@
 </context>
 <context>
     <name>TokensTab</name>
+    <message>
+        <source>Unbelievable, the dragon&apos;s friends played!</source>
+        <translation>注意力机制让每个词看到其他词</translation>
+    </message>
     <message>
         <source>Explain</source>
         <translation>讲解</translation>

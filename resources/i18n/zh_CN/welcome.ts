@@ -4,6 +4,22 @@
 <context>
     <name>WelcomePage</name>
     <message>
+        <source>An English story</source>
+        <translation>英文故事</translation>
+    </message>
+    <message>
+        <source>A Chinese story</source>
+        <translation>中文故事</translation>
+    </message>
+    <message>
+        <source>A Chinese review</source>
+        <translation>中文评论</translation>
+    </message>
+    <message>
+        <source>Attention on Chinese</source>
+        <translation>中文的注意力</translation>
+    </message>
+    <message>
         <source>Open a model: a Hugging Face hub id (e.g. gpt2, from your local cache when offline), a folder you drop on the window, or a built-in model.</source>
         <translation>打开模型：Hugging Face Hub id（例如 gpt2，离线时从本地缓存读取）、拖到窗口上的文件夹，或内置模型。</translation>
     </message>
@@ -42,6 +58,14 @@
     <message>
         <source>{description} ({task})</source>
         <translation>{description}（{task}）</translation>
+    </message>
+    <message>
+        <source>Try an example</source>
+        <translation>试一个示例</translation>
+    </message>
+    <message>
+        <source>Opens {source} and puts “{text}” on the {page} page</source>
+        <translation>打开 {source}，并把“{text}”放到{page}页面</translation>
     </message>
     <message>
         <source>What each area does</source>

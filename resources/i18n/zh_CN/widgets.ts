@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ExamplesButton</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Japanese and emoji</source>
+        <translation>日文和表情符号</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Put a sample text in the field, in English or Chinese</source>
+        <translation>在输入框里放一段英文或中文的示例文本</translation>
+    </message>
+    <message>
+        <source>{language}: “{text}”</source>
+        <translation>{language}：“{text}”</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <source>query (attends from)</source>

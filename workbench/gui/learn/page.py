@@ -18,6 +18,7 @@ from workbench.gui.learn.finetune import FineTuneTab
 from workbench.gui.learn.tokens import TokensTab
 from workbench.gui.training.form_widgets import scrolled
 from workbench.gui.i18n import translate
+from workbench.gui.widgets.examples import ExamplesButton
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
 
@@ -70,7 +71,8 @@ class AttentionStepsTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.steps: Any = None
-        self.text = QLineEdit("the cat sat on the mat")
+        # The default is an example in the UI's language (the built-in story model knows both).
+        self.text = QLineEdit(translate("AttentionStepsTab", "the cat sat on the mat"))
         self.layer = QSpinBox(minimum=0, maximum=0)
         self.head = QSpinBox(minimum=0, maximum=0)
         self.dims = QSpinBox(minimum=1, maximum=64, value=8)
@@ -86,6 +88,7 @@ class AttentionStepsTab(QWidget):
                          (translate("AttentionStepsTab", "Dims shown"), self.dims)):
             form.addWidget(QLabel(label))
             form.addWidget(w, 3 if w is self.text else 0)
+        form.addWidget(ExamplesButton(self.text, (("en", "the cat sat on the mat"), ("zh", "乐乐请亮亮帮忙。"))))
         form.addWidget(self.run_button)
         body = QWidget()
         bl = QVBoxLayout(body)
@@ -144,7 +147,7 @@ class LossTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.result: Any = None
-        self.text = QLineEdit("Once upon a time there was a little cat.")
+        self.text = QLineEdit(translate("LossTab", "Once upon a time there was a little cat."))
         self.run_button = QPushButton(translate("LossTab", "Compute"))
         self.banner = MessageBanner()
         self.summary = QLabel("")
@@ -155,6 +158,8 @@ class LossTab(QWidget):
                                               translate("LossTab", "Model expected")])
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
+        row.addWidget(ExamplesButton(self.text, (("en", "Once upon a time there was a little cat."),
+                                                 ("zh", "从前，有一只勇敢的小狮子，叫妞妞。"))))
         row.addWidget(self.run_button)
         lay = QVBoxLayout(self)
         intro = QLabel(translate("LossTab", "A language model is trained to give the true next token a high "

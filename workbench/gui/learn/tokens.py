@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTab
                                QVBoxLayout, QWidget)
 
 from workbench.gui.state import AppState
+from workbench.gui.widgets.examples import ExamplesButton
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.i18n import core_text, translate
 from workbench.gui.widgets import MessageBanner
@@ -30,7 +31,7 @@ class TokensTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.result: Any = None
-        self.text = QLineEdit("Unbelievable, the dragon's friends played!")
+        self.text = QLineEdit(translate("TokensTab", "Unbelievable, the dragon's friends played!"))
         self.run_button = QPushButton(translate("TokensTab", "Explain"))
         self.banner = MessageBanner()
         self.step1 = QLabel("")
@@ -44,6 +45,9 @@ class TokensTab(QWidget):
             label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
+        row.addWidget(ExamplesButton(self.text, (("en", "Unbelievable, the dragon's friends played!"),
+                                                 ("zh", "注意力机制让每个词看到其他词"),
+                                                 ("ja", "東京で寿司を食べた 🍣 café"))))
         row.addWidget(self.run_button)
         lay = QVBoxLayout(self)
         intro = QLabel(translate("TokensTab", "A model never sees letters: its tokenizer cuts the text into pieces "
