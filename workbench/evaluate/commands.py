@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
     s = sub.add_parser("eval", help="compare models, runs (checkpoints) and exports on a held-out file")
     s.add_argument("models", nargs="*", help="model sources: builtin:NAME, hub id or folder, a training run "
                    "folder (its checkpoints and final model), an ONNX export folder (each variant)")
-    s.add_argument("--data", help="held-out .txt/.csv/.jsonl file, or builtin:stories / reviews / summaries")
+    s.add_argument("--data", help="held-out .txt/.csv/.jsonl file, or builtin:stories / reviews / summaries / stories-zh / reviews-zh")
     s.add_argument("--kind", default="auto", choices=["auto", "lm", "classification", "seq2seq"],
                    help="what to measure (default: from the first model's task)")
     s.add_argument("--text-column", default="text")
@@ -40,7 +40,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _print(load(args.open), args.json)
     if not args.data:
         raise InputError("Give the held-out data with --data FILE (or builtin:stories, builtin:reviews, "
-                         "builtin:summaries)")
+                         "builtin:summaries, builtin:stories-zh, builtin:reviews-zh)")
     if args.limit < 0 or args.max_new_tokens < 1:
         raise InputError("--limit must be 0 (all) or more, and --max-new-tokens at least 1")
     columns = Columns(args.text_column, args.label_column, args.source_column, args.target_column, args.pair_column)

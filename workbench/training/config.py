@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError
+from workbench.training.builtin_data import DEFAULT_SIZES
 
 # What a run can train. "chat" is causal-LM fine-tuning on conversations with the loss on the
 # responses only; "seq2seq" maps a source text to a target (summarization, translation) with the
@@ -25,7 +26,7 @@ ARCHITECTURES: tuple[str, ...] = ("gpt2", "llama", "bart")  # bart: an encoder-d
 SCHEDULERS: tuple[str, ...] = ("linear", "cosine", "constant", "constant_with_warmup", "warmup_stable_decay")
 PRECISIONS: tuple[str, ...] = ("auto", "fp32", "fp16", "bf16")
 MAX_EVAL_GENERATE = 1000  # generating more at every evaluation would cost more than the training
-BUILTIN_DATA: tuple[str, ...] = ("builtin:stories", "builtin:reviews", "builtin:chat", "builtin:summaries")
+BUILTIN_DATA: tuple[str, ...] = tuple(DEFAULT_SIZES)  # builtin:stories, ... and the Chinese stories-zh, reviews-zh
 
 
 @dataclass

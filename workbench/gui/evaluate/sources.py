@@ -30,7 +30,9 @@ def builtin_data() -> dict[str, str]:
     """The built-in data sets: {id: label in the UI's language}."""
     return {"builtin:stories": translate("DataForm", "stories (for language models)"),
             "builtin:reviews": translate("DataForm", "reviews (for classifiers)"),
-            "builtin:summaries": translate("DataForm", "summaries (for summarizers)")}
+            "builtin:summaries": translate("DataForm", "summaries (for summarizers)"),
+            "builtin:stories-zh": translate("DataForm", "Chinese stories (for language models)"),
+            "builtin:reviews-zh": translate("DataForm", "Chinese reviews (for classifiers)")}
 
 
 DATA_FOR_KIND = {"lm": "builtin:stories", "classification": "builtin:reviews", "seq2seq": "builtin:summaries"}
@@ -152,7 +154,8 @@ def guess_kind(columns: tuple[str, ...]) -> str:
 
 
 BUILTIN_COLUMNS = {"builtin:stories": ("text",), "builtin:reviews": ("text", "label"),
-                   "builtin:summaries": ("source", "target")}
+                   "builtin:summaries": ("source", "target"), "builtin:stories-zh": ("text",),
+                   "builtin:reviews-zh": ("text", "label")}
 
 
 def read_columns(path: str) -> tuple[str, ...]:
