@@ -88,7 +88,7 @@ def budget_origin() -> str:
     if _CHOSEN:
         return N_("as chosen: the Attention page's Memory setting or --max-memory")
     if os.environ.get(BUDGET_ENV, "").strip():
-        return f"set by {BUDGET_ENV}"
+        return N_("set by {variable}", variable=BUDGET_ENV)
     return N_("a quarter of the memory free besides the model; change it with the Attention page's Memory "
               "setting or --max-memory")
 

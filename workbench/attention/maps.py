@@ -180,13 +180,14 @@ def _token_limit(loaded: LoadedModel, layer_count: int | None = None) -> tuple[i
     context = loaded.info.context_length or 512
     layers, heads = layer_count or loaded.info.num_layers, loaded.info.num_heads
     if not layers or not heads:
-        return context, f"cut to the model's context of {context}"
+        return context, N_("cut to the model's context of {context}", context=context)
     budget = budget_bytes(loaded.info.estimated_memory)
     fits = max_tokens(layers, heads, budget)
     if fits >= context:
-        return context, f"cut to the model's context of {context}"
-    return fits, (f"Workbench kept the first {fits}, so that {layers} layers x {heads} heads of maps stay "
-                  f"within the attention memory budget of {gb(budget)} ({budget_origin()})")
+        return context, N_("cut to the model's context of {context}", context=context)
+    return fits, N_("Workbench kept the first {fits}, so that {layers} layers x {heads} heads of maps stay within the "
+                    "attention memory budget of {budget} ({origin})", fits=fits, layers=layers, heads=heads,
+                    budget=gb(budget), origin=budget_origin())
 
 
 def _encode(loaded: LoadedModel, text: str, text_pair: str | None,
@@ -316,9 +317,10 @@ def _notes(switched: bool, truncated: int | None, n: int, model: Any, cut_reason
     notes = []
     if switched:
         impl = model.config._attn_implementation
-        notes.append(f"Switched from {impl} to eager attention for this extraction (and back).")
+        notes.append(N_("Switched from {impl} to eager attention for this extraction (and back).", impl=impl))
     if truncated:
-        notes.append(f"The text was {truncated} tokens; {cut_reason or f'cut to the model context of {n}'}.")
+        reason = cut_reason or N_("cut to the model context of {context}", context=n)
+        notes.append(N_("The text was {count} tokens; {reason}.", count=truncated, reason=reason))
     return tuple(notes)
 
 

@@ -53,10 +53,11 @@ def before_after(run_dir: Path | str, text: str, new_tokens: int = 24) -> Before
         raise InputError("This run has not saved a model or a checkpoint yet")
     after = _load_after(trained)
     before = dataclasses.replace(after, model=_initial_model(cfg, after), spec=ModelSpec(source="(before training)"))
-    base = N_("a new model (the run's own initial weights)") if cfg.scratch is not None else f"{cfg.model} (base model)"
-    end = f"final model, step {run.status().get('step', '?')}" if trained == run.model_dir else \
-        f"{trained.name} (the run was stopped)"
-    titles = (f"Before: {base}", f"After: {end}")
+    base = N_("a new model (the run's own initial weights)") if cfg.scratch is not None else \
+        N_("{model} (base model)", model=cfg.model)
+    end = N_("final model, step {step}", step=run.status().get("step", "?")) if trained == run.model_dir else \
+        N_("{checkpoint} (the run was stopped)", checkpoint=trained.name)
+    titles = (N_("Before: {model}", model=base), N_("After: {model}", model=end))
     note = ""
     if after.task == "sequence-classification" and cfg.scratch is None:
         note = N_("Before training the classification head is new (random weights from the run's seed), so "

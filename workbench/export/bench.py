@@ -26,6 +26,7 @@ from workbench.export.bench_common import (failed_variants, gpu_used_mb, open_fo
                                            rss_mb, timed)
 from workbench.export.bench_plot import speedup_svg
 from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, BenchRow, Progress
+from workbench.texts import N_
 
 
 def resolve_device(cfg: BenchConfig) -> tuple[str, list[str]]:
@@ -38,8 +39,9 @@ def resolve_device(cfg: BenchConfig) -> tuple[str, list[str]]:
 
     if torch.cuda.is_available() and cuda_available():
         return "cuda", []
-    why = "PyTorch sees no CUDA GPU" if not torch.cuda.is_available() else "ONNX Runtime cannot use CUDA here"
-    return "cpu", [f"--device {cfg.device} was asked for but {why}; the benchmark ran on the CPU"]
+    why = N_("PyTorch sees no CUDA GPU") if not torch.cuda.is_available() else N_("ONNX Runtime cannot use CUDA here")
+    return "cpu", [N_("--device {device} was asked for but {why}; the benchmark ran on the CPU", device=cfg.device,
+                      why=why)]
 
 
 def run_bench(cfg: BenchConfig, progress: Progress | None = None, control: Any = None) -> BenchResult:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import numpy as np
 
 from workbench.export.bench_types import BASELINE, BenchConfig, BenchResult, Progress
+from workbench.texts import N_
 
 
 def _sync(device: str) -> None:
@@ -62,7 +63,7 @@ def prepare(family: str, cfg: BenchConfig, work: Path, variants: dict[str, bool]
 
     model_dir, onnx_dir = work / f"{family}-{cfg.size}", work / f"{family}-{cfg.size}-onnx"
     if not (model_dir / "config.json").exists():
-        progress(f"Building a random {family} model ({cfg.size} shapes) ...")
+        progress(N_("Building a random {family} model ({size} shapes) ...", family=family, size=cfg.size))
         build_random_model(family, model_dir, size=cfg.size)
     report_path = onnx_dir / "export_report.json"
     if report_path.exists():
@@ -70,10 +71,12 @@ def prepare(family: str, cfg: BenchConfig, work: Path, variants: dict[str, bool]
         wanted = {"optimize": "optimized"}  # ExportOptions field -> variant name
         if all(wanted.get(v, v) in report["variants"] for v, on in variants.items() if on):
             return model_dir, onnx_dir, report
-    progress(f"Exporting and validating {family} ({', '.join(v for v, on in variants.items() if on)}) ...")
+    progress(N_("Exporting and validating {family} ({variants}) ...", family=family,
+                variants=", ".join(v for v, on in variants.items() if on)))
     opts = ExportOptions(overwrite=True, greedy_tokens=16, **variants)
     try:
-        report = export_model(str(model_dir), onnx_dir, opts, progress=lambda m: progress("  " + m)).report
+        report = export_model(str(model_dir), onnx_dir, opts,
+                              progress=lambda m: progress(N_("  {step}", step=m))).report  # indented under it
     except ParityError as exc:  # the failed variants were removed; benchmark the rest, say so
         report = exc.report
     return model_dir, onnx_dir, report
@@ -109,8 +112,8 @@ def failed_variants(report: dict[str, Any], onnx_dir: Path, work: Path, name: st
         if not dst.exists():
             (vt.to_int8 if variant == "int8" else vt.to_fp16)(src, dst)
         top1 = (entry.get("parity") or {}).get("top1_agreement")
-        out[variant] = (dst, f"parity FAILED (top-1 {top1:.1%}); timing only" if top1 is not None
-                        else "parity FAILED; timing only")
+        out[variant] = (dst, N_("parity FAILED (top-1 {share}); timing only", share=f"{top1:.1%}")
+                        if top1 is not None else N_("parity FAILED; timing only"))
     return out
 
 

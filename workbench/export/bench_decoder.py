@@ -24,25 +24,25 @@ def bench_decoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     vocab = int(report.get("graphs", {}).get("decoder", {}).get("outputs", [{}])[0].get("shape", [0, 0, 1000])[-1])
     ids = random_ids(vocab, 1, cfg.prompt_tokens)
     shape = f"b1 p{cfg.prompt_tokens} n{cfg.new_tokens}"
-    progress(f"PyTorch: Hugging Face generate, eager fp32, {shape} ...")
+    progress(N_("PyTorch: Hugging Face generate, eager fp32, {shape} ...", shape=shape))
     result.rows += torch_generate(model_dir, ids, cfg, device, static=False, shape=shape)
     if device == "cuda":
         progress(N_("PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ..."))
         try:
             result.rows += torch_generate(model_dir, ids, cfg, device, static=True, shape=shape)
         except Exception as exc:  # a baseline that cannot run is reported, not fatal
-            result.meta["notes"].append(f"PyTorch static-cache baseline failed: {type(exc).__name__}: "
-                                        f"{str(exc).splitlines()[0][:200] if str(exc) else ''}")
+            error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+            result.meta["notes"].append(N_("PyTorch static-cache baseline failed: {error}", error=error))
     for variant, entry in report["variants"].items():
         if entry.get("passed"):
-            progress(f"ONNX Runtime: {variant} decode loop ...")
+            progress(N_("ONNX Runtime: {variant} decode loop ...", variant=variant))
             result.rows += ort_decode(onnx_dir, variant, ids, cfg, device, threads, shape)
     for variant, (graph, note) in failed_variants(report, onnx_dir, work, f"gpt2-{cfg.size}").items():
-        progress(f"ONNX Runtime: {variant} decode loop ({note}) ...")
+        progress(N_("ONNX Runtime: {variant} decode loop ({note}) ...", variant=variant, note=note))
         result.rows += ort_decode(onnx_dir, variant, ids, cfg, device, threads, shape, graph, note)
     default = report.get("default_variant", {}).get(device)
     if default:
-        progress(f"ONNX Runtime: Workbench generate_stream ({default}) ...")
+        progress(N_("ONNX Runtime: Workbench generate_stream ({variant}) ...", variant=default))
         result.rows += ort_stream(onnx_dir, default, cfg, device, threads, shape)
 
 
@@ -56,8 +56,9 @@ def _fit_context(cfg: BenchConfig, model_dir: Path, result: BenchResult) -> Benc
     if not context or cfg.prompt_tokens + cfg.new_tokens <= context:
         return cfg
     new = max(2, context - cfg.prompt_tokens)
-    result.meta["notes"].append(f"{cfg.new_tokens} new tokens after {cfg.prompt_tokens} would pass the model's "
-                                f"context of {context}; {new} were generated")
+    result.meta["notes"].append(N_("{new_tokens} new tokens after {prompt_tokens} would pass the model's context of "
+                                   "{context}; {generated} were generated", new_tokens=cfg.new_tokens,
+                                   prompt_tokens=cfg.prompt_tokens, context=context, generated=new))
     return dataclasses.replace(cfg, new_tokens=new)
 
 
@@ -102,7 +103,8 @@ def torch_generate(model_dir: Path, ids: np.ndarray, cfg: BenchConfig, device: s
     release()
     name = "pytorch static cache + CUDA graphs fp16" if static else BASELINE
     return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, "torch " + device,
-                         "Hugging Face generate" + (" (static cache, torch.compile reduce-overhead)" if static else ""))
+                         N_("Hugging Face generate (static cache, torch.compile reduce-overhead)") if static
+                         else N_("Hugging Face generate"))
 
 
 def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, device: str, threads: int,
@@ -126,7 +128,8 @@ def ort_decode(onnx_dir: Path, variant: str, ids: np.ndarray, cfg: BenchConfig, 
     release()
     note = N_("KV cache on the GPU (IOBinding)") if device == "cuda" else N_("numpy KV cache")
     name = f"onnxruntime {variant}" + (" (parity FAILED)" if failed else "")
-    return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, provider, f"{note}; {failed}" if failed else note)
+    return _decoder_rows(name, shape, t1, tn, cfg.new_tokens, mem, provider,
+                         N_("{note}; {failed}", note=note, failed=failed) if failed else note)
 
 
 def ort_stream(onnx_dir: Path, variant: str, cfg: BenchConfig, device: str, threads: int,
@@ -146,7 +149,8 @@ def ort_stream(onnx_dir: Path, variant: str, cfg: BenchConfig, device: str, thre
         times.append(time.perf_counter() - t0)
     n, t = counts[-1], sorted(times[1:])[len(times[1:]) // 2]
     row = BenchRow(N_("decoder"), f"onnxruntime {variant} (Workbench stream)", shape, N_("end-to-end tokens/s"), n / t,
-                   provider=model.provider, note=f"{n} tokens, with per-token probabilities and text decoding")
+                   provider=model.provider,
+                   note=N_("{count} tokens, with per-token probabilities and text decoding", count=n))
     del model
     release()
     return [row]

@@ -25,12 +25,12 @@ def bench_encoder(cfg: BenchConfig, device: str, threads: int, work: Path, resul
     result.rows += torch_encoder(model_dir, inputs, cfg, device)
     for variant, entry in report["variants"].items():
         if entry.get("passed"):
-            progress(f"ONNX Runtime: {variant} encoder ...")
+            progress(N_("ONNX Runtime: {variant} encoder ...", variant=variant))
             top1 = parity[variant].get("top1_agreement")
-            note = f"parity top-1 {top1:.2%}" if top1 is not None else ""
+            note = N_("parity top-1 {share}", share=f"{top1:.2%}") if top1 is not None else ""
             result.rows += ort_encoder(onnx_dir, variant, inputs, cfg, device, threads, note)
     for variant, (graph, note) in failed_variants(report, onnx_dir, work, f"bert-mlm-{cfg.size}").items():
-        progress(f"ONNX Runtime: {variant} encoder ({note}) ...")
+        progress(N_("ONNX Runtime: {variant} encoder ({note}) ...", variant=variant, note=note))
         result.rows += ort_encoder(onnx_dir, variant, inputs, cfg, device, threads, note, graph)
 
 

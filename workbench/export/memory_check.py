@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workbench.models.memory import Estimate, available_ram
 from workbench.models.spec import human_bytes
+from workbench.texts import N_
 
 COPIES = 2.1  # peak / float32 weights with external data, measured 2.04 (see above), with a little room
 COPIES_INLINE = 4.2  # the same below EXTERNAL_DATA_BYTES (one protobuf in memory), measured 4.1
@@ -34,8 +35,9 @@ def export_estimate(folder: Path) -> Estimate | None:
 
     weights = 4 * count  # the export loads float32, whatever the checkpoint's dtype
     copies = COPIES if weights > EXTERNAL_DATA_BYTES else COPIES_INLINE
-    return Estimate("an ONNX export with its parity check",
-                    (("the PyTorch weights", weights), ("the graph and ONNX Runtime's session", int((copies - 1) * weights))))
+    return Estimate(N_("an ONNX export with its parity check"),
+                    ((N_("the PyTorch weights"), weights),
+                     (N_("the graph and ONNX Runtime's session"), int((copies - 1) * weights))))
 
 
 def check_export_memory(source: str, available: int | None = None) -> str | None:
@@ -50,6 +52,7 @@ def check_export_memory(source: str, available: int | None = None) -> str | None
     available = available_ram() if available is None else available
     if estimate.total <= available:
         return None
-    return (f"This export will not fit: {estimate.what} needs about {human_bytes(estimate.total)} "
-            f"({estimate.breakdown()}) and {human_bytes(available)} of RAM is available; export on a "
-            f"machine with at least {human_bytes(int(estimate.total / 0.75))} of RAM, or a smaller model")
+    return N_("This export will not fit: {what} needs about {total} ({breakdown}) and {available} of RAM is "
+              "available; export on a machine with at least {needed} of RAM, or a smaller model", what=estimate.what,
+              total=human_bytes(estimate.total), breakdown=estimate.breakdown(), available=human_bytes(available),
+              needed=human_bytes(int(estimate.total / 0.75)))

@@ -13,8 +13,12 @@ from typing import Any, Callable
 from workbench.errors import WorkbenchError
 from workbench.export.options import EXTERNAL_DATA_BYTES, KIND_BY_TASK, UnsupportedModelError, file_name
 from workbench.models.spec import LoadedModel
+from workbench.texts import N_
 
 log = logging.getLogger("workbench")
+# A graph's role as its progress line names it (marked: the GUI shows it translated)
+ROLE_NAMES = {"decoder": N_("decoder"), "encoder": N_("encoder"), "decoder_init": N_("decoder init"),
+              "decoder_with_past": N_("decoder with past")}
 
 
 def export_kind(loaded: LoadedModel) -> str:
@@ -49,7 +53,8 @@ def export_graphs(loaded: LoadedModel, kind: str, out: Path, opset: int,
     files: dict[str, dict[str, Any]] = {}
     for spec in graph_specs(loaded, kind):
         name = file_name(kind, spec.role, "fp32")
-        progress(f"Exporting the {spec.role.replace('_', ' ')} graph to {name} (opset {opset}) ...")
+        role = ROLE_NAMES.get(spec.role) or spec.role.replace("_", " ")
+        progress(N_("Exporting the {role} graph to {file} (opset {opset}) ...", role=role, file=name, opset=opset))
         _export_one(spec, out / name, opset, external, loaded.info.architecture)
         files[spec.role] = {"file": name, "external_data": external}
     return files

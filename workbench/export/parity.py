@@ -17,6 +17,7 @@ import numpy as np
 
 from workbench.export.reference import Case, Reference
 from workbench.inference.runtime import DecoderStepper, GraphRunner, Seq2SeqStepper
+from workbench.texts import N_
 
 FP32_TOLERANCE = 1e-4
 MIN_TOP1 = 0.99
@@ -186,17 +187,20 @@ def judge(fig: ParityFigures, task: str) -> None:
     f = fig.failures
     if fig.precision == "fp32":
         if fig.max_abs_diff > fig.tolerance:
-            what = "hidden states" if task == "feature-extraction" else "logits"
-            f.append(f"max abs difference of the {what} {fig.max_abs_diff:.3g} is above the tolerance "
-                     f"{fig.tolerance:.3g}")
+            what = N_("hidden states") if task == "feature-extraction" else N_("logits")
+            f.append(N_("max abs difference of the {what} {diff} is above the tolerance {tolerance}", what=what,
+                        diff=f"{fig.max_abs_diff:.3g}", tolerance=f"{fig.tolerance:.3g}"))
         if fig.cache_max_abs_diff is not None and fig.cache_max_abs_diff > fig.tolerance:
-            f.append(f"logits with and without the KV cache differ by {fig.cache_max_abs_diff:.3g} "
-                     f"(tolerance {fig.tolerance:.3g})")
+            f.append(N_("logits with and without the KV cache differ by {diff} (tolerance {tolerance})",
+                        diff=f"{fig.cache_max_abs_diff:.3g}", tolerance=f"{fig.tolerance:.3g}"))
         if fig.greedy_match is not None and fig.greedy_match < 1.0:
-            f.append(f"greedy generation matches PyTorch for {fig.greedy_match:.1%} of tokens "
-                     f"(first difference at token {fig.greedy_first_mismatch}); 100% is required")
+            f.append(N_("greedy generation matches PyTorch for {share} of tokens (first difference at token "
+                        "{token}); 100% is required", share=f"{fig.greedy_match:.1%}",
+                        token=fig.greedy_first_mismatch))
         return
     if fig.top1_agreement is not None and fig.top1_agreement < MIN_TOP1:
-        f.append(f"top-1 agreement {fig.top1_agreement:.2%} is below {MIN_TOP1:.0%}")
+        f.append(N_("top-1 agreement {share} is below {minimum}", share=f"{fig.top1_agreement:.2%}",
+                    minimum=f"{MIN_TOP1:.0%}"))
     if fig.top1_agreement is None and fig.embedding_cosine_min is not None and fig.embedding_cosine_min < MIN_COSINE:
-        f.append(f"embedding cosine similarity {fig.embedding_cosine_min:.4f} is below {MIN_COSINE}")
+        f.append(N_("embedding cosine similarity {cosine} is below {minimum}", cosine=f"{fig.embedding_cosine_min:.4f}",
+                    minimum=MIN_COSINE))

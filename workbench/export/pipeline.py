@@ -130,7 +130,7 @@ def _validate_all(loaded: LoadedModel, kind: str, out: Path, options: ExportOpti
         _check(control, out)
         entry = _build_variant(kind, out, variant, report, progress)
         if entry.get("error") is None:
-            progress(f"Checking parity of the {variant} graph against PyTorch ...")
+            progress(N_("Checking parity of the {variant} graph against PyTorch ...", variant=variant))
             entry.update(_parity(ref, kind, out, entry, variant, choice, start))
         report["variants"][variant] = entry
         if not entry["passed"]:
@@ -160,7 +160,7 @@ def _attention_graph(loaded: LoadedModel, kind: str, out: Path, report: dict[str
     from workbench.inference.runtime import GraphRunner
 
     if kind == "seq2seq":
-        return {"passed": False, "error": "attention maps are exported for decoders and encoders only"}
+        return {"passed": False, "error": N_("attention maps are exported for decoders and encoders only")}
     dst = out / "model.attention.onnx"
     try:
         layers = add_attention_outputs(out / report["variants"]["fp32"]["files"][kind], dst)
@@ -175,7 +175,7 @@ def _attention_graph(loaded: LoadedModel, kind: str, out: Path, report: dict[str
              "checked_on": prompt, "passed": diff <= FP32_TOLERANCE}
     if not entry["passed"]:
         dst.unlink(missing_ok=True)
-        entry["error"] = f"attention maps differ from PyTorch eager by {diff:.3g}"
+        entry["error"] = N_("attention maps differ from PyTorch eager by {diff}", diff=f"{diff:.3g}")
     return entry
 
 
@@ -197,7 +197,7 @@ def _build_variant(kind: str, out: Path, variant: str, report: dict[str, Any], p
     entry["optimized"] = variant == "optimized" or report["variants"][base]["optimized"]
     for role in ROLES[kind]:
         src, dst = out / file_name(kind, role, base), out / file_name(kind, role, variant)
-        progress(f"Building the {variant} variant of {src.name} ...")
+        progress(N_("Building the {variant} variant of {file} ...", variant=variant, file=src.name))
         try:
             if variant == "optimized":
                 entry.setdefault("fusions", {})[role] = vt.optimize(src, dst)
@@ -207,7 +207,8 @@ def _build_variant(kind: str, out: Path, variant: str, report: dict[str, Any], p
                 vt.to_int8(src, dst)
         except Exception as exc:
             log.debug("building %s failed", variant, exc_info=True)
-            entry["error"] = f"building the {variant} graph failed: {str(exc).strip().splitlines()[0][:200]}"
+            entry["error"] = N_("building the {variant} graph failed: {reason}", variant=variant,
+                                reason=str(exc).strip().splitlines()[0][:200])
             entry["files"][role] = dst.name
             return entry
         entry["files"][role] = dst.name
@@ -232,7 +233,7 @@ def _parity(ref: Any, kind: str, out: Path, entry: dict[str, Any], variant: str,
         from workbench.export.onnx_export import root_cause
 
         log.debug("parity run of %s failed", variant, exc_info=True)
-        return {"error": f"ONNX Runtime failed on a parity case: {root_cause(exc)}", "passed": False}
+        return {"error": N_("ONNX Runtime failed on a parity case: {reason}", reason=root_cause(exc)), "passed": False}
     size = sum((out / f).stat().st_size for f in entry["files"].values())
     size += sum(p.stat().st_size for f in entry["files"].values() for p in out.glob(f + ".data"))
     return {"parity": fig.to_dict(), "passed": fig.passed, "size_bytes": size}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from workbench.gui.gc_guard import full_collect
-from workbench.gui.i18n import core_text, translate
+from workbench.gui.i18n import core_text
 from workbench.gui.threads.runner import Runner
 
 if TYPE_CHECKING:
@@ -43,12 +43,5 @@ class AppState(QObject):
 
 def runtime_text(loaded: Backend) -> str:
     """loaded.describe() in the UI's language: "PyTorch on cpu", "ONNX Runtime fp32 on
-    CPUExecutionProvider (why it is not the one asked for)"."""
-    if loaded.backend == "onnxruntime" and hasattr(loaded, "variant") and hasattr(loaded, "provider"):
-        text = translate("AppState", "ONNX Runtime {variant} on {provider}").format(
-            variant=loaded.variant, provider=loaded.provider)
-        note = getattr(loaded, "note", None)
-        return translate("AppState", "{runtime} ({note})").format(runtime=text, note=core_text(note)) if note else text
-    if loaded.backend == "pytorch":
-        return translate("AppState", "PyTorch on {device}").format(device=loaded.device)
-    return loaded.describe()
+    CPUExecutionProvider (why it is not the one asked for)" (marked N_ in the core)."""
+    return core_text(loaded.describe())

@@ -19,6 +19,7 @@ from workbench.onnx_format import FORMAT, REPORT_NAME, ROLES
 from workbench.inference.providers import ProviderChoice, choose, make_session
 from workbench.inference.runtime import DecoderStepper, GraphRunner, Seq2SeqStepper
 from workbench.models.spec import ModelInfo, ModelSpec
+from workbench.texts import N_
 
 log = logging.getLogger("workbench")
 
@@ -84,8 +85,10 @@ class OnnxModel:
 
     def describe(self) -> str:
         """One line for status bars and the CLI: variant, provider, fallback note."""
-        text = f"ONNX Runtime {self.variant} on {self.provider}"
-        return f"{text} ({self.note})" if self.note else text
+        if self.note:
+            return N_("ONNX Runtime {variant} on {provider} ({note})", variant=self.variant, provider=self.provider,
+                      note=self.note)
+        return N_("ONNX Runtime {variant} on {provider}", variant=self.variant, provider=self.provider)
 
     def runner(self, role: str) -> GraphRunner:
         return GraphRunner(self.sessions[role], self.device, self.choice.device_id, self.iobinding)

@@ -70,7 +70,7 @@ def choose(providers: list[str] | None = None, device: str = "auto") -> Provider
         return ProviderChoice(list(providers), "cuda", None, device_id)
     note = None
     if CUDA in providers and explicit:
-        note = f"CUDA was asked for but {_why_no_cuda()}; running on the CPU"
+        note = N_("CUDA was asked for but {why}; running on the CPU", why=_why_no_cuda())
     return ProviderChoice(list(providers), "cpu", note)
 
 
@@ -78,8 +78,8 @@ def _why_no_cuda() -> str:
     import onnxruntime as ort
 
     if CUDA not in ort.get_available_providers():
-        return "this onnxruntime build has no CUDA provider (install onnxruntime-gpu)"
-    return "no NVIDIA GPU/driver was found"
+        return N_("this onnxruntime build has no CUDA provider (install onnxruntime-gpu)")
+    return N_("no NVIDIA GPU/driver was found")
 
 
 def session_options(threads: int | None = None) -> Any:

@@ -64,7 +64,7 @@ def _hub_snapshot(hub_id: str, progress: Progress) -> Path:
         raise ModelLoadError(
             "Model '{hub_id}' is not in the local hub cache and HF_HUB_OFFLINE is set; "
             "download it once while online or open a local folder", hub_id=hub_id)
-    progress(f"Downloading {hub_id} from the Hugging Face hub ...")
+    progress(N_("Downloading {hub_id} from the Hugging Face hub ...", hub_id=hub_id))
     try:
         return Path(snapshot_download(hub_id, allow_patterns=patterns, etag_timeout=10))
     except Exception as exc:  # RepositoryNotFound, connection errors, gated repos ...
@@ -165,7 +165,7 @@ def load_model(spec: ModelSpec, progress: Progress | None = None) -> LoadedModel
     device = pick_device(spec.device)
     progress(N_("Loading tokenizer ..."))
     tokenizer = load_tokenizer(folder, spec.trust_remote_code)
-    progress(f"Loading weights for {task} on {device} ...")
+    progress(N_("Loading weights for {task} on {device} ...", task=task, device=device))
     model = _load_weights(folder, config, task, spec)
     model.to(device)
     model.eval()

@@ -103,11 +103,16 @@ class Estimate:
         return sum(n for _, n in self.parts)
 
     def breakdown(self) -> str:
-        """'weights 21.0 MB + activations 40.0 MB + ...' (the parts that are not zero)."""
-        return " + ".join(f"{name} {human_bytes(n)}" for name, n in self.parts if n)
+        """'weights 21.0 MB + activations 40.0 MB + ...' (the parts that are not zero), marked N_."""
+        text = ""
+        for name, n in self.parts:
+            if n:
+                part = N_("{name} {size}", name=name, size=human_bytes(n))
+                text = N_("{parts} + {part}", parts=text, part=part) if text else part
+        return text
 
     def summary(self) -> str:
-        return f"{human_bytes(self.total)} ({self.breakdown()})"
+        return N_("{total} ({breakdown})", total=human_bytes(self.total), breakdown=self.breakdown())
 
 
 def dtype_bytes(dtype: str) -> int:
@@ -250,7 +255,7 @@ def inference_estimate(shape: ModelShape, tokens: int, dtype: str = "float32", b
         (N_("KV cache"), 2 * shape.layers * shape.kv_heads * shape.head_dim * t * b if cache else 0),
         (N_("attention scores"), 2 * shape.heads * tokens * tokens * batch * 4 if eager else 0),
     ]
-    return Estimate(f"inference at {tokens:,} tokens", tuple(parts))
+    return Estimate(N_("inference at {tokens} tokens", tokens=f"{tokens:,}"), tuple(parts))
 
 
 def layer_activation_bytes(shape: ModelShape, batch: int, seq: int, activation_bytes: int = 4) -> int:
@@ -274,10 +279,10 @@ def adamw_estimate(shape: ModelShape, batch: int, seq: int, *, lora_parameters: 
     if lora_parameters:
         states = [(N_("frozen weights"), shape.num_parameters * base_bytes),
                   (N_("adapters, gradients and AdamW moments"), lora_parameters * 16)]
-        kind = kind or f"LoRA ({lora_parameters:,} trained parameters)"
+        kind = kind or N_("LoRA ({count} trained parameters)", count=f"{lora_parameters:,}")
     else:
         states = [(N_("weights, gradients and AdamW moments"), shape.num_parameters * 16)]
-        kind = kind or "full fine-tune with AdamW"
+        kind = kind or N_("full fine-tune with AdamW")
     layer = layer_activation_bytes(shape, batch, seq, activation_bytes)
     if checkpointing:  # each layer's input is kept; one layer at a time is recomputed in the backward,
         # its activations and their gradients alive together (measured: about two layers' worth)
@@ -285,5 +290,9 @@ def adamw_estimate(shape: ModelShape, batch: int, seq: int, *, lora_parameters: 
     else:
         activations = shape.layers * layer
     parts = (*states, (N_("activations"), activations), (N_("logits and loss"), LOSS_TENSORS * batch * seq * shape.vocab * 4))
-    extra = " with gradient checkpointing" if checkpointing else ""
-    return Estimate(f"{kind} at batch {batch} x {seq:,} tokens{extra}", parts, device)
+    if checkpointing:
+        what = N_("{kind} at batch {batch} x {tokens} tokens with gradient checkpointing", kind=kind, batch=batch,
+                  tokens=f"{seq:,}")
+    else:
+        what = N_("{kind} at batch {batch} x {tokens} tokens", kind=kind, batch=batch, tokens=f"{seq:,}")
+    return Estimate(what, parts, device)

@@ -118,7 +118,7 @@ class LoadedModel:
 
     def describe(self) -> str:
         """One line for status bars and the CLI, like OnnxModel.describe()."""
-        return f"PyTorch on {self.device}"
+        return N_("PyTorch on {device}", device=self.device)
 
 
 def human_bytes(n: int | float) -> str:

@@ -235,8 +235,8 @@ class _Where:
         if self._lines is None:
             self._lines = line_numbers(self.path, self.fmt)
         if row < len(self._lines):
-            return f"{self.path.name} line {self._lines[row]}"
-        return f"{self.path.name} row {row + 1}"
+            return N_("{file} line {line}", file=self.path.name, line=self._lines[row])
+        return N_("{file} row {row}", file=self.path.name, row=row + 1)
 
 
 def _need_columns(ds: Any, where: _Where, *columns: str) -> None:

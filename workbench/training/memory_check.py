@@ -18,6 +18,7 @@ from workbench.errors import WorkbenchError
 from workbench.models.memory import (Estimate, ModelShape, Option, adamw_estimate, available_ram, shape_for_count,
                                      shape_from_config, shape_from_folder)
 from workbench.models.spec import human_bytes
+from workbench.texts import N_
 from workbench.training.config import LoraSettings, ScratchConfig, TrainConfig
 from workbench.training.modelling import FALLBACK_TARGETS
 
@@ -116,7 +117,7 @@ def _estimate(cfg: TrainConfig, shape: ModelShape, device: str) -> Estimate:
     base = 2 if lora and mixed and cfg.task != "sequence-classification" else 4
     return adamw_estimate(shape, cfg.batch_size, cfg.data.max_length, lora_parameters=lora, base_bytes=base,
                           activation_bytes=2 if mixed else 4, checkpointing=cfg.gradient_checkpointing,
-                          device=device, kind="training from scratch with AdamW" if cfg.scratch is not None else "")
+                          device=device, kind=N_("training from scratch with AdamW") if cfg.scratch is not None else "")
 
 
 def _variants(cfg: TrainConfig) -> list[tuple[str, str, TrainConfig]]:
@@ -129,13 +130,14 @@ def _variants(cfg: TrainConfig) -> list[tuple[str, str, TrainConfig]]:
     out = []
     if not cfg.lora.enabled and cfg.scratch is None:  # adapters on a random model would learn nothing
         lora = replace(cfg, lora=replace(cfg.lora, enabled=True))
-        out.append(("lora", "LoRA", lora))
-        out += [("lora", "LoRA with gradient checkpointing", replace(lora, gradient_checkpointing=True)) for _ in ckpt]
-        out += [("lora", f"LoRA with batch size {b} and gradient checkpointing",
+        out.append(("lora", N_("LoRA"), lora))
+        out += [("lora", N_("LoRA with gradient checkpointing"), replace(lora, gradient_checkpointing=True))
+                for _ in ckpt]
+        out += [("lora", N_("LoRA with batch size {batch} and gradient checkpointing", batch=b),
                  replace(lora, batch_size=b, gradient_checkpointing=True)) for b in smaller]
-    out += [("checkpointing", "gradient checkpointing", replace(cfg, gradient_checkpointing=True)) for _ in ckpt]
-    out += [("batch", f"batch size {b}", replace(cfg, batch_size=b)) for b in smaller]
-    out += [("batch", f"batch size {b} with gradient checkpointing",
+    out += [("checkpointing", N_("gradient checkpointing"), replace(cfg, gradient_checkpointing=True)) for _ in ckpt]
+    out += [("batch", N_("batch size {batch}", batch=b), replace(cfg, batch_size=b)) for b in smaller]
+    out += [("batch", N_("batch size {batch} with gradient checkpointing", batch=b),
              replace(cfg, batch_size=b, gradient_checkpointing=True)) for _ in ckpt for b in smaller]
     return out
 
@@ -157,21 +159,30 @@ def fit_advice(estimate: Estimate, available: int) -> str | None:
     what there is, and the settings that would fit (the first that fits of each kind)."""
     if estimate.total <= available:
         return None
-    where = "GPU memory" if estimate.device == "cuda" else "RAM"
-    subject = estimate.what if estimate.what.startswith(("training", "inference")) else "a " + estimate.what
-    head = (f"This run will not fit: {subject} needs about {human_bytes(estimate.total)} "
-            f"({estimate.breakdown()}) and {human_bytes(available)} of {where} is available")
+    where = N_("GPU memory") if estimate.device == "cuda" else N_("RAM")
+    subject = estimate.what
+    if not subject.startswith(("training", "inference")):
+        subject = N_("a {what}", what=subject)
+    fields = dict(subject=subject, total=human_bytes(estimate.total), breakdown=estimate.breakdown(),
+                  available=human_bytes(available), where=where)
     fitting: dict[str, Option] = {}
     for option in estimate.options:
         if option.total <= available and option.kind not in fitting:
             fitting[option.kind] = option
     if fitting:
-        return head + "; what fits: " + ", ".join(f"{o.label} ({human_bytes(o.total)})" for o in fitting.values()) + "."
-    smaller = "choose a smaller model or a shorter maximum length."
+        options = ""
+        for o in fitting.values():
+            item = N_("{label} ({size})", label=o.label, size=human_bytes(o.total))
+            options = N_("{options}, {option}", options=options, option=item) if options else item
+        return N_("This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is "
+                  "available; what fits: {options}.", options=options, **fields)
     if estimate.options:
         least = min(estimate.options, key=lambda o: o.total)
-        return head + f"; even {least.label} needs {human_bytes(least.total)}: {smaller}"
-    return head + f": {smaller}"
+        return N_("This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is "
+                  "available; even {least} needs {least_total}: choose a smaller model or a shorter maximum length.",
+                  least=least.label, least_total=human_bytes(least.total), **fields)
+    return N_("This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is "
+              "available: choose a smaller model or a shorter maximum length.", **fields)
 
 
 def check_training_memory(cfg: TrainConfig, available: int | None = None) -> str | None:

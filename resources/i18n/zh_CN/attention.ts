@@ -28,26 +28,6 @@
         <translation>L{layer} H{head}：{pattern}（占权重的 {share}）</translation>
     </message>
     <message>
-        <source>Switched from {impl} to eager attention for this extraction (and back).</source>
-        <translation>本次提取时从 {impl} 切换到 eager 注意力（之后已切回）。</translation>
-    </message>
-    <message>
-        <source>The text was {count} tokens; {reason}.</source>
-        <translation>文本共 {count} 个词元；{reason}。</translation>
-    </message>
-    <message>
-        <source>cut to the model&apos;s context of {context}</source>
-        <translation>已截断到模型的上下文长度 {context}</translation>
-    </message>
-    <message>
-        <source>set by {variable}</source>
-        <translation>由 {variable} 设定</translation>
-    </message>
-    <message>
-        <source>Workbench kept the first {fits}, so that {layers} layers x {heads} heads of maps stay within the attention memory budget of {budget} ({origin})</source>
-        <translation>Workbench 只保留了前 {fits} 个，使 {layers} 层 × {heads} 头的注意力图不超出 {budget} 的注意力内存预算（{origin}）</translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>

@@ -44,6 +44,14 @@
         <translation>模型没有返回 {name} 注意力权重；其注意力实现不提供这些权重</translation>
     </message>
     <message>
+        <source>cut to the model&apos;s context of {context}</source>
+        <translation>已截断到模型的上下文长度 {context}</translation>
+    </message>
+    <message>
+        <source>Workbench kept the first {fits}, so that {layers} layers x {heads} heads of maps stay within the attention memory budget of {budget} ({origin})</source>
+        <translation>Workbench 只保留了前 {fits} 个，使 {layers} 层 × {heads} 头的注意力图不超出 {budget} 的注意力内存预算（{origin}）</translation>
+    </message>
+    <message>
         <source>The text is empty; type some text first</source>
         <translation>文本为空；请先输入一些文本</translation>
     </message>
@@ -54,6 +62,18 @@
     <message>
         <source>Decoder side: the model&apos;s own greedy output (give a target text to choose it).</source>
         <translation>解码器一侧：模型自己的贪心输出（给出目标文本即可指定）。</translation>
+    </message>
+    <message>
+        <source>Switched from {impl} to eager attention for this extraction (and back).</source>
+        <translation>本次提取时从 {impl} 切换到 eager 注意力（之后已切回）。</translation>
+    </message>
+    <message>
+        <source>cut to the model context of {context}</source>
+        <translation>已截断到模型的上下文长度 {context}</translation>
+    </message>
+    <message>
+        <source>The text was {count} tokens; {reason}.</source>
+        <translation>文本共 {count} 个词元；{reason}。</translation>
     </message>
     <message>
         <source>Attention for generated text needs a causal language model</source>
@@ -148,8 +168,8 @@
         <translation>请至少添加一个要评估的模型</translation>
     </message>
     <message>
-        <source>Give the held-out data with --data FILE (or builtin:stories, builtin:reviews, builtin:summaries)</source>
-        <translation>请用 --data FILE 指定留出数据（或 builtin:stories、builtin:reviews、builtin:summaries）</translation>
+        <source>Give the held-out data with --data FILE (or builtin:stories, builtin:reviews, builtin:summaries, builtin:stories-zh, builtin:reviews-zh)</source>
+        <translation>请用 --data FILE 指定留出数据（或 builtin:stories、builtin:reviews、builtin:summaries、builtin:stories-zh、builtin:reviews-zh）</translation>
     </message>
     <message>
         <source>--limit must be 0 (all) or more, and --max-new-tokens at least 1</source>
@@ -244,6 +264,26 @@
         <translation>新模型（该运行自己的初始权重）</translation>
     </message>
     <message>
+        <source>{model} (base model)</source>
+        <translation>{model}（基础模型）</translation>
+    </message>
+    <message>
+        <source>final model, step {step}</source>
+        <translation>最终模型，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>{checkpoint} (the run was stopped)</source>
+        <translation>{checkpoint}（运行已被停止）</translation>
+    </message>
+    <message>
+        <source>Before: {model}</source>
+        <translation>训练前：{model}</translation>
+    </message>
+    <message>
+        <source>After: {model}</source>
+        <translation>训练后：{model}</translation>
+    </message>
+    <message>
         <source>Before training the classification head is new (random weights from the run&apos;s seed), so its guesses are near chance; the run taught it the labels.</source>
         <translation>训练前分类头是新建的（按该运行的随机种子随机初始化），所以它的猜测接近随机；是这次运行教会了它这些标签。</translation>
     </message>
@@ -262,6 +302,18 @@
     <message>
         <source>This graph has no ONNX Attention ops (they need opset 23 and SDPA attention), so it cannot return attention maps</source>
         <translation>此计算图没有 ONNX Attention 算子（需要 opset 23 和 SDPA 注意力），因此无法返回注意力图</translation>
+    </message>
+    <message>
+        <source>PyTorch sees no CUDA GPU</source>
+        <translation>PyTorch 找不到 CUDA GPU</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime cannot use CUDA here</source>
+        <translation>ONNX Runtime 在此无法使用 CUDA</translation>
+    </message>
+    <message>
+        <source>--device {device} was asked for but {why}; the benchmark ran on the CPU</source>
+        <translation>指定了 --device {device}，但{why}；基准测试改在 CPU 上运行</translation>
     </message>
     <message>
         <source>Benchmark cancelled</source>
@@ -300,8 +352,32 @@
         <translation>正在计算 PyTorch 参考输出…</translation>
     </message>
     <message>
+        <source>Checking parity of the {variant} graph against PyTorch ...</source>
+        <translation>正在对照 PyTorch 检查 {variant} 图的一致性……</translation>
+    </message>
+    <message>
         <source>Building the attention-map graph and checking it against PyTorch eager attention ...</source>
         <translation>正在构建注意力图的计算图，并与 PyTorch eager 注意力对照检查…</translation>
+    </message>
+    <message>
+        <source>attention maps are exported for decoders and encoders only</source>
+        <translation>只有解码器和编码器会导出注意力图</translation>
+    </message>
+    <message>
+        <source>attention maps differ from PyTorch eager by {diff}</source>
+        <translation>注意力图与 PyTorch eager 相差 {diff}</translation>
+    </message>
+    <message>
+        <source>Building the {variant} variant of {file} ...</source>
+        <translation>正在构建 {file} 的 {variant} 变体……</translation>
+    </message>
+    <message>
+        <source>building the {variant} graph failed: {reason}</source>
+        <translation>构建 {variant} 图失败：{reason}</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime failed on a parity case: {reason}</source>
+        <translation>ONNX Runtime 在一致性检查用例上出错：{reason}</translation>
     </message>
     <message>
         <source>attention maps</source>
@@ -346,6 +422,14 @@
     <message>
         <source>Attention probabilities from the ONNX Attention ops (opset 23).</source>
         <translation>注意力概率取自 ONNX Attention 算子（opset 23）。</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime {variant} on {provider} ({note})</source>
+        <translation>ONNX Runtime {variant}，运行于 {provider}（{note}）</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime {variant} on {provider}</source>
+        <translation>ONNX Runtime {variant}，运行于 {provider}</translation>
     </message>
     <message>
         <source>No such folder: {folder}</source>
@@ -412,6 +496,10 @@
         <translation>模型 &apos;{hub_id}&apos; 不在本地 hub 缓存中，且已设置 HF_HUB_OFFLINE；请在联网时下载一次，或打开本地文件夹</translation>
     </message>
     <message>
+        <source>Downloading {hub_id} from the Hugging Face hub ...</source>
+        <translation>正在从 Hugging Face Hub 下载 {hub_id}……</translation>
+    </message>
+    <message>
         <source>Model &apos;{hub_id}&apos; is not in the local hub cache and could not be downloaded ({reason}); check the name and the network, or open a local folder</source>
         <translation>模型 &apos;{hub_id}&apos; 不在本地 hub 缓存中，且无法下载（{reason}）；请检查名称和网络，或打开本地文件夹</translation>
     </message>
@@ -454,6 +542,10 @@
     <message>
         <source>Loading tokenizer ...</source>
         <translation>正在加载分词器……</translation>
+    </message>
+    <message>
+        <source>Loading weights for {task} on {device} ...</source>
+        <translation>正在为 {task} 加载权重到 {device}……</translation>
     </message>
     <message>
         <source>Loaded %s (%s, %s parameters) from %s on %s in %.1f s</source>
@@ -704,6 +796,14 @@
         <translation>内置数据 &apos;{source}&apos; 不适用于任务 {task}；请选择 {builtin}</translation>
     </message>
     <message>
+        <source>{file} line {line}</source>
+        <translation>{file} 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{file} row {row}</source>
+        <translation>{file} 第 {row} 条</translation>
+    </message>
+    <message>
         <source>{name} has no column &apos;{column}&apos; (its columns: {have}); choose the right column in the column mapping</source>
         <translation>{name} 没有 &apos;{column}&apos; 列（现有列：{have}）；请在列映射中选择正确的列</translation>
     </message>
@@ -832,6 +932,10 @@
         <translation>按所选：注意力页面的内存设置或 --max-memory</translation>
     </message>
     <message>
+        <source>set by {variable}</source>
+        <translation>由 {variable} 设定</translation>
+    </message>
+    <message>
         <source>a quarter of the memory free besides the model; change it with the Attention page&apos;s Memory setting or --max-memory</source>
         <translation>除模型外空闲内存的四分之一；可在注意力页面的内存设置或用 --max-memory 修改</translation>
     </message>
@@ -868,8 +972,32 @@
         <translation>Unigram 语言模型：在把词切成词表片段的所有方式中，选概率最高的一种</translation>
     </message>
     <message>
+        <source>PyTorch: Hugging Face generate, eager fp32, {shape} ...</source>
+        <translation>PyTorch：Hugging Face generate，eager fp32，{shape}……</translation>
+    </message>
+    <message>
         <source>PyTorch: static cache + CUDA graphs (auto-compiled, fp16) ...</source>
         <translation>PyTorch：静态缓存 + CUDA Graphs（自动编译，fp16）…</translation>
+    </message>
+    <message>
+        <source>PyTorch static-cache baseline failed: {error}</source>
+        <translation>PyTorch 静态缓存基线运行失败：{error}</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime: {variant} decode loop ...</source>
+        <translation>ONNX Runtime：{variant} 解码循环……</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime: {variant} decode loop ({note}) ...</source>
+        <translation>ONNX Runtime：{variant} 解码循环（{note}）……</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime: Workbench generate_stream ({variant}) ...</source>
+        <translation>ONNX Runtime：Workbench generate_stream（{variant}）……</translation>
+    </message>
+    <message>
+        <source>{new_tokens} new tokens after {prompt_tokens} would pass the model&apos;s context of {context}; {generated} were generated</source>
+        <translation>在 {prompt_tokens} 个词元之后再生成 {new_tokens} 个会超出模型的上下文长度 {context}；实际生成了 {generated} 个</translation>
     </message>
     <message>
         <source>decoder</source>
@@ -888,6 +1016,14 @@
         <translation>端到端 tokens/s</translation>
     </message>
     <message>
+        <source>Hugging Face generate (static cache, torch.compile reduce-overhead)</source>
+        <translation>Hugging Face generate（静态缓存，torch.compile reduce-overhead）</translation>
+    </message>
+    <message>
+        <source>Hugging Face generate</source>
+        <translation>Hugging Face generate</translation>
+    </message>
+    <message>
         <source>KV cache on the GPU (IOBinding)</source>
         <translation>KV 缓存位于 GPU（IOBinding）</translation>
     </message>
@@ -896,8 +1032,28 @@
         <translation>numpy KV 缓存</translation>
     </message>
     <message>
+        <source>{note}; {failed}</source>
+        <translation>{note}；{failed}</translation>
+    </message>
+    <message>
+        <source>{count} tokens, with per-token probabilities and text decoding</source>
+        <translation>{count} 个词元，含逐词元概率和文本解码</translation>
+    </message>
+    <message>
         <source>PyTorch: eager fp32 encoder ...</source>
         <translation>PyTorch：eager fp32 编码器…</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime: {variant} encoder ...</source>
+        <translation>ONNX Runtime：{variant} 编码器……</translation>
+    </message>
+    <message>
+        <source>parity top-1 {share}</source>
+        <translation>一致性 top-1 {share}</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime: {variant} encoder ({note}) ...</source>
+        <translation>ONNX Runtime：{variant} 编码器（{note}）……</translation>
     </message>
     <message>
         <source>encoder</source>
@@ -906,6 +1062,14 @@
     <message>
         <source>latency ms</source>
         <translation>延迟 ms</translation>
+    </message>
+    <message>
+        <source>decoder init</source>
+        <translation>首步解码器</translation>
+    </message>
+    <message>
+        <source>decoder with past</source>
+        <translation>带缓存解码器</translation>
     </message>
     <message>
         <source>Export of {task} models to ONNX is not supported</source>
@@ -918,6 +1082,10 @@
     <message>
         <source>{architecture} is not an encoder-decoder model</source>
         <translation>{architecture} 不是编码器-解码器模型</translation>
+    </message>
+    <message>
+        <source>Exporting the {role} graph to {file} (opset {opset}) ...</source>
+        <translation>正在将{role}图导出到 {file}（opset {opset}）……</translation>
     </message>
     <message>
         <source>{arch} is not supported for ONNX export: tracing its {role} graph failed ({cause})</source>
@@ -938,6 +1106,18 @@
     <message>
         <source>This model is exported for {task}, not text generation</source>
         <translation>此模型是按 {task} 导出的，不能用于文本生成</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for but {why}; running on the CPU</source>
+        <translation>指定了 CUDA，但{why}；改为在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>this onnxruntime build has no CUDA provider (install onnxruntime-gpu)</source>
+        <translation>当前 onnxruntime 版本没有 CUDA 执行提供程序（请安装 onnxruntime-gpu）</translation>
+    </message>
+    <message>
+        <source>no NVIDIA GPU/driver was found</source>
+        <translation>未找到 NVIDIA GPU 或驱动</translation>
     </message>
     <message>
         <source>ONNX Runtime could not load {name} (corrupted or incomplete export?): {first}</source>
@@ -984,12 +1164,52 @@
         <translation>logits</translation>
     </message>
     <message>
+        <source>hidden states</source>
+        <translation>隐藏状态</translation>
+    </message>
+    <message>
+        <source>max abs difference of the {what} {diff} is above the tolerance {tolerance}</source>
+        <translation>{what}的最大绝对差 {diff} 超过容差 {tolerance}</translation>
+    </message>
+    <message>
+        <source>logits with and without the KV cache differ by {diff} (tolerance {tolerance})</source>
+        <translation>使用与不使用 KV 缓存的 logits 相差 {diff}（容差 {tolerance}）</translation>
+    </message>
+    <message>
+        <source>greedy generation matches PyTorch for {share} of tokens (first difference at token {token}); 100% is required</source>
+        <translation>贪心生成只有 {share} 的词元与 PyTorch 一致（第一处差异在第 {token} 个词元）；要求 100%</translation>
+    </message>
+    <message>
+        <source>top-1 agreement {share} is below {minimum}</source>
+        <translation>top-1 一致率 {share} 低于 {minimum}</translation>
+    </message>
+    <message>
+        <source>embedding cosine similarity {cosine} is below {minimum}</source>
+        <translation>嵌入余弦相似度 {cosine} 低于 {minimum}</translation>
+    </message>
+    <message>
+        <source>{name} {size}</source>
+        <translation>{name} {size}</translation>
+    </message>
+    <message>
+        <source>{parts} + {part}</source>
+        <translation>{parts} + {part}</translation>
+    </message>
+    <message>
+        <source>{total} ({breakdown})</source>
+        <translation>{total}（{breakdown}）</translation>
+    </message>
+    <message>
         <source>KV cache</source>
         <translation>KV 缓存</translation>
     </message>
     <message>
         <source>attention scores</source>
         <translation>注意力分数</translation>
+    </message>
+    <message>
+        <source>inference at {tokens} tokens</source>
+        <translation>{tokens} 个词元的推理</translation>
     </message>
     <message>
         <source>frozen weights</source>
@@ -1000,12 +1220,28 @@
         <translation>适配器、梯度和 AdamW 动量</translation>
     </message>
     <message>
+        <source>LoRA ({count} trained parameters)</source>
+        <translation>LoRA（训练 {count} 个参数）</translation>
+    </message>
+    <message>
         <source>weights, gradients and AdamW moments</source>
         <translation>权重、梯度和 AdamW 动量</translation>
     </message>
     <message>
+        <source>full fine-tune with AdamW</source>
+        <translation>用 AdamW 全量微调</translation>
+    </message>
+    <message>
         <source>logits and loss</source>
         <translation>logits 和损失</translation>
+    </message>
+    <message>
+        <source>{kind} at batch {batch} x {tokens} tokens with gradient checkpointing</source>
+        <translation>{kind}（批 {batch} × {tokens} 个词元，梯度检查点）</translation>
+    </message>
+    <message>
+        <source>{kind} at batch {batch} x {tokens} tokens</source>
+        <translation>{kind}（批 {batch} × {tokens} 个词元）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1070,6 +1306,10 @@
     <message>
         <source>Folder</source>
         <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>PyTorch on {device}</source>
+        <translation>PyTorch，运行于 {device}</translation>
     </message>
     <message>
         <source>Text generation (causal LM)</source>
@@ -1198,6 +1438,102 @@
     <message>
         <source>LoRA needs the names of the layers to adapt for a {model_type} model; set lora.target_modules (e.g. [&quot;q_proj&quot;, &quot;v_proj&quot;]): {error}</source>
         <translation>LoRA 需要知道 {model_type} 模型中要适配的层名称；请设置 lora.target_modules（例如 [&quot;q_proj&quot;, &quot;v_proj&quot;]）：{error}</translation>
+    </message>
+    <message>
+        <source>Building a random {family} model ({size} shapes) ...</source>
+        <translation>正在构建随机 {family} 模型（{size} 形状）……</translation>
+    </message>
+    <message>
+        <source>Exporting and validating {family} ({variants}) ...</source>
+        <translation>正在导出并验证 {family}（{variants}）……</translation>
+    </message>
+    <message>
+        <source>  {step}</source>
+        <translation>  {step}</translation>
+    </message>
+    <message>
+        <source>parity FAILED (top-1 {share}); timing only</source>
+        <translation>一致性检查未通过（top-1 {share}）；仅计时</translation>
+    </message>
+    <message>
+        <source>parity FAILED; timing only</source>
+        <translation>一致性检查未通过；仅计时</translation>
+    </message>
+    <message>
+        <source>an ONNX export with its parity check</source>
+        <translation>一次 ONNX 导出及其一致性检查</translation>
+    </message>
+    <message>
+        <source>the PyTorch weights</source>
+        <translation>PyTorch 权重</translation>
+    </message>
+    <message>
+        <source>the graph and ONNX Runtime&apos;s session</source>
+        <translation>计算图和 ONNX Runtime 会话</translation>
+    </message>
+    <message>
+        <source>This export will not fit: {what} needs about {total} ({breakdown}) and {available} of RAM is available; export on a machine with at least {needed} of RAM, or a smaller model</source>
+        <translation>此次导出内存不足：{what}约需 {total}（{breakdown}），而可用内存只有 {available}；请在内存至少 {needed} 的机器上导出，或换用更小的模型</translation>
+    </message>
+    <message>
+        <source>training from scratch with AdamW</source>
+        <translation>用 AdamW 从零训练</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA with gradient checkpointing</source>
+        <translation>LoRA 加梯度检查点</translation>
+    </message>
+    <message>
+        <source>LoRA with batch size {batch} and gradient checkpointing</source>
+        <translation>LoRA 配合批大小 {batch} 和梯度检查点</translation>
+    </message>
+    <message>
+        <source>gradient checkpointing</source>
+        <translation>梯度检查点</translation>
+    </message>
+    <message>
+        <source>batch size {batch}</source>
+        <translation>批大小 {batch}</translation>
+    </message>
+    <message>
+        <source>batch size {batch} with gradient checkpointing</source>
+        <translation>批大小 {batch} 加梯度检查点</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>a {what}</source>
+        <translation>{what}</translation>
+    </message>
+    <message>
+        <source>{label} ({size})</source>
+        <translation>{label}（{size}）</translation>
+    </message>
+    <message>
+        <source>{options}, {option}</source>
+        <translation>{options}、{option}</translation>
+    </message>
+    <message>
+        <source>This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is available; what fits: {options}.</source>
+        <translation>此次运行内存不足：{subject}约需 {total}（{breakdown}），而可用{where}只有 {available}；放得下的设置：{options}。</translation>
+    </message>
+    <message>
+        <source>This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is available; even {least} needs {least_total}: choose a smaller model or a shorter maximum length.</source>
+        <translation>此次运行内存不足：{subject}约需 {total}（{breakdown}），而可用{where}只有 {available}；即使采用{least}也需要 {least_total}：请换用更小的模型或更短的最大长度。</translation>
+    </message>
+    <message>
+        <source>This run will not fit: {subject} needs about {total} ({breakdown}) and {available} of {where} is available: choose a smaller model or a shorter maximum length.</source>
+        <translation>此次运行内存不足：{subject}约需 {total}（{breakdown}），而可用{where}只有 {available}：请换用更小的模型或更短的最大长度。</translation>
     </message>
 </context>
 </TS>

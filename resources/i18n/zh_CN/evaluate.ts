@@ -127,6 +127,14 @@
         <translation>摘要（用于摘要模型）</translation>
     </message>
     <message>
+        <source>Chinese stories (for language models)</source>
+        <translation>中文故事（用于语言模型）</translation>
+    </message>
+    <message>
+        <source>Chinese reviews (for classifiers)</source>
+        <translation>中文评论（用于分类器）</translation>
+    </message>
+    <message>
         <source>No built-in data set {name}; there are {names}</source>
         <translation>没有内置数据集 {name}；可用的有 {names}</translation>
     </message>

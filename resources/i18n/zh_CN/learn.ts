@@ -236,26 +236,6 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <source>{model} (base model)</source>
-        <translation>{model}（基础模型）</translation>
-    </message>
-    <message>
-        <source>Before: {model}</source>
-        <translation>训练前：{model}</translation>
-    </message>
-    <message>
-        <source>final model, step {step}</source>
-        <translation>最终模型，第 {step} 步</translation>
-    </message>
-    <message>
-        <source>{checkpoint} (the run was stopped)</source>
-        <translation>{checkpoint}（运行已被停止）</translation>
-    </message>
-    <message>
-        <source>After: {model}</source>
-        <translation>训练后：{model}</translation>
-    </message>
-    <message>
         <source>Prediction: &lt;b&gt;{label}&lt;/b&gt; ({probability})</source>
         <translation>预测：&lt;b&gt;{label}&lt;/b&gt;（{probability}）</translation>
     </message>

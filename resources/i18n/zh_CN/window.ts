@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>AppState</name>
-    <message>
-        <source>ONNX Runtime {variant} on {provider}</source>
-        <translation>ONNX Runtime {variant}，运行于 {provider}</translation>
-    </message>
-    <message>
-        <source>{runtime} ({note})</source>
-        <translation>{runtime}（{note}）</translation>
-    </message>
-    <message>
-        <source>PyTorch on {device}</source>
-        <translation>PyTorch，运行于 {device}</translation>
-    </message>
-</context>
-<context>
     <name>LogPanel</name>
     <message>
         <source>Log</source>

@@ -245,7 +245,7 @@ class ExportTab(QWidget):
     def _to_playground(self, model: OnnxBackend) -> None:
         self._show_provider(model)
         self.state.set_model(model)
-        self.state.status.emit(translate("ExportTab", "Playground: {model}").format(model=model.describe()))
+        self.state.status.emit(translate("ExportTab", "Playground: {model}").format(model=core_text(model.describe())))
 
     def quick_test(self) -> None:
         text = self.test_text.text()
@@ -271,7 +271,8 @@ class ExportTab(QWidget):
 
     def _show_provider(self, model: OnnxBackend) -> None:
         colour = "#c92a2a" if model.note else "#2b8a3e"
-        self.provider_label.setText(f"<span style='color:{colour}'>{html.escape(model.describe())}</span> — "
+        runtime = html.escape(core_text(model.describe()))
+        self.provider_label.setText(f"<span style='color:{colour}'>{runtime}</span> — "
                                     + translate("ExportTab", "session providers: {providers}").format(
                                         providers=", ".join(model.providers)))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -30,27 +29,6 @@ def _runs() -> list[Any]:
     return [r for r in list_runs() if r.state in ("finished", "stopped", "interrupted")]
 
 
-def side_title(title: str) -> str:
-    """A side's title (workbench.explain.before_after: "Before: gpt2 (base model)", "After: final
-    model, step 300") in the UI's language. The core writes it in English with the names filled in,
-    so its forms are recognised here and rebuilt from translated templates; another stays as it is."""
-    m = re.fullmatch(r"Before: (.+)", title, flags=re.S)
-    if m:
-        base = re.fullmatch(r"(.+) \(base model\)", m[1], flags=re.S)
-        what = (translate("SidePanel", "{model} (base model)").format(model=base[1]) if base
-                else core_text(m[1]))
-        return translate("SidePanel", "Before: {model}").format(model=what)
-    m = re.fullmatch(r"After: (.+)", title, flags=re.S)
-    if m:
-        final = re.fullmatch(r"final model, step (.+)", m[1], flags=re.S)
-        stopped = re.fullmatch(r"(.+) \(the run was stopped\)", m[1], flags=re.S)
-        what = (translate("SidePanel", "final model, step {step}").format(step=final[1]) if final
-                else translate("SidePanel", "{checkpoint} (the run was stopped)").format(checkpoint=stopped[1])
-                if stopped else m[1])
-        return translate("SidePanel", "After: {model}").format(model=what)
-    return title
-
-
 class SidePanel(QWidget):
     """One model's answer: its title, then a continuation and loss, or label bars."""
 
@@ -72,7 +50,7 @@ class SidePanel(QWidget):
     def show_side(self, side: Any, text: str) -> None:
         from html import escape
 
-        self.title.setText(f"<b>{escape(side_title(side.title))}</b>")
+        self.title.setText(f"<b>{escape(core_text(side.title))}</b>")  # marked N_ in the core
         if side.classes:
             self.chart.set_items(list(side.classes))
             self.chart.show()

@@ -193,7 +193,8 @@ class TrainingPage(QWidget):
             return False
         self._refused = config
         self.banner.show_error(translate("TrainingPage", "{advice} Change the settings, or Start anyway if you "
-                                                         "think the estimate is wrong.").format(advice=advice))
+                                                         "think the estimate is wrong.").format(
+                                                             advice=core_text(advice)))
         self.start_anyway_button.show()
         return True
 
