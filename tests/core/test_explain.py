@@ -74,8 +74,9 @@ def test_tokenisation_steps_end_in_the_models_ids_and_embedding_rows(source):
     s = explain_tokens(loaded, text)
     ids = loaded.tokenizer(text)["input_ids"]
     assert list(s.ids) == ids and s.vocab_size == len(loaded.tokenizer)
-    pieces = [p for w in s.words for p in w.pieces]
-    assert pieces == [t for t in s.tokens if t not in s.special]
+    labels = [p for w in s.words for p in w.labels]  # each word's pieces, as the sequence's tokens read
+    assert labels == [t for t in s.tokens if t not in s.special]
+    assert [len(w.pieces) for w in s.words] == [len(w.labels) for w in s.words]
     assert [i for w in s.words for i in w.ids] == [i for i, t in zip(s.ids, s.tokens) if t not in s.special]
     assert s.algorithm == ("BPE" if source.endswith("stories") else "WordPiece")
     assert s.special == (() if source.endswith("stories") else ("[CLS]", "[SEP]"))
@@ -84,3 +85,19 @@ def test_tokenisation_steps_end_in_the_models_ids_and_embedding_rows(source):
     np.testing.assert_array_equal(s.embedding_rows, weight[ids, : s.embedding_rows.shape[1]])
     with pytest.raises(InputError, match="empty"):
         explain_tokens(loaded, "  ")
+
+
+@pytest.mark.parametrize("source", ["builtin:tiny-stories", "builtin:tiny-sentiment"])
+def test_tokenisation_steps_show_chinese_as_text(source):
+    """Words and pieces read as characters, never as byte-level stand-ins ("æ³¨") or "\ufffd": a
+    character the vocabulary lacks is in byte pieces labelled 注(1/3), or [UNK] for the WordPiece."""
+    from workbench.explain.tokens import explain_tokens
+
+    text = "注意力机制让每个词看到其他词"
+    s = explain_tokens(load_model(ModelSpec(source)), text)
+    shown = [w.text for w in s.words] + [p for w in s.words for p in w.labels] + list(s.tokens)
+    assert not any(ch in t for t in shown for ch in "\ufffdæåäèĠ"), shown
+    assert "".join(w.text for w in s.words).replace(" ", "") == text
+    if source.endswith("stories"):  # byte-level BPE: 注 is not in the stories, so it is three pieces
+        assert s.words[0].labels[:3] == ("注(1/3)", "注(2/3)", "注(3/3)")
+        assert all("bytes" in h for w in s.words for h in w.hovers)

@@ -81,8 +81,13 @@ class TokensTab(QWidget):
                                                                           size=f"{s.vocab_size:,}"))
         self.words.setRowCount(len(s.words))
         for r, w in enumerate(s.words):
-            for c, v in enumerate((w.word, "  ".join(w.pieces), " ".join(map(str, w.ids)))):
-                self.words.setItem(r, c, QTableWidgetItem(v))
+            # Text, never raw byte-level entries ("æ³¨"): a piece of a character reads "注(1/3)"; the
+            # raw entry and its bytes are in the tooltip.
+            raw = "\n".join(w.hovers)
+            for c, v in enumerate((w.text or w.word, "  ".join(w.labels or w.pieces), " ".join(map(str, w.ids)))):
+                item = QTableWidgetItem(v)
+                item.setToolTip(raw)
+                self.words.setItem(r, c, item)
         self.words.resizeColumnsToContents()
         self.words.setFixedHeight(min(260, 30 + 26 * len(s.words)))
         added = (translate("TokensTab", "The tokenizer adds its special tokens {tokens}.").format(
