@@ -31,7 +31,7 @@ MAX_FUNCTION_LINES = 60
 # are the command line's plug-ins (cli.FEATURE_COMMANDS loads them by name) and sit with the cli.
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("base", frozenset({"__init__", "errors", "control", "config", "hf_compat", "imports", "corpus",
-                                   "onnx_format", "token_text", "paths"})),
+                                   "onnx_format", "token_text", "paths", "texts"})),
     ("models", frozenset({"models"})),
     ("features", frozenset({"generation", "attention", "training", "explain", "predict"})),
     ("engines", frozenset({"export", "inference", "backends", "builtins"})),

@@ -71,6 +71,24 @@ class MemoryRow:
 ATTENTION_TOKENS = (512, 2048)
 
 
+def _memory_row(label: str, estimates: list[tuple[str, str, Any]], available: int) -> MemoryRow:
+    """estimates: (note shown in the value, what the tooltip calls it, the Estimate)."""
+    from workbench.models.spec import human_bytes
+
+    value = translate("ModelsPage", ", ").join(
+        translate("ModelsPage", "{size} {note}").format(size=human_bytes(e.total), note=note).strip()
+        for note, _, e in estimates)
+    tip = "\n".join(translate("ModelsPage", "{what}: {total} ({parts})").format(
+        what=what, total=human_bytes(e.total),
+        parts=" + ".join(f"{core_text(name)} {human_bytes(n)}" for name, n in e.parts if n))
+        for _, what, e in estimates)
+    over = any(e.total > available for _, _, e in estimates)
+    if over:
+        value = translate("ModelsPage", "{value} (more than the {available} available)").format(
+            value=value, available=human_bytes(available))
+    return MemoryRow(label, value, tip, over)
+
+
 def memory_rows(loaded: Backend) -> list[MemoryRow]:
     """What each page needs of this model: inference at its context (at most 2,048 tokens), the
     Attention page's maps at 512 and 2,048 tokens, a full fine-tune with AdamW and LoRA at the
@@ -87,20 +105,8 @@ def memory_rows(loaded: Backend) -> list[MemoryRow]:
     device = "cuda" if str(loaded.device).startswith("cuda") else "cpu"
     available = available_memory(device)
 
-    def row(label: str, estimates: list[tuple[str, str, Estimate]]) -> MemoryRow:
-        """estimates: (note shown in the value, what the tooltip calls it, the estimate)."""
-        value = translate("ModelsPage", ", ").join(
-            translate("ModelsPage", "{size} {note}").format(size=human_bytes(e.total), note=note).strip()
-            for note, _, e in estimates)
-        tip = "\n".join(translate("ModelsPage", "{what}: {total} ({parts})").format(
-            what=what, total=human_bytes(e.total),
-            parts=" + ".join(f"{core_text(name)} {human_bytes(n)}" for name, n in e.parts if n))
-            for _, what, e in estimates)
-        over = any(e.total > available for _, _, e in estimates)
-        if over:
-            value = translate("ModelsPage", "{value} (more than the {available} available)").format(
-                value=value, available=human_bytes(available))
-        return MemoryRow(label, value, tip, over)
+    def row(label: str, estimates: list[tuple[str, str, Any]]) -> MemoryRow:
+        return _memory_row(label, estimates, available)
 
     def at(n: int) -> str:
         return translate("ModelsPage", "at {tokens} tokens").format(tokens=f"{n:,}")

@@ -57,40 +57,8 @@ class ModelSection(QWidget):
         self.model.setPlaceholderText(translate("ModelSection", "hub id, folder or builtin:tiny-stories"))
         self.use_loaded = QPushButton(translate("ModelSection", "Use loaded model"))
         self.use_loaded.clicked.connect(self._use_loaded)
-        self.arch = combo(ARCHITECTURES)
-        self.layers, self.heads = spin(1, 64, 4), spin(1, 64, 4)
-        self.kv_heads = spin(0, 64, 0)
-        self.kv_heads.setSpecialValueText(translate("ModelSection", "same as heads"))
-        self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
-        self.vocab = spin(300, 200000, 2000, 100)
-        self.dropout = dspin(0, 0.9, 0.0, 2, 0.05)
-        self.mlp = spin(0, 65536, 0, 64)
-        self.mlp.setSpecialValueText(translate("ModelSection", "4 x width"))
-        self.scratch_box = QGroupBox(translate("ModelSection", "New model"))
-        form = QFormLayout(self.scratch_box)
-        for label, w in ((translate("ModelSection", "Architecture"), self.arch),
-                         (translate("ModelSection", "Layers"), self.layers),
-                         (translate("ModelSection", "Heads"), self.heads),
-                         (translate("ModelSection", "Key/value heads"), self.kv_heads),
-                         (translate("ModelSection", "Width"), self.width),
-                         (translate("ModelSection", "Feed-forward width"), self.mlp),
-                         (translate("ModelSection", "Context length"), self.context),
-                         (translate("ModelSection", "Vocabulary (BPE)"), self.vocab),
-                         (translate("ModelSection", "Dropout"), self.dropout)):
-            form.addRow(label, w)
-        self.lora = QGroupBox(translate("ModelSection", "LoRA adapters (for models too large to fine-tune fully)"))
-        self.lora.setCheckable(True)
-        self.lora.setChecked(False)
-        self.lora_r, self.lora_alpha = spin(1, 256, 8), spin(1, 512, 16)
-        self.lora_dropout = dspin(0, 0.9, 0.05, 2, 0.05)
-        self.lora_targets = QLineEdit()
-        self.lora_targets.setPlaceholderText(translate("ModelSection", "default for the model type (e.g. q_proj, v_proj)"))
-        form = QFormLayout(self.lora)
-        for label, w in ((translate("ModelSection", "Rank r"), self.lora_r),
-                         (translate("ModelSection", "Alpha"), self.lora_alpha),
-                         (translate("ModelSection", "Dropout"), self.lora_dropout),
-                         (translate("ModelSection", "Target modules"), self.lora_targets)):
-            form.addRow(label, w)
+        self.scratch_box = self._scratch_box()
+        self.lora = self._lora_box()
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         model_row.addWidget(self.use_loaded)
@@ -107,6 +75,48 @@ class ModelSection(QWidget):
         self.finetune.toggled.connect(self._sync)
         self.task.currentIndexChanged.connect(self._sync)
         self._sync()
+
+    def _scratch_box(self) -> QGroupBox:
+        """The new model's shape, for training from scratch."""
+        self.arch = combo(ARCHITECTURES)
+        self.layers, self.heads = spin(1, 64, 4), spin(1, 64, 4)
+        self.kv_heads = spin(0, 64, 0)
+        self.kv_heads.setSpecialValueText(translate("ModelSection", "same as heads"))
+        self.width, self.context = spin(16, 8192, 128, 16), spin(16, 32768, 128, 16)
+        self.vocab = spin(300, 200000, 2000, 100)
+        self.dropout = dspin(0, 0.9, 0.0, 2, 0.05)
+        self.mlp = spin(0, 65536, 0, 64)
+        self.mlp.setSpecialValueText(translate("ModelSection", "4 x width"))
+        box = QGroupBox(translate("ModelSection", "New model"))
+        form = QFormLayout(box)
+        for label, w in ((translate("ModelSection", "Architecture"), self.arch),
+                         (translate("ModelSection", "Layers"), self.layers),
+                         (translate("ModelSection", "Heads"), self.heads),
+                         (translate("ModelSection", "Key/value heads"), self.kv_heads),
+                         (translate("ModelSection", "Width"), self.width),
+                         (translate("ModelSection", "Feed-forward width"), self.mlp),
+                         (translate("ModelSection", "Context length"), self.context),
+                         (translate("ModelSection", "Vocabulary (BPE)"), self.vocab),
+                         (translate("ModelSection", "Dropout"), self.dropout)):
+            form.addRow(label, w)
+        return box
+
+    def _lora_box(self) -> QGroupBox:
+        """LoRA's settings, a checkable group."""
+        box = QGroupBox(translate("ModelSection", "LoRA adapters (for models too large to fine-tune fully)"))
+        box.setCheckable(True)
+        box.setChecked(False)
+        self.lora_r, self.lora_alpha = spin(1, 256, 8), spin(1, 512, 16)
+        self.lora_dropout = dspin(0, 0.9, 0.05, 2, 0.05)
+        self.lora_targets = QLineEdit()
+        self.lora_targets.setPlaceholderText(translate("ModelSection", "default for the model type (e.g. q_proj, v_proj)"))
+        form = QFormLayout(box)
+        for label, w in ((translate("ModelSection", "Rank r"), self.lora_r),
+                         (translate("ModelSection", "Alpha"), self.lora_alpha),
+                         (translate("ModelSection", "Dropout"), self.lora_dropout),
+                         (translate("ModelSection", "Target modules"), self.lora_targets)):
+            form.addRow(label, w)
+        return box
 
     def _sync(self) -> None:
         fine = self.finetune.isChecked()
@@ -207,6 +217,9 @@ class HyperSection(QWidget):
         self.name, self.output_root = QLineEdit(), QLineEdit()
         self.name.setPlaceholderText(translate("HyperSection", "derived from the model"))
         self.output_root.setPlaceholderText(translate("HyperSection", "the Workbench runs folder"))
+        self._layout()
+
+    def _layout(self) -> None:
         form = QFormLayout(self)
         for label, w in ((translate("HyperSection", "Epochs"), self.epochs),
                          (translate("HyperSection", "Max steps"), self.max_steps),
