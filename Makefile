@@ -11,7 +11,7 @@ LOCK ?= constraints.txt
 TRANSFORMERS_FLOOR := $(shell sed -n 's/.*"transformers>=\([0-9.]*\).*/\1/p' pyproject.toml)
 PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovider
 
-export PYTHON TORCH_SPEC
+export PYTHON TORCH_SPEC WORKBENCH_MATRIX
 
 .PHONY: translations run test venv lock test-latest test-oldest builtins bench architectures package clean
 
@@ -32,9 +32,10 @@ lock:
 	packaging/lock.sh
 
 # A fresh venv with today's newest releases (what a plain `pip install` gets), then the suite.
+# WORKBENCH_MATRIX=full: the architecture matrix's ONNX cells for all 33 architectures, not a sample.
 test-latest:
 	rm -rf .venv-latest
-	$(MAKE) test VENV=.venv-latest LOCK=none
+	$(MAKE) test VENV=.venv-latest LOCK=none WORKBENCH_MATRIX=full
 
 # The lock, with transformers at the floor of the supported range.
 test-oldest:

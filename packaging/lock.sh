@@ -15,7 +15,7 @@ candidate=.lock-candidate.txt
     --no-emit-package torch --upgrade --custom-compile-command "make lock" -o "$candidate" --quiet
 echo "lock: resolved $(grep -c '==' "$candidate") pins; testing them in a fresh $venv"
 rm -rf "$venv"
-if make test VENV="$venv" LOCK="$candidate"; then
+if make test VENV="$venv" LOCK="$candidate" WORKBENCH_MATRIX=full; then
     [ -f constraints.txt ] && diff <(grep -o '^[^ ]*==[^ ;]*' constraints.txt) \
         <(grep -o '^[^ ]*==[^ ;]*' "$candidate") | grep '^[<>]' || true
     mv "$candidate" constraints.txt

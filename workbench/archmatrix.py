@@ -21,7 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Collection
 
 import numpy as np
 
@@ -280,33 +280,41 @@ def _onnx_answers_match(task: str, folder: Path, answers: dict[str, Any]) -> Non
 
 # -- the table ------------------------------------------------------------------------------------
 
-def run_row(arch: Arch, work: Path) -> dict[str, Cell]:
-    """Every applicable cell of one architecture, in column order (later cells reuse earlier work)."""
+ONNX_COLUMNS = frozenset({"ONNX export", "ONNX Runtime"})
+
+
+def run_row(arch: Arch, work: Path, onnx: bool = True) -> dict[str, Cell]:
+    """Every applicable cell of one architecture, in column order (later cells reuse earlier work);
+    onnx=False leaves out the two ONNX cells (the export is about 80% of a row's time)."""
+    columns = [c for c in COLUMNS if c in APPLIES[arch.kind] and (onnx or c not in ONNX_COLUMNS)]
     try:
         row = _Row(arch, work)
     except Exception as exc:  # the tiny model itself could not be built
         cell = Cell(False, f"building the tiny model failed: {type(exc).__name__}: {_one_line(str(exc))}",
                     unexpected=not isinstance(exc, WorkbenchError))
-        return {c: cell for c in COLUMNS if c in APPLIES[arch.kind]}
-    return {c: _run_cell(lambda c=c: CELLS[c](row)) for c in COLUMNS if c in APPLIES[arch.kind]}
+        return {c: cell for c in columns}
+    return {c: _run_cell(lambda c=c: CELLS[c](row)) for c in columns}
 
 
 def run_rows(names: list[str], work: Path, jobs: int = 1,
-             progress: Callable[[str, float, dict[str, Cell]], None] | None = None) -> dict[str, dict[str, Cell]]:
+             progress: Callable[[str, float, dict[str, Cell]], None] | None = None,
+             onnx: Collection[str] | None = None) -> dict[str, dict[str, Cell]]:
     """Rows of `names`, in that order. jobs > 1 runs architectures in parallel processes: the
-    work is mostly torch.export tracing, single-threaded Python, so two cores give two rows."""
+    work is mostly torch.export tracing, single-threaded Python, so two cores give two rows.
+    onnx: the architectures whose ONNX cells run (None: all)."""
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     progress = progress or (lambda _n, _s, _r: None)
     rows = {}
     if jobs <= 1:
-        results = ((name, _timed_row(name, str(work / name))) for name in names)
+        results = ((name, _timed_row(name, str(work / name), onnx is None or name in onnx)) for name in names)
         for name, (seconds, rows[name]) in results:
             progress(name, seconds, rows[name])
         return rows
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup) as pool:
-        futures: dict[str, Future] = {name: pool.submit(_timed_row, name, str(work / name)) for name in names}
+        futures: dict[str, Future] = {name: pool.submit(_timed_row, name, str(work / name), onnx is None or name in onnx)
+                                      for name in names}
         for name, future in futures.items():
             seconds, rows[name] = future.result()
             progress(name, seconds, rows[name])
@@ -321,9 +329,9 @@ def _worker_setup() -> None:
     hf_logging.disable_progress_bar()
 
 
-def _timed_row(name: str, work: str) -> tuple[float, dict[str, Cell]]:
+def _timed_row(name: str, work: str, onnx: bool = True) -> tuple[float, dict[str, Cell]]:
     t0 = time.perf_counter()
-    row = run_row(BY_NAME[name], Path(work))
+    row = run_row(BY_NAME[name], Path(work), onnx)
     return time.perf_counter() - t0, row
 
 
