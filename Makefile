@@ -9,7 +9,10 @@ TORCH_SPEC ?= torch==2.13.0
 LOCK ?= constraints.txt
 # The oldest transformers the project supports, read from pyproject (transformers>=X).
 TRANSFORMERS_FLOOR := $(shell sed -n 's/.*"transformers>=\([0-9.]*\).*/\1/p' pyproject.toml)
-PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovider
+# Two test processes (pytest-xdist), a file each at a time (module fixtures stay whole): most tests
+# keep one core busy, so one process left the second core idle half the time.
+TEST_JOBS ?= 2
+PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile
 
 export PYTHON TORCH_SPEC WORKBENCH_MATRIX
 
