@@ -348,6 +348,10 @@
         <translation>还没有导出。</translation>
     </message>
     <message>
+        <source>As `workbench export` prints it:</source>
+        <translation>`workbench export` 命令行输出的原文：</translation>
+    </message>
+    <message>
         <source>Parity proven for every variant</source>
         <translation>所有变体的一致性均已验证</translation>
     </message>

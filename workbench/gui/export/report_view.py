@@ -71,6 +71,9 @@ class ReportView(QWidget):
         top.addWidget(self.evaluate_link)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
+        # The same report as the command line prints it (English, as the CLI stays), to copy into an issue.
+        self.text_title = QLabel(translate("ReportView", "As `workbench export` prints it:"))
+        lay.addWidget(self.text_title)
         lay.addWidget(self.text)
 
     def show_report(self, report: dict[str, Any], folder: str) -> None:
