@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import QUrl
 
 from tests.gui.conftest import load
@@ -179,11 +181,17 @@ def test_drop_folder_opens_it(qtbot, window, tiny_gpt2):
     assert window.state.loaded.info.source == str(tiny_gpt2)
 
 
-def test_drop_onnx_file_opens_its_export(qtbot, window, tiny_gpt2, tmp_path):
+@pytest.fixture(scope="module")
+def gpt2_export(tiny_gpt2, tmp_path_factory):
+    """One ONNX export of the tiny GPT-2 for the tests that open one (opening it changes nothing)."""
     from workbench.export.options import ExportOptions
     from workbench.export.pipeline import export_model
 
-    out = export_model(str(tiny_gpt2), tmp_path / "onnx", ExportOptions(greedy_tokens=4)).folder
+    return export_model(str(tiny_gpt2), tmp_path_factory.mktemp("onnx") / "onnx", ExportOptions(greedy_tokens=4)).folder
+
+
+def test_drop_onnx_file_opens_its_export(qtbot, window, gpt2_export):
+    out = gpt2_export
     _drop(window, out / "model.onnx")  # the graph file itself: its folder is the export
     qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=30000)
     assert window.state.loaded.backend == "onnxruntime" and window.state.loaded.info.source == str(out)
@@ -213,13 +221,9 @@ def test_last_model_and_geometry_persist(qtbot, window, tiny_gpt2):
     assert window.settings.value("geometry") is not None
 
 
-def test_onnx_export_folder_opens_and_generates(qtbot, window, tiny_gpt2, tmp_path):
+def test_onnx_export_folder_opens_and_generates(qtbot, window, gpt2_export):
     """An exported folder opens from the Models page on ONNX Runtime, and the Playground streams from it."""
-    from workbench.export.options import ExportOptions
-    from workbench.export.pipeline import export_model
-
-    out = tmp_path / "onnx"
-    export_model(str(tiny_gpt2), out, ExportOptions(greedy_tokens=4))
+    out = gpt2_export
     model = load(qtbot, window, str(out))
     assert model.backend == "onnxruntime"
     assert "CPUExecutionProvider" in window.model_label.text()
