@@ -30,3 +30,14 @@ def N_(template: str, **fields: Any) -> Text:  # noqa: N802  (the gettext conven
     text = Text(template.format(**fields) if fields else template)
     text.template, text.fields = template, fields
     return text
+
+
+def error_message(exc: BaseException) -> str:
+    """An error's English sentence, keeping its template and fields (workbench/errors.py), for a
+    result that stores the error as text (an Evaluate row) and is shown in the GUI later."""
+    template = getattr(exc, "template", "")
+    if not template:
+        return str(exc)
+    text = Text(str(exc))
+    text.template, text.fields = template, dict(getattr(exc, "fields", None) or {})
+    return text

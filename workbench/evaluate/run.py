@@ -23,7 +23,7 @@ from workbench.evaluate.candidates import Candidate, expand, open_candidate
 from workbench.evaluate.data import Columns, DataSummary, EvalExample, examples, scan
 from workbench.evaluate.results import EvalInput, EvalResults, ExampleScore, ModelResult, evals_root, save
 from workbench.evaluate.scoring import KIND_OF_TASK, NEEDS, LabelMap, Scored, check_task, score_example
-from workbench.texts import N_
+from workbench.texts import N_, error_message
 
 log = logging.getLogger("workbench")
 STORED_TEXT = 4000  # characters of each example kept in the results (the per-example table, the CSV)
@@ -151,7 +151,7 @@ def evaluate_model(cand: Candidate, index: int, job: EvalJob, kind: str, summary
             _score_all(model, index, job, kind, summary, result, notify, control)
         result.figures["memory_mb"] = memory.peak / 2**20
     except WorkbenchError as exc:
-        result.error = str(exc)
+        result.error = error_message(exc)  # English, and translatable while this session shows it
     except Exception as exc:  # noqa: BLE001 - one model's failure must not lose the others' rows
         log.exception("Evaluating %s failed", cand.name)
         result.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
