@@ -15,7 +15,9 @@ the label is never ambiguous. All randomness comes from a `random.Random(seed)`.
 from __future__ import annotations
 
 import random
-from typing import Iterable
+from typing import Callable, Iterable
+
+Draw = Callable[[random.Random, int], str]  # (rng, label) -> one review: generate_review of a grammar
 
 LABELS: tuple[str, ...] = ("negative", "positive")
 NEGATIVE, POSITIVE = 0, 1
@@ -119,15 +121,16 @@ def generate_review(rng: random.Random, label: int) -> str:
     return " ".join(parts)
 
 
-def _generate(rng: random.Random, n: int, seen: set[str]) -> list[tuple[str, int]]:
+def _generate(rng: random.Random, n: int, seen: set[str], draw: Draw | None = None) -> list[tuple[str, int]]:
     """n unique reviews not in `seen` (updated in place), exactly balanced: n//2 of each label,
     the odd one out negative, in a shuffled order."""
     labels = [POSITIVE if i < n // 2 else NEGATIVE for i in range(n)]
     rng.shuffle(labels)
     out: list[tuple[str, int]] = []
+    draw = draw or generate_review
     for label in labels:
         for _attempt in range(1000):
-            text = generate_review(rng, label)
+            text = draw(rng, label)
             if text not in seen:
                 break
         else:  # the template space is ~1e9 reviews; this only trips on absurd n
@@ -137,19 +140,21 @@ def _generate(rng: random.Random, n: int, seen: set[str]) -> list[tuple[str, int
     return out
 
 
-def generate_reviews(n: int, seed: int = 0) -> list[tuple[str, int]]:
-    """n distinct (text, label) pairs, balanced, deterministic for the seed."""
+def generate_reviews(n: int, seed: int = 0, draw: Draw | None = None) -> list[tuple[str, int]]:
+    """n distinct (text, label) pairs, balanced, deterministic for the seed. draw: another grammar's
+    generate_review (workbench.corpus.reviews_zh)."""
     if n < 0:
         raise ValueError("n must be >= 0")
-    return _generate(random.Random(seed), n, set())
+    return _generate(random.Random(seed), n, set(), draw)
 
 
-def split_reviews(n_train: int, n_eval: int, seed: int = 0) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+def split_reviews(n_train: int, n_eval: int, seed: int = 0,
+                  draw: Draw | None = None) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """A training set and a held-out set drawn from one stream, each balanced, sharing no text."""
     rng = random.Random(seed)
     seen: set[str] = set()
-    train = _generate(rng, n_train, seen)
-    held_out = _generate(rng, n_eval, seen)
+    train = _generate(rng, n_train, seen, draw)
+    held_out = _generate(rng, n_eval, seen, draw)
     return train, held_out
 
 

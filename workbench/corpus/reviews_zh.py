@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 
+from workbench.corpus import reviews
 from workbench.corpus.reviews import LABELS, NEGATIVE, POSITIVE
 
 __all__ = ["LABELS", "NEGATIVE", "POSITIVE", "generate_review", "generate_reviews", "split_reviews"]
@@ -139,33 +140,11 @@ def generate_review(rng: random.Random, label: int) -> str:
     return "".join(parts)
 
 
-def _generate(rng: random.Random, n: int, seen: set[str]) -> list[tuple[str, int]]:
-    """n unique reviews not in `seen` (updated in place), balanced as the English ones are."""
-    labels = [POSITIVE if i < n // 2 else NEGATIVE for i in range(n)]
-    rng.shuffle(labels)
-    out: list[tuple[str, int]] = []
-    for label in labels:
-        for _attempt in range(1000):
-            text = generate_review(rng, label)
-            if text not in seen:
-                break
-        else:  # the template space is ~1e8 reviews; this only trips on absurd n
-            raise ValueError(f"could not draw {n} distinct reviews")
-        seen.add(text)
-        out.append((text, label))
-    return out
-
-
 def generate_reviews(n: int, seed: int = 0) -> list[tuple[str, int]]:
-    """n distinct (text, label) pairs, balanced, deterministic for the seed."""
-    if n < 0:
-        raise ValueError("n must be >= 0")
-    return _generate(random.Random(seed), n, set())
+    """n distinct (text, label) pairs, balanced, deterministic for the seed (the English sampler)."""
+    return reviews.generate_reviews(n, seed, draw=generate_review)
 
 
 def split_reviews(n_train: int, n_eval: int, seed: int = 0) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """A training set and a held-out set drawn from one stream, each balanced, sharing no text."""
-    rng = random.Random(seed)
-    seen: set[str] = set()
-    train = _generate(rng, n_train, seen)
-    return train, _generate(rng, n_eval, seen)
+    return reviews.split_reviews(n_train, n_eval, seed, draw=generate_review)
