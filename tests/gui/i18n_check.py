@@ -34,6 +34,7 @@ _DATA = re.compile(
     r"|\bbuiltin:[\w.-]+"                    # built-in ids
     r"|[\w.~-]*[/\\][\w./\\~-]*"             # paths and hub ids (a/b)
     r"|'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’|「[^」]*」"  # quoted names
+    r"|`[^`]*`"                              # code: commands and options
     r"|\b\w*\d\w*(?:[.-]\w+)*\b"             # words with digits: fp32, GPT-2, ckpt-50, 1e-4
     r"|\b[A-Za-z]\w*_\w+\b"                  # snake_case keys: learning_rate
     r"|\b[a-z]+(?:-[a-z0-9]+)+\b"            # kebab-case ids: causal-lm, tiny-stories, top-k
