@@ -61,7 +61,7 @@ def test_log_panel_records_loads_and_errors(qtbot, window, tiny_gpt2):
 
 def test_load_and_generate_streams(qtbot, window, tiny_gpt2):
     loaded = load(qtbot, window, str(tiny_gpt2))
-    assert "causal-lm" in window.model_label.text()
+    assert "causal-lm" in window.model_label.full_text()
     info = window.pages["Models"].info_table
     assert info.rowCount() > 10 and info.item(0, 1).text() == str(tiny_gpt2)
     page = window.show_page("Playground")
@@ -226,7 +226,7 @@ def test_onnx_export_folder_opens_and_generates(qtbot, window, gpt2_export):
     out = gpt2_export
     model = load(qtbot, window, str(out))
     assert model.backend == "onnxruntime"
-    assert "CPUExecutionProvider" in window.model_label.text()
+    assert "CPUExecutionProvider" in window.backend_label.full_text()
     page = window.show_page("Playground")
     assert "ONNX Runtime" in page.title.text()
     tab = page.generate

@@ -8,15 +8,17 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
+from PySide6.QtCore import QProcess, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from workbench.gui.i18n import LANGUAGES, SETTING, chosen_language, translate
 from workbench.gui.log_panel import LogPanel
 from workbench.gui.pages import PAGES
 from workbench.gui.state import AppState, runtime_text
+from workbench.gui.theme import NAV_ICONS, SPACE, icon, notifier, set_role
+from workbench.gui.widgets.elide import ElidedLabel
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -65,11 +67,12 @@ class MainWindow(QMainWindow):
         self.state = AppState(self.settings, self)
         self.state.show_page = self.show_page
         self.nav = QListWidget()
-        self.nav.setFixedWidth(150)
+        set_role(self.nav, "nav")
+        self.nav.setFixedWidth(176)
+        self.nav.setIconSize(QSize(20, 20))
         font = self.nav.font()
-        font.setPointSize(font.pointSize() + 2)
+        font.setPointSizeF(font.pointSizeF() + 1)
         self.nav.setFont(font)
-        self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         classes = {title: _page_class(target) for title, target in PAGES}
@@ -84,9 +87,16 @@ class MainWindow(QMainWindow):
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._build_header())
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         self.setCentralWidget(central)
+        notifier().changed.connect(lambda _c: self._paint_icons())
         self.nav.currentRowChanged.connect(self._on_nav)
         self.log_panel = LogPanel(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.log_panel)
@@ -105,8 +115,39 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages[title] = page
         self.stack.addWidget(page)
-        item = QListWidgetItem(page_label(title))
+        item = QListWidgetItem(icon(NAV_ICONS.get(title, "mdi6.circle-small")), page_label(title))
+        item.setSizeHint(QSize(0, 36))
         self.nav.addItem(item)
+
+    def _paint_icons(self) -> None:
+        """Icons take the theme's text colour: repaint them after a theme switch."""
+        for i, title in enumerate(self.pages):
+            self.nav.item(i).setIcon(icon(NAV_ICONS.get(title, "mdi6.circle-small")))
+        self.model_icon.setPixmap(icon("mdi6.cube-outline").pixmap(18, 18))
+
+    def _build_header(self) -> QWidget:
+        """The strip above every page: the current model and the backend it runs on, always visible,
+        with the one action that changes it."""
+        header = QWidget()
+        header.setObjectName("header")
+        header.setAttribute(Qt.WA_StyledBackground, True)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(SPACE[3], SPACE[1], SPACE[3], SPACE[1])
+        row.setSpacing(SPACE[1])
+        self.model_icon = QLabel()
+        self.model_icon.setPixmap(icon("mdi6.cube-outline").pixmap(18, 18))
+        self.model_label = ElidedLabel(translate("MainWindow", "No model loaded"), min_width=120)
+        self.backend_label = ElidedLabel("", min_width=80)
+        set_role(self.backend_label, "chip")
+        self.backend_label.hide()
+        self.change_model = QPushButton(translate("MainWindow", "Open a model"))
+        self.change_model.clicked.connect(lambda: self.show_page("Models"))
+        row.addWidget(self.model_icon)
+        row.addWidget(self.model_label, 3)
+        row.addWidget(self.backend_label, 2)
+        row.addStretch(1)
+        row.addWidget(self.change_model)
+        return header
 
     def show_page(self, title: str) -> QWidget | None:
         page = self.pages.get(title)
@@ -123,9 +164,8 @@ class MainWindow(QMainWindow):
     # -- status bar ----------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         self.device_label = QLabel(translate("MainWindow", "Device: detecting ..."))
-        self.model_label = QLabel(translate("MainWindow", "No model loaded"))
         self.memory_label = QLabel("")
-        for w in (self.model_label, self.device_label, self.memory_label):
+        for w in (self.device_label, self.memory_label):
             self.statusBar().addPermanentWidget(w)
         self._mem_timer = QTimer(self)
         self._mem_timer.timeout.connect(self._update_memory)
@@ -147,10 +187,15 @@ class MainWindow(QMainWindow):
     def _on_model_changed(self, loaded: Backend | None) -> None:
         if loaded is None:
             self.model_label.setText(translate("MainWindow", "No model loaded"))
+            self.backend_label.hide()
+            self.change_model.setText(translate("MainWindow", "Open a model"))
             return
         info = loaded.info
-        self.model_label.setText(translate("MainWindow", "Model: {source} ({task}, {runtime})").format(
-            source=info.source, task=info.task, runtime=runtime_text(loaded)))
+        self.model_label.setText(translate("MainWindow", "Model: {source} ({task})").format(
+            source=info.source, task=info.task))
+        self.backend_label.setText(runtime_text(loaded))
+        self.backend_label.show()
+        self.change_model.setText(translate("MainWindow", "Change model"))
         self.settings.setValue("last_model", info.source)
 
     # -- menus, drag and drop, settings ------------------------------------------------------------
@@ -178,9 +223,12 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
         themes = {"System": translate("MainWindow", "System"), "Light": translate("MainWindow", "Light"),
                   "Dark": translate("MainWindow", "Dark")}
+        current, group = str(self.settings.value("theme", "System")), QActionGroup(self)
         for name, label in themes.items():
-            act = QAction(label, self)
+            act = QAction(label, self, checkable=True)
+            act.setChecked(name == current)
             act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            group.addAction(act)
             theme_menu.addAction(act)
         self._build_language_menu(view_menu)
 

@@ -40,6 +40,10 @@
         <translation>导出为 ONNX 并进行一致性检查，再用 ONNX Runtime 离线运行。</translation>
     </message>
     <message>
+        <source>Compare models, training runs and exports side by side on your own data: accuracy, perplexity, ROUGE and BLEU, example by example.</source>
+        <translation>在你自己的数据上并排比较模型、训练运行和导出：准确率、困惑度、ROUGE 和 BLEU，逐个示例查看。</translation>
+    </message>
+    <message>
         <source>The ideas behind it on your model: tokenisation, attention step by step, the loss, and a prediction before and after fine-tuning.</source>
         <translation>在你的模型上了解背后的原理：分词、逐步讲解注意力、损失，以及微调前后的预测对比。</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>A desk for experimenting with transformer language models. Everything here works offline; start with one of the built-in models, trained by this project on text it generates itself:</source>
         <translation>一个用来试验 Transformer 语言模型的工作台。这里的一切都能离线使用；可以先从内置模型开始，它们由本项目用自己生成的文本训练而成：</translation>
+    </message>
+    <message>
+        <source>Try a built-in model</source>
+        <translation>试用内置模型</translation>
     </message>
     <message>
         <source>Open {name}</source>
@@ -68,16 +76,60 @@
         <translation>打开 {source}，并把“{text}”放到{page}页面</translation>
     </message>
     <message>
+        <source>Open your own model</source>
+        <translation>打开你自己的模型</translation>
+    </message>
+    <message>
+        <source>Type a Hugging Face hub id (e.g. gpt2, from your local cache when offline) on the Models page, open a folder with config.json or an ONNX export, or drag one onto the window.</source>
+        <translation>在“模型”页输入 Hugging Face hub id（如 gpt2；离线时从本地缓存读取），打开含 config.json 或 ONNX 导出的文件夹，或把文件夹拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Open a folder ...</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Type a hub id</source>
+        <translation>输入 hub id</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8 switch between areas; Ctrl+O opens a folder.</source>
+        <translation>Ctrl+1 … Ctrl+8 在各区域间切换；Ctrl+O 打开文件夹。</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training runs</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <source>No model opened yet: the models you open are listed here.</source>
+        <translation>还没有打开过模型：打开的模型会列在这里。</translation>
+    </message>
+    <message>
+        <source>{name}: {model}, step {step} of {total}, {state}</source>
+        <translation>{name}：{model}，第 {step}/{total} 步，{state}</translation>
+    </message>
+    <message>
+        <source>No training run yet: runs you start on the Training page are listed here.</source>
+        <translation>还没有训练运行：在“训练”页开始的运行会列在这里。</translation>
+    </message>
+    <message>
         <source>What each area does</source>
         <translation>各个区域的用途</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{area}&lt;/b&gt; — {text}</source>
-        <translation>&lt;b&gt;{area}&lt;/b&gt; — {text}</translation>
+        <source>Go to {area}</source>
+        <translation>前往{area}</translation>
     </message>
     <message>
-        <source>To open your own model: type a hub id on the Models page, use File → Open model folder (Ctrl+O), or drag a folder with config.json (or an ONNX export) onto the window. Ctrl+1 … Ctrl+7 switch between areas.</source>
-        <translation>打开你自己的模型：在模型页面输入 Hub id，使用“文件 → 打开模型文件夹”（Ctrl+O），或把含 config.json 的文件夹（或 ONNX 导出）拖到窗口上。按 Ctrl+1 … Ctrl+7 在各区域之间切换。</translation>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 </TS>

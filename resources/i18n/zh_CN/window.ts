@@ -59,6 +59,10 @@
         <translation>缺少它的模块 {module}</translation>
     </message>
     <message>
+        <source>Open a model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
         <source>Device: detecting ...</source>
         <translation>设备：检测中……</translation>
     </message>
@@ -67,8 +71,12 @@
         <translation>未加载模型</translation>
     </message>
     <message>
-        <source>Model: {source} ({task}, {runtime})</source>
-        <translation>模型：{source}（{task}，{runtime}）</translation>
+        <source>Model: {source} ({task})</source>
+        <translation>模型：{source}（{task}）</translation>
+    </message>
+    <message>
+        <source>Change model</source>
+        <translation>更换模型</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -1,16 +1,19 @@
-"""First-run welcome: the built-in models, examples to try in English and Chinese, what each area
-does, how to open other models."""
+"""First-run welcome, as cards: try a built-in (and an example in English or Chinese), open your own
+model, the recent models and runs, and what each area does with a small picture of it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
+from workbench.gui.theme import SPACE, set_role
+from workbench.gui.welcome.cards import area_card, card, recent_list
 from workbench.gui.widgets import heading
 from workbench.models.builtins import BUILTINS
 
-AREAS = ("Models", "Playground", "Attention", "Training", "Export", "Learn")  # page titles
+AREAS = ("Models", "Playground", "Attention", "Training", "Export", "Evaluate", "Learn")  # page titles
 # (key, built-in, page, text): the texts are the built-ins' own languages (their corpus grammars),
 # shown as they are in either UI language; the buttons' labels are translated (example_labels).
 EXAMPLES = (
@@ -42,6 +45,8 @@ def area_texts() -> dict[str, str]:
                               "curves update; drop a .txt, .csv or .jsonl file on the window to train on it."),
         "Export": translate("WelcomePage", "Export to ONNX with a parity check and run it offline with ONNX "
                             "Runtime."),
+        "Evaluate": translate("WelcomePage", "Compare models, training runs and exports side by side on your "
+                              "own data: accuracy, perplexity, ROUGE and BLEU, example by example."),
         "Learn": translate("WelcomePage", "The ideas behind it on your model: tokenisation, attention step by "
                            "step, the loss, and a prediction before and after fine-tuning."),
     }
@@ -50,33 +55,62 @@ def area_texts() -> dict[str, str]:
 class WelcomePage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from workbench.gui.main_window import page_label
-
         self.state = state
         self.pending: tuple[str, str, str] | None = None  # (source, page, text) to show once it is loaded
         state.model_changed.connect(self._on_model_changed)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(translate("WelcomePage", "Welcome to Workbench")))
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
+        lay.setSpacing(SPACE[3])
+        lay.addWidget(heading(translate("WelcomePage", "Welcome to Workbench"), "display"))
         intro = QLabel(translate("WelcomePage", "A desk for experimenting with transformer language models. "
                                  "Everything here works offline; start with one of the built-in models, trained "
                                  "by this project on text it generates itself:"))
         intro.setWordWrap(True)
+        set_role(intro, "muted")
         lay.addWidget(intro)
+        top = QHBoxLayout()
+        top.setSpacing(SPACE[3])
+        top.addWidget(self._builtins_card(), 3)
+        top.addWidget(self._own_model_card(), 2)
+        lay.addLayout(top)
+        self.recent_models, self.recent_runs = QVBoxLayout(), QVBoxLayout()
+        lay.addWidget(self._recent_card())
+        lay.addWidget(heading(translate("WelcomePage", "What each area does"), "subtitle"))
+        lay.addLayout(self._areas_grid(parent))
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh_recent()
+
+    def on_shown(self) -> None:
+        self.refresh_recent()
+
+    def _builtins_card(self) -> QFrame:
+        box, lay = card(translate("WelcomePage", "Try a built-in model"), "mdi6.rocket-launch-outline")
         self.open_buttons: dict[str, QPushButton] = {}
         for b in BUILTINS.values():
             row = QHBoxLayout()
             button = QPushButton(translate("WelcomePage", "Open {name}").format(name=b.name))
             button.clicked.connect(lambda _=False, n=b.name: self._open(n))
             self.open_buttons[b.name] = button
+            text = QLabel(translate("WelcomePage", "{description} ({task})").format(
+                description=core_text(b.description), task=b.task))
+            text.setWordWrap(True)
             row.addWidget(button)
-            row.addWidget(QLabel(translate("WelcomePage", "{description} ({task})").format(
-                description=core_text(b.description), task=b.task)), 1)
+            row.addWidget(text, 1)
             lay.addLayout(row)
-        lay.addSpacing(12)
-        lay.addWidget(heading(translate("WelcomePage", "Try an example")))
+        lay.addWidget(heading(translate("WelcomePage", "Try an example"), "subtitle"))
         row = QHBoxLayout()
         self.example_buttons: dict[str, QPushButton] = {}
         labels = example_labels()
+        from workbench.gui.main_window import page_label
+
         for key, source, page, text in EXAMPLES:
             button = QPushButton(labels[key])
             button.setToolTip(translate("WelcomePage", "Opens {source} and puts “{text}” on the {page} page").format(
@@ -86,23 +120,93 @@ class WelcomePage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         lay.addLayout(row)
-        lay.addSpacing(12)
-        lay.addWidget(heading(translate("WelcomePage", "What each area does")))
-        pages = getattr(parent, "page_titles", lambda: list(AREAS))()
-        texts = area_texts()
-        for title in AREAS:
-            if title in pages:
-                label = QLabel(translate("WelcomePage", "<b>{area}</b> — {text}").format(
-                    area=page_label(title), text=texts[title]))
-                label.setWordWrap(True)
-                lay.addWidget(label)
-        lay.addSpacing(12)
-        tips = QLabel(translate("WelcomePage", "To open your own model: type a hub id on the Models page, use "
-                                "File → Open model folder (Ctrl+O), or drag a folder with config.json (or an "
-                                "ONNX export) onto the window. Ctrl+1 … Ctrl+7 switch between areas."))
+        return box
+
+    def _own_model_card(self) -> QFrame:
+        box, lay = card(translate("WelcomePage", "Open your own model"), "mdi6.folder-open-outline")
+        tips = QLabel(translate("WelcomePage", "Type a Hugging Face hub id (e.g. gpt2, from your local cache when "
+                                "offline) on the Models page, open a folder with config.json or an ONNX export, "
+                                "or drag one onto the window."))
         tips.setWordWrap(True)
         lay.addWidget(tips)
+        row = QHBoxLayout()
+        self.open_folder_button = QPushButton(translate("WelcomePage", "Open a folder ..."))
+        set_role(self.open_folder_button, "primary")
+        self.open_folder_button.clicked.connect(self._open_folder)
+        self.hub_button = QPushButton(translate("WelcomePage", "Type a hub id"))
+        self.hub_button.clicked.connect(lambda: self.state.show_page("Models"))
+        row.addWidget(self.open_folder_button)
+        row.addWidget(self.hub_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        keys = QLabel(translate("WelcomePage", "Ctrl+1 … Ctrl+8 switch between areas; Ctrl+O opens a folder."))
+        keys.setWordWrap(True)
+        set_role(keys, "muted")
+        lay.addWidget(keys)
         lay.addStretch(1)
+        return box
+
+    def _recent_card(self) -> QFrame:
+        box, lay = card(translate("WelcomePage", "Recent"), "mdi6.history")
+        row = QHBoxLayout()
+        row.setSpacing(SPACE[4])
+        for title, target in ((translate("WelcomePage", "Models"), self.recent_models),
+                              (translate("WelcomePage", "Training runs"), self.recent_runs)):
+            col = QVBoxLayout()
+            col.addWidget(heading(title, "subtitle"))
+            col.addLayout(target)
+            col.addStretch(1)
+            row.addLayout(col, 1)
+        lay.addLayout(row)
+        return box
+
+    def refresh_recent(self) -> None:
+        """The five newest models opened and training runs (cheap: a JSON list and small files)."""
+        from workbench.models.library import recent_sources
+        from workbench.training.runs import list_runs
+
+        try:
+            runs = list_runs()[:5]
+        except OSError:
+            runs = []
+        recent_list(self.recent_models, [(s, s, lambda _=False, s=s: self._open_source(s))
+                                         for s in recent_sources()[:5]],
+                    translate("WelcomePage", "No model opened yet: the models you open are listed here."))
+        recent_list(self.recent_runs, [(r.name, translate("WelcomePage", "{name}: {model}, step {step} of {total}, {state}")
+                                        .format(name=r.name, model=r.model, step=r.step, total=r.total_steps,
+                                                state=r.state), lambda _=False, p=r.path: self._open_run(p))
+                                       for r in runs],
+                    translate("WelcomePage", "No training run yet: runs you start on the Training page are listed here."))
+
+    def _areas_grid(self, parent: QWidget | None) -> QGridLayout:
+        from workbench.gui.main_window import page_label
+
+        grid = QGridLayout()
+        grid.setSpacing(SPACE[3])
+        pages = getattr(parent, "page_titles", lambda: list(AREAS))()
+        texts = area_texts()
+        shown = [title for title in AREAS if title in pages]
+        for i, title in enumerate(shown):
+            grid.addWidget(area_card(title, page_label(title), texts[title],
+                                     lambda _=False, t=title: self.state.show_page(t)), i // 4, i % 4)
+        for col in range(4):
+            grid.setColumnStretch(col, 1)
+        return grid
+
+    def _open_folder(self) -> None:
+        window = self.window()
+        if hasattr(window, "_open_folder"):
+            window._open_folder()
+
+    def _open_source(self, source: str) -> None:
+        window = self.window()
+        if hasattr(window, "open_model"):
+            window.open_model(source)
+
+    def _open_run(self, path: str) -> None:
+        page = self.state.show_page("Training")
+        if page is not None and hasattr(page, "show_run"):
+            page.show_run(path)
 
     def _open(self, name: str) -> None:
         window = self.window()

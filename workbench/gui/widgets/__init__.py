@@ -39,10 +39,14 @@ class MessageBanner(QFrame):
         self.hide()
 
     def show_error(self, text: str, details: str = "") -> None:
-        self._show(text, details, "#fde2e1", "#8a1c14")
+        from workbench.gui.theme import current_is_dark
+
+        self._show(text, details, *(("#4a2120", "#ffd7d4") if current_is_dark() else ("#fde2e1", "#8a1c14")))
 
     def show_info(self, text: str, details: str = "") -> None:
-        self._show(text, details, "#e3f0fd", "#0b3d6e")
+        from workbench.gui.theme import current_is_dark
+
+        self._show(text, details, *(("#1c3450", "#d6e8ff") if current_is_dark() else ("#e3f0fd", "#0b3d6e")))
 
     def _show(self, text: str, details: str, bg: str, fg: str) -> None:
         self.setStyleSheet(f"#MessageBanner {{ background: {bg}; border-radius: 4px; }}"
@@ -55,16 +59,19 @@ class MessageBanner(QFrame):
 
 
 def prob_color(p: float) -> QColor:
-    """Background for a token of probability p: red (unlikely) through yellow to green (likely)."""
+    """Background for a token of probability p: red (unlikely) through yellow to green (likely);
+    pale in the light theme, deep in the dark one, so that the theme's text stays readable on it."""
+    from workbench.gui.theme import current_is_dark
+
     p = max(0.0, min(1.0, p))
     hue = int(120 * p)  # 0 = red, 120 = green
-    return QColor.fromHsv(hue, 90, 255)
+    return QColor.fromHsv(hue, 150, 100) if current_is_dark() else QColor.fromHsv(hue, 90, 255)
 
 
-def heading(text: str) -> QLabel:
+def heading(text: str, role: str = "title") -> QLabel:
+    """A page's or a section's title on the type scale (theme.TYPE_SCALE)."""
+    from workbench.gui.theme import set_role
+
     label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + 3)
-    font.setBold(True)
-    label.setFont(font)
+    set_role(label, role)
     return label
