@@ -20,16 +20,6 @@ from workbench.models.loading import load_model
 from workbench.models.spec import ModelSpec
 
 
-@pytest.fixture(scope="module")
-def sentiment():
-    return load_model(ModelSpec("builtin:tiny-sentiment", device="cpu"))
-
-
-@pytest.fixture(scope="module")
-def stories_lm():
-    return load_model(ModelSpec("builtin:tiny-stories", device="cpu"))
-
-
 def test_shipped_folders_are_complete_and_small():
     root = builtins_root()
     total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())

@@ -9,18 +9,6 @@ import pytest
 from workbench.builtins.sentiment import classify
 from workbench.corpus import reviews_zh, stories_zh
 from workbench.models.builtins import read_card
-from workbench.models.loading import load_model
-from workbench.models.spec import ModelSpec
-
-
-@pytest.fixture(scope="module")
-def stories_lm():
-    return load_model(ModelSpec("builtin:tiny-stories", device="cpu"))
-
-
-@pytest.fixture(scope="module")
-def sentiment():
-    return load_model(ModelSpec("builtin:tiny-sentiment", device="cpu"))
 
 
 def test_cards_give_held_out_figures_for_both_languages():
