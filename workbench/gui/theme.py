@@ -64,6 +64,7 @@ class _Notifier(QObject):
 _notifier: _Notifier | None = None
 _plots: "weakref.WeakSet[Any]" = weakref.WeakSet()  # the PlotWidgets style_plot was given
 _chosen = "System"
+_system_scheme: list = []  # the scheme colorSchemeChanged last reported (the platform's own otherwise)
 
 
 def notifier() -> _Notifier:
@@ -76,7 +77,15 @@ def notifier() -> _Notifier:
 
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
-    return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
+    scheme = _system_scheme[-1] if _system_scheme else getattr(hints, "colorScheme", lambda: None)()
+    return scheme == Qt.ColorScheme.Dark
+
+
+def _on_system_scheme(scheme: Qt.ColorScheme) -> None:
+    """The desktop switched between light and dark: follow it when the theme is System."""
+    _system_scheme[:] = [scheme]
+    if _chosen == "System":
+        apply_theme("System")
 
 
 def resolve(name: str) -> Colors:
@@ -100,7 +109,7 @@ def apply_theme(name: str) -> None:
     _chosen = name if name in THEMES else "System"
     hints = QGuiApplication.styleHints()
     if not getattr(app, "_workbench_follows_system", False) and hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(lambda _scheme: _chosen == "System" and apply_theme("System"))
+        hints.colorSchemeChanged.connect(_on_system_scheme)
         app._workbench_follows_system = True
     c = colors()
     app.setStyle("Fusion")
