@@ -31,12 +31,18 @@ def _evaluate(qtbot, window, models: list[str], data: str, limit: int, kind: str
 
 def test_empty_state_offers_a_first_evaluation(qtbot, window, monkeypatch):
     page = window.show_page("Evaluate")
-    assert page.results.stack.currentIndex() == 0 and page.results.results is None
-    assert "one row per model" in page.results.empty_label.text()
-    monkeypatch.setattr(page, "run", lambda: None)  # only the filling is checked here
+    assert page.results.stack.is_empty() and page.results.results is None
+    assert "one row per model" in page.results.empty_label.text().lower()
+    assert page.results.try_button.isVisible() and "Try it" in page.results.try_button.text()  # no model loaded
+    ran = []
+    monkeypatch.setattr(page, "run", lambda: ran.append(1))  # only the filling is checked here
     page.results.try_button.click()
     assert page.models.sources() == ["builtin:tiny-stories"] and page.data.data_edit.text() == "builtin:stories"
-    assert page.data.limit.value() == 100
+    assert page.data.limit.value() == 100 and ran == [1]
+    # the inputs are set: the empty state's one action is now to run them
+    assert page.results.try_button.text() == "Run the evaluation" and "tiny-stories" in page.results.empty_label.text()
+    page.results.try_button.click()
+    assert ran == [1, 1] and page.results.stack.is_empty()
 
 
 def test_lm_run_fills_the_table_with_run_evals_figures_and_opens_an_example(qtbot, window):
@@ -49,7 +55,9 @@ def test_lm_run_fills_the_table_with_run_evals_figures_and_opens_an_example(qtbo
     cell = page.results.table.cell(0, "perplexity")
     assert cell == format_figure("perplexity", ppl) and math.isclose(float(cell.replace(",", "")), ppl, abs_tol=0.005)
     assert page.results.table.cell(0, "examples") == "20" and page.results.table.cell(0, "error") == ""
-    assert page.results.folder_label.text() == f"Saved in {results.folder}"
+    assert page.results.folder_label.full_text() == f"Saved in {results.folder}"
+    assert page.results.folder_label.toolTip() == f"Saved in {results.folder}"
+    assert not page.results.stack.is_empty() and not page.results.charts.none.isVisible()
     assert "Done: 1 of 1 models" in page.progress_label.text()
     assert page.results.examples.model.rowCount() == 20
 
@@ -89,6 +97,10 @@ def test_a_wrong_task_model_has_its_error_in_its_row(qtbot, window):
     assert "tiny-stories" in page.results.errors_label.text() and page.results.errors_label.isVisible()
     assert page.results.tabs.isTabVisible(1)  # the confusion matrix, of the selected (first) model
     assert page.results.confusion.rowCount() == 2 and not page.banner.isVisible()
+    assert not page.results.confusion_stack.is_empty()
+    page.results.select_model(1)  # the failed model: no blank matrix, no blank examples table, but why
+    assert page.results.confusion_stack.is_empty() and "no predictions" in page.results.confusion_empty.body.text()
+    assert page.results.examples.stack.is_empty() and "causal-lm" in page.results.examples.empty.body.text()
 
 
 def test_an_unknown_label_is_reported_and_earlier_results_stay(qtbot, window, tmp_path):
@@ -125,7 +137,7 @@ def test_reopening_saved_results_fills_the_table(qtbot, window):
     page.saved_combo.setCurrentIndex(page.saved_combo.findData(saved.folder))
     page.saved_combo.activated.emit(page.saved_combo.currentIndex())
     qtbot.waitUntil(lambda: page.results.results is not None, timeout=10000)
-    assert page.results.folder_label.text() == f"Saved in {saved.folder}"
+    assert page.results.folder_label.full_text() == f"Saved in {saved.folder}"
     assert page.results.table.cell(0, "model") == "tiny-sentiment"
     assert page.results.table.cell(0, "accuracy") == f"{saved.models[0].figures['accuracy']:.1f}%"
     assert page.results.examples.model.rowCount() == 10

@@ -133,6 +133,13 @@ def palette(c: Colors) -> QPalette:
     return p
 
 
+def blend(a: str, b: str, t: float) -> QColor:
+    """The colour t of the way from a to b (0: a, 1: b)."""
+    x, y = QColor(a), QColor(b)
+    return QColor(round(x.red() + (y.red() - x.red()) * t), round(x.green() + (y.green() - x.green()) * t),
+                  round(x.blue() + (y.blue() - x.blue()) * t))
+
+
 def point_size(role: str, base: float | None = None) -> float:
     """A role's size on the type scale, in points."""
     app = QApplication.instance()

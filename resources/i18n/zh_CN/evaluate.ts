@@ -4,8 +4,12 @@
 <context>
     <name>ChartsGrid</name>
     <message>
-        <source>No figures yet: the charts appear as each model finishes.</source>
-        <translation>暂无指标：每个模型完成后，图表会随之出现。</translation>
+        <source>No figures yet</source>
+        <translation>还没有指标</translation>
+    </message>
+    <message>
+        <source>A bar chart per figure appears here as each model finishes; the best model&apos;s bar is the dark one.</source>
+        <translation>每个模型完成后，这里会为每项指标显示一张条形图；最佳模型的条形颜色最深。</translation>
     </message>
 </context>
 <context>
@@ -274,6 +278,34 @@
         <translation>尚未加载模型；请在模型页面打开一个，或在“添加模型”旁输入一个。</translation>
     </message>
     <message>
+        <source>Evaluating: the first row appears here when the first model has finished.</source>
+        <translation>正在评估：第一个模型完成后，这里会显示第一行结果。</translation>
+    </message>
+    <message>
+        <source>Ready to compare {models} on {data}.</source>
+        <translation>已准备好在 {data} 上比较 {models}。</translation>
+    </message>
+    <message>
+        <source>Ready to compare {models}; choose the data on the left (a file or a built-in set).</source>
+        <translation>已准备好比较 {models}；请在左侧选择数据（文件或内置数据集）。</translation>
+    </message>
+    <message>
+        <source>Run the evaluation</source>
+        <translation>运行评估</translation>
+    </message>
+    <message>
+        <source>Start with the loaded model, {model}, on the built-in data that fits its task; add more models to compare on the left.</source>
+        <translation>从已加载的模型 {model} 开始，在适合其任务的内置数据上评估；可在左侧添加更多模型进行比较。</translation>
+    </message>
+    <message>
+        <source>Add the current model</source>
+        <translation>添加当前模型</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Add models on the left (a built-in, a hub id or a folder, a training run or an ONNX export) and choose a data file, or try the built-in story model on 100 built-in stories.</source>
+        <translation>尚未加载模型。请在左侧添加模型（内置模型、Hub id 或文件夹、训练运行或 ONNX 导出）并选择数据文件，或者在 100 个内置故事上试试内置的故事模型。</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
@@ -392,8 +424,16 @@
         <translation>第一个模型完成后，这里会显示样本。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt; has no scored examples: {error}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; 没有已评分的样本：{error}</translation>
+        <source>No examples yet</source>
+        <translation>还没有示例</translation>
+    </message>
+    <message>
+        <source>No scored examples</source>
+        <translation>没有已评分的示例</translation>
+    </message>
+    <message>
+        <source>{name} has no scored examples: {error}</source>
+        <translation>{name} 没有已评分的示例：{error}</translation>
     </message>
     <message>
         <source>none were read</source>
@@ -416,6 +456,10 @@
     <message>
         <source>Models to compare</source>
         <translation>要比较的模型</translation>
+    </message>
+    <message>
+        <source>No models yet. Add the current model, a built-in, a hub id, a training run or an ONNX export below.</source>
+        <translation>还没有模型。请在下方添加当前模型、内置模型、Hub id、训练运行或 ONNX 导出。</translation>
     </message>
     <message>
         <source>builtin:NAME, a hub id or a model folder</source>
@@ -477,16 +521,24 @@
         <translation>{total} 个“{label}”样本中有 {count} 个被判为“{predicted}”</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Compare models on your own held-out data&lt;/h3&gt;&lt;p&gt;Add models on the left — a built-in, a hub id or a folder, a training run (each checkpoint and its final model) or an ONNX export (each variant) — choose a data file and press Run.&lt;/p&gt;&lt;p&gt;Here you will see one row per model with its figures (the best in bold), a bar chart per figure, the confusion matrix of a classifier, and every example&apos;s score: sort by loss to find where a model fails, double-click an example to open it.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;在你自己的留出数据上比较模型&lt;/h3&gt;&lt;p&gt;在左侧添加模型——内置模型、Hub ID 或文件夹、训练运行（每个检查点及其最终模型）或 ONNX 导出（每个变体）——选择一个数据文件，然后点击“运行”。&lt;/p&gt;&lt;p&gt;这里将显示：每个模型一行及其指标（最佳值加粗）、每项指标一张条形图、分类器的混淆矩阵，以及每个样本的得分：按损失排序可找出模型出错的地方，双击样本即可打开它。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Try it: compare tiny-stories on built-in stories</source>
         <translation>试一试：在内置故事上评估 tiny-stories</translation>
     </message>
     <message>
+        <source>One row per model with its figures (the best in bold), a bar chart per figure, the confusion matrix of a classifier, and every example&apos;s score appear here: sort by loss to find where a model fails, double-click an example to open it.</source>
+        <translation>这里会显示每个模型一行及其指标（最佳值加粗）、每项指标一张条形图、分类器的混淆矩阵，以及每个示例的得分：按损失排序可找到模型出错之处，双击示例即可打开。</translation>
+    </message>
+    <message>
+        <source>Compare models on your own held-out data</source>
+        <translation>在你自己的留出数据上比较模型</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>No predictions</source>
+        <translation>没有预测</translation>
     </message>
     <message>
         <source>Charts</source>

@@ -76,6 +76,14 @@
         <translation>相对 PyTorch eager fp32 的加速比（越高越快）</translation>
     </message>
     <message>
+        <source>No benchmark yet</source>
+        <translation>还没有基准测试</translation>
+    </message>
+    <message>
+        <source>Run the benchmark</source>
+        <translation>运行基准测试</translation>
+    </message>
+    <message>
         <source>Model shapes</source>
         <translation>模型形状</translation>
     </message>
@@ -100,8 +108,16 @@
         <translation>基准测试的进度显示在这里。</translation>
     </message>
     <message>
+        <source>A table of PyTorch eager against ONNX Runtime (tokens/s, latency, memory) and a chart of the speedups appear here. The benchmark builds its own models of the shapes above, so it needs no export.</source>
+        <translation>这里会显示 PyTorch eager 与 ONNX Runtime 的对比表（tokens/s、延迟、内存）和加速比图表。基准测试会按上方的形状自行构建模型，因此无需导出。</translation>
+    </message>
+    <message>
         <source>Tick the decoder and/or the encoder benchmark first.</source>
         <translation>请先勾选解码器和/或编码器基准测试。</translation>
+    </message>
+    <message>
+        <source>Benchmarking…</source>
+        <translation>正在进行基准测试…</translation>
     </message>
     <message>
         <source>{device} with {threads} threads.</source>
@@ -257,6 +273,30 @@
         <translation>设备</translation>
     </message>
     <message>
+        <source>No export yet</source>
+        <translation>还没有导出</translation>
+    </message>
+    <message>
+        <source>The parity report appears here: one row per variant with its largest difference from PyTorch and its size, then a quick test on ONNX Runtime.</source>
+        <translation>这里会显示一致性检查报告：每个变体一行，列出它与 PyTorch 的最大差异和大小，然后可在 ONNX Runtime 上快速测试。</translation>
+    </message>
+    <message>
+        <source>Exporting {model}…</source>
+        <translation>正在导出 {model}…</translation>
+    </message>
+    <message>
+        <source>Export {model}</source>
+        <translation>导出 {model}</translation>
+    </message>
+    <message>
+        <source>No model is loaded, so there is nothing to export yet. Open one (or type a folder or hub id above).</source>
+        <translation>尚未加载模型，因此还没有可导出的内容。请打开一个模型（或在上方输入文件夹或 Hub id）。</translation>
+    </message>
+    <message>
+        <source>Open {model}</source>
+        <translation>打开 {model}</translation>
+    </message>
+    <message>
         <source>Choose a model (load one, or type a folder) and an output folder first.</source>
         <translation>请先选择一个模型（加载一个，或输入文件夹）和一个输出文件夹。</translation>
     </message>
@@ -344,8 +384,12 @@
         <translation>打开评估页面，把此导出的各个变体作为要比较的模型</translation>
     </message>
     <message>
-        <source>No export yet.</source>
-        <translation>还没有导出。</translation>
+        <source>{architecture} ({task}), opset {opset}, checked on {provider} against PyTorch.</source>
+        <translation>{architecture}（{task}），opset {opset}，已在 {provider} 上与 PyTorch 对照检查。</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>文件夹：{folder}</translation>
     </message>
     <message>
         <source>As `workbench export` prints it:</source>
@@ -358,10 +402,6 @@
     <message>
         <source>Parity check FAILED; failed graphs were removed</source>
         <translation>一致性检查失败；未通过的图已删除</translation>
-    </message>
-    <message>
-        <source>{architecture} ({task}), opset {opset}, checked on {provider} against PyTorch. Folder: {folder}</source>
-        <translation>{architecture}（{task}），opset {opset}，在 {provider} 上与 PyTorch 对照检查。文件夹：{folder}</translation>
     </message>
     <message>
         <source>Compare the variants on your data →</source>

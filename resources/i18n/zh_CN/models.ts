@@ -128,8 +128,20 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>No model loaded. Pick one on the left, type a hub id, or drop a folder here.</source>
-        <translation>尚未加载模型。请在左侧选择一个模型、输入 Hub id，或将文件夹拖到这里。</translation>
+        <source>ready in the Playground</source>
+        <translation>可在试验场中使用</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Pick one in the library on the left, type a hub id above, or drop a folder here. Its architecture, size and the memory each page needs appear here.</source>
+        <translation>在左侧模型库中选择一个，在上方输入 Hub id，或将文件夹拖放到这里。这里会显示它的架构、大小以及各页面所需的内存。</translation>
+    </message>
+    <message>
+        <source>Open {model}</source>
+        <translation>打开 {model}</translation>
     </message>
     <message>
         <source>Task</source>
@@ -194,10 +206,6 @@
     <message>
         <source>No memory estimate for {source}</source>
         <translation>无法估算 {source} 的内存</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{source}&lt;/b&gt; — ready in the Playground</source>
-        <translation>&lt;b&gt;{source}&lt;/b&gt; — 已可在试验场中使用</translation>
     </message>
 </context>
 </TS>

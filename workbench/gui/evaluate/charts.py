@@ -8,14 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from workbench.evaluate.results import EvalResults
 from workbench.gui.evaluate.formatting import best_rows, chart_title, charted_names, format_figure, is_missing
 from workbench.gui.i18n import translate
+from workbench.gui.theme import blend, colors, notifier
+from workbench.gui.widgets.empty_state import EmptyState
 
 BAR_H, ROW_H, TITLE_H = 16, 22, 24
-BEST, OTHER, TRACK = QColor("#1c64d1"), QColor("#8cb4f0"), QColor("#e6eaef")
+
+
+def bar_colors() -> tuple[QColor, QColor, QColor]:
+    """(best bar, other bars, the track behind them) in the theme's colours."""
+    c = colors()
+    return QColor(c.accent), blend(c.surface, c.accent, 0.45), QColor(c.surface_alt)
 
 
 class FigureChart(QWidget):
@@ -28,6 +35,7 @@ class FigureChart(QWidget):
         self.title = chart_title(name)
         self.items: list[tuple[str, float, bool]] = []
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        notifier().changed.connect(lambda _c: self.update())
 
     def set_items(self, items: list[tuple[str, float, bool]]) -> None:
         self.items = list(items)
@@ -60,18 +68,19 @@ class FigureChart(QWidget):
         bar_w = max(10.0, self.width() - label_w - value_w)
         top = max([v for _, v, _ in self.items if not is_missing(v)] + [0.0])
         best = best_rows([v if ok else None for _, v, ok in self.items], self.name)
+        best_color, other_color, track = bar_colors()
         for row, (name, value, ok) in enumerate(self.items):
             y = TITLE_H + row * ROW_H
             p.setPen(text)
             p.drawText(QRectF(0, y, label_w - 6, ROW_H), Qt.AlignRight | Qt.AlignVCenter,
-                       metrics.elidedText(name, Qt.ElideLeft, label_w - 6))
+                       metrics.elidedText(name, Qt.ElideMiddle, label_w - 6))
             p.setPen(Qt.NoPen)
-            p.setBrush(TRACK)
+            p.setBrush(track)
             p.drawRoundedRect(QRectF(label_w, y + (ROW_H - BAR_H) / 2, bar_w, BAR_H), 3, 3)
             if not is_missing(value) and top > 0:
-                p.setBrush(BEST if row in best or (ok and not best) else OTHER)
+                p.setBrush(best_color if row in best or (ok and not best) else other_color)
                 p.drawRoundedRect(QRectF(label_w, y + (ROW_H - BAR_H) / 2, bar_w * value / top, BAR_H), 3, 3)
-            p.setPen(text if not is_missing(value) else QColor("#868e96"))
+            p.setPen(text if not is_missing(value) else QColor(colors().muted))
             shown = format_figure(self.name, value) if not is_missing(value) else failed
             p.drawText(QRectF(label_w + bar_w + 6, y, value_w, ROW_H), Qt.AlignLeft | Qt.AlignVCenter, shown)
 
@@ -87,8 +96,10 @@ class ChartsGrid(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(14)
-        self.none = QLabel(translate("ChartsGrid", "No figures yet: the charts appear as each model finishes."))
-        self.grid.addWidget(self.none, 0, 0)
+        self.none = EmptyState(translate("ChartsGrid", "No figures yet"),
+                               translate("ChartsGrid", "A bar chart per figure appears here as each model finishes; "
+                                                       "the best model's bar is the dark one."), "mdi6.chart-bar")
+        self.grid.addWidget(self.none, 0, 0, 1, self.COLUMNS)
 
     def show_results(self, results: EvalResults) -> None:
         for chart in self.charts.values():

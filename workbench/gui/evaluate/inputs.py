@@ -21,6 +21,7 @@ from workbench.gui.evaluate.formatting import state_text
 from workbench.gui.evaluate.sources import (DATA_FOR_KIND, SourceRow, builtin_data, describe_source, guess_column,
                                             guess_kind, kind_labels, read_columns)
 from workbench.gui.i18n import error_text, translate
+from workbench.gui.theme import SPACE, colors
 
 NO_COLUMN = "(none)"  # the second text's "no column" entry, in English (shown translated: DataForm.no_column)
 DEVICES = ("auto", "cpu", "cuda")
@@ -36,6 +37,26 @@ def _shrinkable(combo: QComboBox) -> QComboBox:
     return combo
 
 
+class SourceList(QListWidget):
+    """The list of sources; empty, it says what goes in it (never a blank box)."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.placeholder = placeholder
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self.count():
+            return
+        from PySide6.QtGui import QColor, QPainter
+
+        p = QPainter(self.viewport())
+        p.setPen(QColor(colors().muted))
+        m = SPACE[1]
+        p.drawText(self.viewport().rect().adjusted(m, m, -m, -m), Qt.AlignCenter | Qt.TextWordWrap, self.placeholder)
+        p.end()
+
+
 class ModelList(QGroupBox):
     """The models to compare, one row per source (a run or an export stands for several models)."""
 
@@ -45,7 +66,8 @@ class ModelList(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("ModelList", "Models to compare"), parent)
         self.rows: list[SourceRow] = []
-        self.list = QListWidget()
+        self.list = SourceList(translate("ModelList", "No models yet. Add the current model, a built-in, a hub "
+                                                      "id, a training run or an ONNX export below."))
         self.list.setMinimumHeight(90)
         self.list.setMaximumHeight(130)
         self.list.setWordWrap(True)  # a long row wraps rather than scrolling sideways
@@ -246,7 +268,7 @@ class DataForm(QGroupBox):
             columns = read_columns(path)
         except WorkbenchError as exc:
             self._fill_columns(())
-            self._note(f"<span style='color:#c92a2a'>{html.escape(error_text(exc))}</span>")
+            self._note(f"<span style='color:{colors().danger}'>{html.escape(error_text(exc))}</span>")
             return False
         self._fill_columns(columns)
         self._note(translate("DataForm", "Columns: {columns}").format(columns=", ".join(columns)) if columns

@@ -29,6 +29,7 @@ from workbench.gui.evaluate.results_view import ResultsView
 from workbench.gui.i18n import error_text, translate
 from workbench.gui.state import AppState
 from workbench.gui.widgets import MessageBanner, heading
+from workbench.gui.widgets.elide import short_label
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -85,6 +86,10 @@ class EvaluatePage(QWidget):
         self._connect()
         self.models.refresh_choices()
         state.model_changed.connect(self._on_model_changed)
+        state.model_changed.connect(lambda _m: self._update_empty())
+        self.models.changed.connect(self._update_empty)
+        self.data.data_edit.textChanged.connect(lambda _t: self._update_empty())
+        self._update_empty()
         gc_guard.quiet_core_gc()  # no gc.collect() on the evaluation's worker thread (see gc_guard)
 
     # -- layout -------------------------------------------------------------------------------------------
@@ -192,6 +197,33 @@ class EvaluatePage(QWidget):
     def _on_models_changed(self) -> None:
         self.data.suggest_data(self.models.first_kind())
 
+    def _update_empty(self) -> None:
+        """The empty results' one action, from the inputs: run what is set up; else start with the loaded
+        model; else the example (the built-in story model on built-in stories)."""
+        loaded, names = self.state.loaded, [short_label(r.source.split("/")[-1] or r.source, 30)
+                                            for r in self.models.rows]
+        data = short_label(self.data.data_edit.text().strip(), 40)
+        if self.running:
+            body = translate("EvaluatePage", "Evaluating: the first row appears here when the first model has "
+                                             "finished.")
+            self.results.set_empty(body, "", None)
+        elif names:
+            body = (translate("EvaluatePage", "Ready to compare {models} on {data}.") if data
+                    else translate("EvaluatePage", "Ready to compare {models}; choose the data on the left (a file or a "
+                                                   "built-in set).")).format(models=", ".join(names), data=data)
+            self.results.set_empty(body, translate("EvaluatePage", "Run the evaluation"), self.run)
+        elif loaded is not None:
+            body = translate("EvaluatePage", "Start with the loaded model, {model}, on the built-in data that fits "
+                                             "its task; add more models to compare on the left.").format(
+                model=short_label(loaded.info.source, 40))
+            self.results.set_empty(body, translate("EvaluatePage", "Add the current model"), self.add_current_model)
+        else:
+            body = translate("EvaluatePage", "No model is loaded. Add models on the left (a built-in, a hub id or a "
+                                             "folder, a training run or an ONNX export) and choose a data file, or "
+                                             "try the built-in story model on 100 built-in stories.")
+            self.results.set_empty(body, translate("ResultsView", "Try it: compare tiny-stories on built-in stories"),
+                                   self.try_it)
+
     def try_it(self) -> None:
         """The empty state's action: the built-in story model on held-out built-in stories."""
         self.models.clear()
@@ -222,6 +254,7 @@ class EvaluatePage(QWidget):
         self.job = self.state.runner.start("evaluate", eval_job, job, on_item=self._on_event,
                                            on_done=self._on_done, on_error=self._on_error,
                                            on_finished=self._on_finished)
+        self._update_empty()
 
     def stop(self) -> None:
         if self.running:
@@ -238,6 +271,7 @@ class EvaluatePage(QWidget):
         self.models.setEnabled(not busy)
         self.data.setEnabled(not busy)
         self.progress.setVisible(busy)
+        self._update_empty()
 
     def _show_progress(self, text: str, value: int, maximum: int) -> None:
         self.progress.setRange(0, maximum)

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QStackedWidget, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+                               QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from workbench.evaluate.results import EvalResults, ModelResult
@@ -19,8 +19,24 @@ from workbench.gui.evaluate.examples_model import ExamplesModel
 from workbench.gui.evaluate.formatting import (backend_text, best_rows, column_title, figure_names, format_figure,
                                                kind_title, model_error_text, state_text)
 from workbench.gui.i18n import translate
+from workbench.gui.theme import blend, colors, current_is_dark, notifier
+from workbench.gui.widgets.elide import ElidedLabel, short_label
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
-GREY, RED, BEST = QColor("#868e96"), QColor("#c92a2a"), QColor("#2b8a3e")
+MODEL_COLUMN_MAX = 280  # px: a long model name (a run's checkpoint path) elides in its cell, whole on hover
+NAME_CHARS = 60  # a model or data name in a sentence: at most this many characters (middle elided)
+
+
+def grey() -> QColor:
+    return QColor(colors().muted)
+
+
+def red() -> QColor:
+    return QColor(colors().danger)
+
+
+def best_color() -> QColor:
+    return QColor(colors().success)
 
 
 class SummaryTable(QTableWidget):
@@ -37,9 +53,16 @@ class SummaryTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setMinimumSectionSize(40)
         self.horizontalHeader().setStretchLastSection(True)
-        palette = self.palette()  # a light selection, so the selected row's best values stay readable
-        palette.setColor(QPalette.Highlight, QColor("#d0e2fc"))
-        palette.setColor(QPalette.HighlightedText, QColor("#1a1a1a"))
+        self.setTextElideMode(Qt.ElideMiddle)
+        self._paint_selection()
+        notifier().changed.connect(lambda _c: self._paint_selection())
+
+    def _paint_selection(self) -> None:
+        """A pale (or, dark, deep) selection, so that the selected row's best values stay readable."""
+        c = colors()
+        palette = self.palette()
+        palette.setColor(QPalette.Highlight, blend(c.surface, c.accent, 0.35 if current_is_dark() else 0.22))
+        palette.setColor(QPalette.HighlightedText, QColor(c.text))
         self.setPalette(palette)
 
     def show_results(self, results: EvalResults, pending: list[str]) -> None:
@@ -59,7 +82,15 @@ class SummaryTable(QTableWidget):
         for k, name in enumerate(pending):
             self._pending_row(len(results.models) + k, name, translate("SummaryTable", "waiting…"))
         self.blockSignals(False)
+        self._cap_model_column()
         self._fit_height()
+
+    def _cap_model_column(self) -> None:
+        """The model column as wide as its names, at most MODEL_COLUMN_MAX: a long one never widens the page."""
+        header, c = self.horizontalHeader(), self.keys.index("model")
+        width = min(MODEL_COLUMN_MAX, max(header.sectionSizeHint(c), self.sizeHintForColumn(c)))
+        header.setSectionResizeMode(c, QHeaderView.Interactive)
+        self.setColumnWidth(c, width)
 
     def _set(self, row: int, key: str, text: str, color: QColor | None = None, tip: str = "") -> QTableWidgetItem:
         item = QTableWidgetItem(text)
@@ -77,7 +108,7 @@ class SummaryTable(QTableWidget):
         self._set(r, "examples", f"{len(m.examples):,}")
         for key in self.keys[3:-1]:
             self._set(r, key, format_figure(key, m.figures.get(key)))
-        self._set(r, "error", model_error_text(m.error), RED if m.error else None)
+        self._set(r, "error", model_error_text(m.error), red() if m.error else None)
         self.setRowHeight(r, 26)
 
     def _mark_best(self, models: list[ModelResult], name: str) -> None:
@@ -87,18 +118,18 @@ class SummaryTable(QTableWidget):
             font = QFont(item.font())
             font.setBold(True)
             item.setFont(font)
-            item.setForeground(BEST)
+            item.setForeground(best_color())
             item.setToolTip(translate("SummaryTable", "{value}: the best of the models compared").format(
                 value=item.text()))
 
     def _pending_row(self, r: int, name: str, status: str) -> None:
-        self._set(r, "model", name, GREY)
-        self._set(r, "examples", status, GREY)
+        self._set(r, "model", name, grey())
+        self._set(r, "examples", status, grey())
 
     def set_status(self, row: int, text: str) -> None:
         """The 'examples' cell of a model still running ("312 / 1,000")."""
         if 0 <= row < self.rowCount() and self.keys:
-            self._set(row, "examples", text, GREY)
+            self._set(row, "examples", text, grey())
 
     def _fit_height(self) -> None:
         """As tall as its rows (six at most), plus the scroll bar only when the columns overflow."""
@@ -119,10 +150,10 @@ class SummaryTable(QTableWidget):
 
 
 def _shade(share: float, right: bool) -> QColor:
-    """White to green (the diagonal: right) or to red (wrong), by the share of the row."""
-    to = QColor("#8ce99a") if right else QColor("#ffa8a8")
-    return QColor(int(255 + (to.red() - 255) * share), int(255 + (to.green() - 255) * share),
-                  int(255 + (to.blue() - 255) * share))
+    """The table's background to green (the diagonal: right) or to red (wrong), by the share of the row;
+    at most half-way, so that the theme's text stays readable on it, light or dark."""
+    c = colors()
+    return blend(c.surface, c.success if right else c.danger, 0.5 * max(0.0, min(1.0, share)))
 
 
 def fill_confusion(table: QTableWidget, labels: list[str], counts: list[list[int]]) -> None:
@@ -164,28 +195,38 @@ class ExamplesPanel(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)  # no per-row measuring
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.doubleClicked.connect(lambda index: self.activated.emit(self.model.example_index(index.row())))
+        self.empty = EmptyState(translate("ExamplesPanel", "No examples yet"),
+                                translate("ExamplesPanel", "The examples appear when the first model has finished."),
+                                "mdi6.table-search")
+        self.stack = EmptyStack(self.view, self.empty)  # never a blank table
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.hint)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.stack, 1)
 
     def show_model(self, results: EvalResults, index: int, opens: str) -> None:
         m = results.models[index] if 0 <= index < len(results.models) else None
         self.model.set_result(results.kind, results.inputs, m)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self._size_columns()
+        self.stack.show_content(bool(m is not None and m.examples))
+        self.hint.setVisible(bool(m is not None and m.examples))
         if m is None:
-            self.hint.setText(translate("ExamplesPanel", "The examples appear when the first model has finished."))
+            self.hint.setText("")
+            self.empty.set_texts(translate("ExamplesPanel", "No examples yet"),
+                                 translate("ExamplesPanel", "The examples appear when the first model has finished."))
         elif not m.examples:
-            self.hint.setText(translate("ExamplesPanel", "<b>{name}</b> has no scored examples: {error}").format(
-                name=html.escape(m.name),
-                error=html.escape(model_error_text(m.error)) or translate("ExamplesPanel", "none were read")))
+            self.hint.setText("")
+            self.empty.set_texts(translate("ExamplesPanel", "No scored examples"),
+                                 translate("ExamplesPanel", "{name} has no scored examples: {error}").format(
+                                     name=short_label(m.name, NAME_CHARS),
+                                     error=model_error_text(m.error) or translate("ExamplesPanel", "none were read")))
         else:
             worst = "ROUGE-L" if results.kind == "seq2seq" else translate("ExamplesModel", "Loss")
             self.hint.setText(translate("ExamplesPanel", "<b>{name}</b>: {count} examples. Click a column to sort "
                                                          "({column} finds the worst); double-click one to open it "
                                                          "{where}. Another model: select its row above.").format(
-                name=html.escape(m.name), count=f"{len(m.examples):,}", column=worst, where=opens))
+                name=html.escape(short_label(m.name, NAME_CHARS)), count=f"{len(m.examples):,}", column=worst, where=opens))
 
     def _size_columns(self) -> None:
         """Texts share the width (a summary's reference and prediction as much as its source); the
@@ -209,50 +250,37 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results: EvalResults | None = None
+        self.pending: list[str] = []  # the models still to come in the run shown
         self.selected = 0
+        notifier().changed.connect(self._on_theme)
         # set by the page: where a model's example opens
         self.opens_in: Any = lambda _m: translate("EvaluatePage", "in Attention")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._empty_page())
-        self.stack.addWidget(self._results_page())
+        self._empty_callback: Any = lambda: self.try_requested.emit()
+        self.what = translate("ResultsView", "One row per model with its figures (the best in bold), a bar chart per "
+                                             "figure, the confusion matrix of a classifier, and every example's score "
+                                             "appear here: sort by loss to find where a model fails, double-click an "
+                                             "example to open it.")
+        self.empty = EmptyState(translate("ResultsView", "Compare models on your own held-out data"), self.what,
+                                "mdi6.scale-balance", translate("ResultsView", "Try it: compare tiny-stories on "
+                                                                               "built-in stories"),
+                                lambda: self._empty_callback())
+        self.empty_label, self.try_button = self.empty.body, self.empty.button
+        self.stack = EmptyStack(self._results_page(), self.empty)  # the empty state until there are results
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.stack)
 
-    def _empty_page(self) -> QWidget:
-        page = QWidget()
-        self.empty_label = QLabel(translate(
-            "ResultsView", "<h3>Compare models on your own held-out data</h3>"
-            "<p>Add models on the left — a built-in, a hub id or a folder, a training run (each checkpoint and its "
-            "final model) or an ONNX export (each variant) — choose a data file and press Run.</p>"
-            "<p>Here you will see one row per model with its figures (the best in bold), a bar chart per figure, "
-            "the confusion matrix of a classifier, and every example's score: sort by loss to find where a model "
-            "fails, double-click an example to open it.</p>"))
-        self.empty_label.setWordWrap(True)
-        self.try_button = QPushButton(translate("ResultsView", "Try it: compare tiny-stories on built-in stories"))
-        self.try_button.clicked.connect(self.try_requested)
-        box = QWidget()  # a column of readable width, centred (a wrapped label sized by its box)
-        box.setMaximumWidth(560)
-        bl = QVBoxLayout(box)
-        bl.addWidget(self.empty_label)
-        bl.addWidget(self.try_button, 0, Qt.AlignLeft)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 4)
-        row.addStretch(1)
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
-        lay.addLayout(row)
-        lay.addStretch(2)
-        return page
+    def set_empty(self, body: str, action: str, on_action: Any) -> None:
+        """What the empty results say below their title, and the one action that fills them (set by the page
+        as its inputs change: try the example, add the loaded model, run)."""
+        self.empty.set_texts(self.empty.title.text(), f"{self.what}\n\n{body}" if body else self.what, action)
+        self._empty_callback = on_action
 
     def _results_page(self) -> QWidget:
         page = QWidget()
         self.title = QLabel("")
         self.title.setWordWrap(True)
-        self.folder_label = QLabel("")
-        self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.folder_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long path never widens
+        self.folder_label = ElidedLabel()  # "Saved in /a/long/path": elided in the middle, whole on hover
         self.open_folder_button = QPushButton(translate("ResultsView", "Open folder"))
         self.open_folder_button.clicked.connect(lambda: self.open_folder_requested.emit(self.folder))
         self.table = SummaryTable()
@@ -283,10 +311,12 @@ class ResultsView(QWidget):
         self.confusion.setEditTriggers(QTableWidget.NoEditTriggers)
         self.confusion_title = QLabel("")
         self.confusion_title.setWordWrap(True)
+        self.confusion_empty = EmptyState(translate("ResultsView", "No predictions"), "", "mdi6.grid")
+        self.confusion_stack = EmptyStack(self.confusion, self.confusion_empty)  # never a blank table
         confusion = QWidget()
         cl = QVBoxLayout(confusion)
         cl.addWidget(self.confusion_title)
-        cl.addWidget(self.confusion, 1)
+        cl.addWidget(self.confusion_stack, 1)
         self.examples = ExamplesPanel()
         self.examples.activated.connect(lambda i: self.example_activated.emit(self.selected, i))
         tabs.addTab(scroll, translate("ResultsView", "Charts"))
@@ -294,26 +324,31 @@ class ResultsView(QWidget):
         tabs.addTab(self.examples, translate("ResultsView", "Examples"))
         return tabs
 
+    def _on_theme(self, _c: object) -> None:
+        """The table's and the matrix's colours are the theme's: paint them again."""
+        if self.results is not None:
+            self.show_results(self.results, self.pending)
+
     @property
     def folder(self) -> str:
         return self.results.folder if self.results is not None else ""
 
     def show_empty(self) -> None:
         self.results = None
-        self.stack.setCurrentIndex(0)
+        self.stack.show_content(False)
 
     def show_results(self, results: EvalResults, pending: list[str] | None = None) -> None:
         """Show (or refresh, as each model finishes) the results; `pending`: the models still to come."""
-        self.results = results
-        self.stack.setCurrentIndex(1)
+        self.results, self.pending = results, list(pending or [])
+        self.stack.show_content(True)
         self.title.setText(self._title(results, pending or []))
         self.folder_label.setText(translate("ResultsView", "Saved in {folder}").format(folder=results.folder)
                                   if results.folder else "")
-        self.folder_label.setToolTip(results.folder)
         self.open_folder_button.setEnabled(bool(results.folder))
         self.table.show_results(results, pending or [])
         failed = [m for m in results.models if m.error]
-        self.errors_label.setText("<br>".join(f"<span style='color:#c92a2a'>⚠ <b>{html.escape(m.name)}</b>: "
+        self.errors_label.setText("<br>".join(f"<span style='color:{colors().danger}'>⚠ <b>"
+                                              f"{html.escape(short_label(m.name, NAME_CHARS))}</b>: "
                                               f"{html.escape(model_error_text(m.error))}</span>" for m in failed))
         self.errors_label.setVisible(bool(failed))
         self.charts.show_results(results)
@@ -330,7 +365,7 @@ class ResultsView(QWidget):
         else:
             state = state_text(results.state)
         return translate("ResultsView", "<b>{kind}</b> on <b>{data}</b> — {count} examples, {when}, {state}").format(
-            kind=html.escape(kind_title(results.kind)), data=html.escape(results.data),
+            kind=html.escape(kind_title(results.kind)), data=html.escape(short_label(results.data, NAME_CHARS)),
             count=f"{len(results.inputs):,}", when=when, state=state)
 
     def select_model(self, index: int) -> None:
@@ -350,15 +385,21 @@ class ResultsView(QWidget):
         if m is None or not m.confusion:
             self.confusion.setRowCount(0)
             self.confusion.setColumnCount(0)
-            self.confusion_title.setText(
-                translate("ResultsView", "No confusion matrix: {name} has no predictions.").format(name=m.name)
-                if m is not None else translate("ResultsView", "No confusion matrix: no model yet."))
+            self.confusion_title.setText("")
+            self.confusion_title.hide()
+            self.confusion_empty.body.setText(
+                translate("ResultsView", "No confusion matrix: {name} has no predictions.").format(
+                    name=short_label(m.name, NAME_CHARS)) if m is not None
+                else translate("ResultsView", "No confusion matrix: no model yet."))
+            self.confusion_stack.show_content(False)
             return
+        self.confusion_title.show()
         self.confusion_title.setText(translate("ResultsView", "<b>{name}</b>: rows are the true labels, columns what "
                                                               "the model predicted; the diagonal is right. Select "
                                                               "another model in the table above.").format(
-            name=html.escape(m.name)))
+            name=html.escape(short_label(m.name, NAME_CHARS))))
         fill_confusion(self.confusion, m.labels, m.confusion)
+        self.confusion_stack.show_content(True)
 
     def _on_table_selection(self) -> None:
         rows = {i.row() for i in self.table.selectedIndexes()}

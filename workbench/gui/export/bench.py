@@ -11,10 +11,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
+from workbench.gui.theme import colors, notifier, style_plot
 from workbench.gui.widgets import MessageBanner
+from workbench.gui.widgets.elide import ElidedLabel
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.export.bench import BenchConfig, BenchResult
@@ -82,15 +86,22 @@ class BenchTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = style_plot(pg.PlotWidget())
         self.plot.getAxis("bottom").setLabel(translate("BenchTab", "speedup vs PyTorch eager fp32 (higher is faster)"))
         self.plot.showAxis("bottom")
         self.plot.invertY(True)  # first table row on top
-        self.plot.getAxis("left").setWidth(330)  # room for "backend | metric | shape" labels
+        self.plot.getAxis("left").setWidth(330)  # room for "backend | metric | shape" labels (set in _plot)
         self.bars: pg.BarGraphItem | None = None
+        self.one_line: pg.InfiniteLine | None = None  # speedup 1: as fast as PyTorch eager
         self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.files_label = ElidedLabel()  # "Saved: /a/long/path.csv, ...": elided in the middle, whole on hover
+        self.files_label.hide()
+        self.empty = EmptyState(translate("BenchTab", "No benchmark yet"), self._empty_text(), "mdi6.speedometer",
+                                translate("BenchTab", "Run the benchmark"), self.start)
         self._layout()
         self.run_button.clicked.connect(self.start)
+        notifier().changed.connect(lambda _c: self.result is not None and self._plot(self.result.rows))
         self.cancel_button.clicked.connect(lambda: self.job is not None and self.job.cancel())
 
     def _layout(self) -> None:
@@ -118,13 +129,25 @@ class BenchTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.plot)
         split.setSizes([300, 300])
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.summary)
+        rl.addWidget(self.files_label)
+        rl.addWidget(split, 1)
+        self.stack = EmptyStack(results, self.empty)  # the table and chart once there is a result
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.progress)
         lay.addWidget(self.banner)
-        lay.addWidget(self.summary)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.stack, 1)
+
+    @staticmethod
+    def _empty_text() -> str:
+        return translate("BenchTab", "A table of PyTorch eager against ONNX Runtime (tokens/s, latency, memory) and a "
+                                     "chart of the speedups appear here. The benchmark builds its own models of the "
+                                     "shapes above, so it needs no export.")
 
     def config(self) -> Any:
         from workbench.export.bench import BenchConfig
@@ -157,6 +180,11 @@ class BenchTab(QWidget):
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.run_button.setEnabled(not busy)
+        if busy:
+            self.empty.set_texts(translate("BenchTab", "Benchmarking…"), self._empty_text(), "")
+        else:
+            self.empty.set_texts(translate("BenchTab", "No benchmark yet"), self._empty_text(),
+                                 translate("BenchTab", "Run the benchmark"))
 
     def show_result(self, result: Any) -> None:
         self.result = result
@@ -178,9 +206,10 @@ class BenchTab(QWidget):
             parts.append(translate("BenchTab", "% of bound: weights read once per token at {bandwidth} GB/s, "
                                                "measured in this run.").format(bandwidth=f"{bw:.1f}"))
         parts += notes
-        if files:
-            parts.append(translate("BenchTab", "Saved: {files}").format(files=files))
+        self.files_label.setText(translate("BenchTab", "Saved: {files}").format(files=files) if files else "")
+        self.files_label.setVisible(bool(files))
         self.summary.setText(" ".join(parts))
+        self.stack.show_content(True)
         if notes:
             self.banner.show_info(" ".join(notes))
 
@@ -188,11 +217,17 @@ class BenchTab(QWidget):
         labels, speedups = speedup_bars(rows)
         if self.bars is not None:
             self.plot.removeItem(self.bars)
+        if self.one_line is not None:
+            self.plot.removeItem(self.one_line)
+        c = colors()
         y = np.arange(len(speedups))
-        brushes = [pg.mkBrush("#2b8a3e" if s >= 1 else "#c92a2a") for s in speedups]
-        self.bars = pg.BarGraphItem(x0=0, y=y, height=0.7, width=speedups, brushes=brushes)
+        brushes = [pg.mkBrush(c.success if s >= 1 else c.danger) for s in speedups]
+        self.bars = pg.BarGraphItem(x0=0, y=y, height=0.7, width=speedups, brushes=brushes, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.plot.addLine(x=1.0, pen=pg.mkPen("#333", style=Qt.DashLine))
-        self.plot.getAxis("left").setTicks([list(zip(y.tolist(), labels))])
+        self.one_line = self.plot.addLine(x=1.0, pen=pg.mkPen(c.muted, style=Qt.DashLine))
+        left = self.plot.getAxis("left")
+        left.setTicks([list(zip(y.tolist(), labels))])
+        widest = max((QFontMetrics(left.font()).horizontalAdvance(t) for t in labels), default=0)
+        left.setWidth(min(330, widest + 24))  # as wide as the longest label, at most a third of the plot
         self.plot.setYRange(-0.6, max(len(speedups) - 0.4, 0.4))
         self.plot.setXRange(0, max([1.2] + (speedups * 1.1).tolist()))

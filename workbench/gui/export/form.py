@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
 from workbench.gui.i18n import error_text, translate
 
@@ -74,6 +74,8 @@ class ExportForm(QWidget):
         self.prompts.setMaximumHeight(80)
         self.greedy = QSpinBox(minimum=0, maximum=256, value=32)
         self._layout()
+        for edit in (self.source, self.out):  # a long path: the whole of it on hover
+            edit.textChanged.connect(lambda text, e=edit: e.setToolTip(text))
         self.source_browse.clicked.connect(lambda: self._browse(self.source))
         self.out_browse.clicked.connect(lambda: self._browse(self.out))
 
@@ -87,15 +89,18 @@ class ExportForm(QWidget):
                 h.addStretch(1)
             return h
 
-        variants = QHBoxLayout()
-        for w in (self.optimize, self.fp16, self.int8, self.attention):
-            variants.addWidget(w)
-        variants.addStretch(1)
+        variants = QGridLayout()  # two by two: the form stays narrow enough for the log beside it
+        variants.setContentsMargins(0, 0, 0, 0)
+        for i, w in enumerate((self.optimize, self.int8, self.fp16, self.attention)):
+            variants.addWidget(w, i // 2, i % 2)
+        variants.setColumnStretch(2, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long label goes above its field rather than widen
         form.addRow(translate("ExportForm", "Model"), row(self.source, self.source_browse))
         form.addRow(translate("ExportForm", "Task"), row(self.task, stretch=False))
-        form.addRow(translate("ExportForm", "Output folder"), row(self.out, self.out_browse, self.overwrite))
+        form.addRow(translate("ExportForm", "Output folder"), row(self.out, self.out_browse))
+        form.addRow("", self.overwrite)
         form.addRow(translate("ExportForm", "Variants"), variants)
         form.addRow("Opset", row(self.opset, QLabel(translate("ExportForm", "Greedy tokens checked")), self.greedy,
                                  stretch=False))

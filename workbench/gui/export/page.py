@@ -7,10 +7,11 @@ A finished export can be opened on ONNX Runtime and handed to the Playground (st
 from __future__ import annotations
 
 import html
+import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
-                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
+                               QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from workbench.gui.i18n import core_text, translate
@@ -18,12 +19,24 @@ from workbench.gui.state import AppState
 from workbench.gui.export.bench import BenchTab
 from workbench.gui.export.form import ExportForm, ExportOutcome, export_job
 from workbench.gui.export.report_view import ReportView
+from workbench.gui.theme import colors
 from workbench.gui.widgets import MessageBanner, heading
+from workbench.gui.widgets.elide import short_label
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.backends import Backend, OnnxBackend
 
 DEVICES = ("auto", "cpu", "cuda")
+BUILTIN = "builtin:tiny-stories"  # what the empty report offers to open when there is nothing to export
+
+
+def model_name(source: str) -> str:
+    """A source as a button names it: a folder (or hub id) by its last part, at most 40 characters (middle
+    elided; the whole source is the button's tooltip)."""
+    source = source.strip()
+    name = os.path.basename(source.rstrip("/\\")) if "/" in source or os.sep in source else source
+    return short_label(name or source, 40)
 
 
 def open_job(ctx: Any, folder: str, variant: str | None, device: str) -> OnnxBackend:
@@ -84,7 +97,9 @@ class ExportTab(QWidget):
         self.test_output = QLabel("")
         self.test_output.setWordWrap(True)
         self.provider_label = QLabel("")
+        self.empty = EmptyState("", "", "mdi6.file-check-outline", " ", self._empty_action)
         self._layout()
+        self._update_empty()
         self._set_result_enabled(False)
         self.export_button.clicked.connect(lambda: self.start())
         self.anyway_button.clicked.connect(lambda: self.start(ignore_memory=True))
@@ -92,6 +107,8 @@ class ExportTab(QWidget):
         self.open_button.clicked.connect(self.open_in_playground)
         self.test_button.clicked.connect(self.quick_test)
         self.report_view.evaluate_requested.connect(self.evaluate_export)
+        self.report_view.shown.connect(lambda: self.result_stack.show_content(True))
+        self.form.source.textChanged.connect(lambda _t: self._update_empty())
         state.model_changed.connect(self._on_model_changed)
         if state.loaded is not None:
             self._on_model_changed(state.loaded)
@@ -128,13 +145,46 @@ class ExportTab(QWidget):
         bl.addLayout(test)
         bl.addWidget(self.provider_label)
         bl.addWidget(self.test_output)
+        self.result_stack = EmptyStack(bottom, self.empty)  # the report once there is one; before, what it will be
+        scroll = QScrollArea()  # the form scrolls rather than make the window taller than the screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(top)
         split = QSplitter(Qt.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
+        split.addWidget(scroll)
+        split.addWidget(self.result_stack)
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
         split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
+
+    def _update_empty(self) -> None:
+        """The empty report: what it will show, and the one action that fills it (export the model in
+        the form, or open the built-in when there is none; nothing while an export runs)."""
+        source = self.form.source.text().strip()
+        title = translate("ExportTab", "No export yet")
+        what = translate("ExportTab", "The parity report appears here: one row per variant with its largest "
+                                      "difference from PyTorch and its size, then a quick test on ONNX Runtime.")
+        if self.running:
+            self.empty.set_texts(translate("ExportTab", "Exporting {model}…").format(model=model_name(source)), what, "")
+        elif source:
+            self.empty.set_texts(title, what, translate("ExportTab", "Export {model}").format(model=model_name(source)))
+        else:
+            self.empty.set_texts(title, translate("ExportTab", "No model is loaded, so there is nothing to export yet. "
+                                                               "Open one (or type a folder or hub id above).") + " " + what,
+                                 translate("ExportTab", "Open {model}").format(model=BUILTIN))
+        self.empty.button.setToolTip(source)
+
+    def _empty_action(self) -> None:
+        if self.form.source.text().strip():
+            self.start()
+            return
+        window = self.window()
+        if hasattr(window, "open_model"):
+            window.open_model(BUILTIN)
 
     def _on_model_changed(self, loaded: Backend | None) -> None:
         if loaded is None or loaded.backend == "onnxruntime" or self.running:
@@ -151,6 +201,7 @@ class ExportTab(QWidget):
         self.cancel_button.setVisible(busy)
         self.export_button.setEnabled(not busy)
         self.form.setEnabled(not busy)
+        self._update_empty()
 
     def _set_result_enabled(self, on: bool) -> None:
         for w in (self.variant_combo, self.device_combo, self.open_button, self.test_text, self.test_button):
@@ -178,6 +229,7 @@ class ExportTab(QWidget):
         self.job = self.state.runner.start("export", export_job, source, out, self.form.options(),
                                            on_message=self._log, on_done=self._on_done,
                                            on_error=self._on_error, on_finished=lambda: self._busy(False))
+        self._update_empty()
 
     def _refuse_for_memory(self, source: str) -> bool:
         from workbench.errors import WorkbenchError
@@ -270,7 +322,7 @@ class ExportTab(QWidget):
         self.test_output.setText(translate("ExportTab", "<b>Output:</b> {text}").format(text=html.escape(text)))
 
     def _show_provider(self, model: OnnxBackend) -> None:
-        colour = "#c92a2a" if model.note else "#2b8a3e"
+        colour = colors().danger if model.note else colors().success
         runtime = html.escape(core_text(model.describe()))
         self.provider_label.setText(f"<span style='color:{colour}'>{runtime}</span> — "
                                     + translate("ExportTab", "session providers: {providers}").format(

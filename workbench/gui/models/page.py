@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -10,13 +9,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QStyledItemDelegate,
+                               QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
                                QHeaderView)
 
 from workbench.gui.i18n import core_text, translate
 from workbench.gui.state import AppState
+from workbench.gui.theme import SPACE, colors, font, notifier, set_role
 from workbench.gui.widgets import MessageBanner, heading
+from workbench.gui.widgets.elide import ElidedLabel
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -26,7 +29,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("workbench")
 TASK_CHOICES = ("auto", "causal-lm", "seq2seq-lm", "masked-lm", "sequence-classification",
                 "feature-extraction")
+BUILTIN = "builtin:tiny-stories"  # what the empty info card offers to open
 GROUPS = ("Built-in", "Recent", "Hub cache")  # the library's groups, in order (Library.groups' titles)
+
+
+class _ElideRight(QStyledItemDelegate):
+    """A description column: a sentence elides at its end (names, in the other column, in the middle)."""
+
+    def initStyleOption(self, option: Any, index: Any) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.ElideRight
 
 
 def _load_job(ctx: Any, spec: ModelSpec) -> Backend:
@@ -189,20 +201,32 @@ class ModelsPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.progress_label = QLabel()
+        self.progress_label = ElidedLabel()  # "Opening /a/long/path ...": elided in the middle, whole on hover
         self.cancel_button = QPushButton(translate("ModelsPage", "Cancel"))
         self.cancel_button.hide()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([translate("ModelsPage", "Model"), translate("ModelsPage", "Detail")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)  # sized in _fill_library, capped
+        self.tree.setTextElideMode(Qt.ElideMiddle)  # a long folder keeps both ends; whole in its tooltip
+        self._detail_delegate = _ElideRight(self.tree)
+        self.tree.setItemDelegateForColumn(1, self._detail_delegate)
         self.info_table = QTableWidget(0, 2)
         self.info_table.setHorizontalHeaderLabels([translate("ModelsPage", "Property"), translate("ModelsPage", "Value")])
         self.info_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.info_table.verticalHeader().hide()
         self.info_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.info_title = QLabel(translate("ModelsPage", "No model loaded. Pick one on the left, type a hub id, "
-                                           "or drop a folder here."))
-        self.info_title.setWordWrap(True)
+        self.info_table.setTextElideMode(Qt.ElideMiddle)  # a long folder keeps both ends; whole in its tooltip
+        self.info_title = ElidedLabel()  # the loaded model's source, elided in the middle
+        self.info_title.setFont(font("subtitle"))  # its own font (not a role): it elides with the font it is drawn in
+        self.info_note = QLabel(translate("ModelsPage", "ready in the Playground"))
+        set_role(self.info_note, "muted")
+        self.info_empty = EmptyState(
+            translate("ModelsPage", "No model loaded"),
+            translate("ModelsPage", "Pick one in the library on the left, type a hub id above, or drop a folder "
+                                    "here. Its architecture, size and the memory each page needs appear here."),
+            "mdi6.cube-outline", translate("ModelsPage", "Open {model}").format(model=BUILTIN),
+            lambda: self.open_source(BUILTIN))
+        self.info_stack = EmptyStack(self.info_table, self.info_empty)
         self._layout()
         self.open_button.clicked.connect(lambda: self.open_source(self.source_edit.text()))
         self.source_edit.returnPressed.connect(lambda: self.open_source(self.source_edit.text()))
@@ -210,6 +234,7 @@ class ModelsPage(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         self.tree.itemActivated.connect(self._on_tree_activated)
         self.state.model_changed.connect(self._show_info)
+        notifier().changed.connect(lambda _c: self._show_info(self.state.loaded))
         self.refresh_library()
 
     def _layout(self) -> None:
@@ -233,8 +258,17 @@ class ModelsPage(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.info_title)
-        rl.addWidget(self.info_table, 1)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(SPACE[1])
+        title_row.addWidget(self.info_title, 100)  # up to its text's width (its maximum), then the spacer
+        title_row.addWidget(self.info_note, 0)
+        title_row.addStretch(1)
+        self.title_box = QWidget()
+        self.title_box.setLayout(title_row)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        self.title_box.hide()
+        rl.addWidget(self.title_box)
+        rl.addWidget(self.info_stack, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -249,6 +283,10 @@ class ModelsPage(QWidget):
         lay.addWidget(self.banner)
         lay.addLayout(busy)
         lay.addWidget(split, 1)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._size_tree()  # the list's width is known once shown
 
     # -- library --------------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -265,12 +303,21 @@ class ModelsPage(QWidget):
                 item = QTreeWidgetItem([entry.source, core_text(entry.detail)])
                 item.setData(0, Qt.UserRole, entry.source)
                 item.setToolTip(0, entry.source)
+                item.setToolTip(1, core_text(entry.detail))
                 top.addChild(item)
             top.setExpanded(True)
+        self._size_tree()
         self._set_devices(library.devices)
         window = self.window()
         if hasattr(window, "set_device_text"):
             window.set_device_text(library.device_text)
+
+    def _size_tree(self) -> None:
+        """The model column as wide as its names, but at most 70% of the list: a long folder elides."""
+        self.tree.resizeColumnToContents(0)
+        cap = max(120, int(self.tree.viewport().width() * 0.7))
+        if self.tree.columnWidth(0) > cap:
+            self.tree.setColumnWidth(0, cap)
 
     def _set_devices(self, devices: list[str]) -> None:
         """The device menu: its items' data are the devices ("auto" shown translated); keeps the choice."""
@@ -341,6 +388,8 @@ class ModelsPage(QWidget):
         self.banner.show_error(text, details)
 
     def _show_info(self, loaded: Backend | None) -> None:
+        self.title_box.setVisible(loaded is not None)
+        self.info_stack.show_content(loaded is not None)
         if loaded is None:
             return
         card = info_rows(loaded.info)
@@ -353,14 +402,15 @@ class ModelsPage(QWidget):
         except Exception:  # an estimate that cannot be made leaves the card as it was
             log.warning(translate("ModelsPage", "No memory estimate for {source}").format(source=loaded.info.source),
                         exc_info=True)
-        self.info_title.setText(translate("ModelsPage", "<b>{source}</b> — ready in the Playground").format(
-            source=html.escape(loaded.info.source)))
+        self.info_title.setText(loaded.info.source)
+        # as wide as the source needs, but never wider than the card: a long path elides in the middle
+        self.info_title.setMaximumWidth(self.info_title.fontMetrics().horizontalAdvance(loaded.info.source) + SPACE[1])
         self.info_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             self.info_table.setItem(i, 0, QTableWidgetItem(r.label))
             value = QTableWidgetItem(r.value)
-            value.setToolTip(r.tooltip)
+            value.setToolTip(r.tooltip or r.value)
             if r.over:
-                value.setForeground(QColor("#c62828"))
+                value.setForeground(QColor(colors().danger))
             self.info_table.setItem(i, 1, value)
         self.info_table.resizeColumnToContents(0)

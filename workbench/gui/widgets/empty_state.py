@@ -30,6 +30,7 @@ class EmptyState(QFrame):
         for label in (self.title, self.body):
             label.setAlignment(Qt.AlignCenter)
             label.setWordWrap(True)
+        self.body.setMaximumWidth(560)  # a readable line length, centred below
         self.button = QPushButton(action)
         set_role(self.button, "primary")
         self.button.setVisible(bool(action))
@@ -40,7 +41,7 @@ class EmptyState(QFrame):
         lay.setSpacing(SPACE[2])
         lay.addStretch(1)
         for w in (self.icon_label, self.title, self.body):
-            lay.addWidget(w)
+            lay.addWidget(w, 0, Qt.AlignHCenter)
         lay.addWidget(self.button, 0, Qt.AlignHCenter)
         lay.addStretch(1)
         self._paint_icon()
