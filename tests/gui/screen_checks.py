@@ -96,7 +96,10 @@ def empty_axes(page: QWidget) -> list[str]:
     for view in page.findChildren(pg.GraphicsView):
         if not _shown(view, page):
             continue
-        for plot in [i for i in view.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()]:
+        # A ColorBarItem is a PlotItem too: it is the legend of an image, not a plot of its own.
+        plots = [i for i in view.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()
+                 and not isinstance(i, pg.ColorBarItem)]
+        for plot in plots:
             items = plot.listDataItems() + [i for i in plot.items if isinstance(i, pg.ImageItem)]
             if not any(_has_data(i) for i in items):
                 problems.append(f"a plot with no data is shown ({plot.titleLabel.text or 'untitled'})")

@@ -84,7 +84,7 @@ def test_onnx_export_maps_compare_and_open(qtbot, window, page, tmp_path, tiny_g
     page.compare.source.setText(str(out))
     page._compare()
     qtbot.waitUntil(lambda: page.compare.other_maps is not None, timeout=60000)
-    assert "ONNX Runtime" in page.compare.titles[1].text()
+    assert "ONNX Runtime" in page.compare.titles[1].full_text()
     assert np.abs(page.compare.diff.matrix).max() < 1e-5
     np.testing.assert_allclose(page.compare.other_maps.weights, page.maps.weights, atol=1e-5)
 
@@ -190,3 +190,62 @@ def test_training_replay_shows_the_chosen_head_in_the_attention_heatmap(qtbot):
     np.testing.assert_allclose(replay.heatmap.matrix, maps[0][1].mean(0), atol=1e-6)
     replay.clear()
     assert replay.current() is None and replay.heatmap.image.image is None
+
+
+def test_the_views_are_empty_until_attention_is_shown_and_the_action_fills_them(qtbot, window):
+    """No model: every tab says what will appear and offers to open the example model; its button
+    opens builtin:tiny-stories and shows the Text field's example. A model change empties them."""
+    from tests.gui.screen_checks import all_problems
+
+    window.resize(1280, 800)
+    page = window.show_page("Attention")
+    assert window.state.loaded is None and page.text.text()  # the example text is there
+    for key, stack in page.stacks.items():
+        assert stack.is_empty(), key
+        assert stack.empty.button.isVisible() or not stack.isVisible()
+        assert "tiny-stories" in stack.empty.button.text()
+    assert not any(b.isEnabled() for b in page.save_buttons)
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        assert all_problems(window, page) == [], page.tabs.tabText(i)
+    page.tabs.setCurrentIndex(0)
+    page.stacks["heatmap"].empty.button.click()
+    qtbot.waitUntil(lambda: page.maps is not None, timeout=60000)
+    assert window.state.loaded.info.source == "builtin:tiny-stories"
+    assert window.stack.currentWidget() is page
+    for key in ("heatmap", "grid", "headview", "compare", "embeddings"):
+        assert not page.stacks[key].is_empty(), key
+    assert page.compare.maps_stack.is_empty() and page.embeddings.stack.is_empty()  # their own actions
+    assert page.patterns.count() > 0 and page.patterns.isVisible()
+    assert all(b.isEnabled() for b in page.save_buttons)
+    for i in (1, 2):  # the model view and the head view, with the example's tokens
+        page.tabs.setCurrentIndex(i)
+        qtbot.wait(20)
+        assert all_problems(window, page) == [], page.tabs.tabText(i)
+    rects = page.headview.label_rects()
+    assert all(not a.intersects(b) for j, a in enumerate(rects) for b in rects[j + 1:])
+
+    window.state.model_changed.emit(window.state.loaded)  # the same model again: the maps are gone
+    assert page.maps is None and page.stacks["heatmap"].is_empty() and not page.stacks["embeddings"].is_empty()
+    assert page.stacks["heatmap"].empty.button.text() == "Show attention"
+    page.stacks["heatmap"].empty.button.click()
+    qtbot.waitUntil(lambda: page.maps is not None, timeout=30000)
+    assert not page.stacks["heatmap"].is_empty()
+
+
+def test_head_view_labels_are_elided_and_never_overlap(qtbot):
+    from workbench.gui.attention.headview import HeadView
+
+    hv = HeadView()
+    qtbot.addWidget(hv)
+    hv.resize(400, 300)
+    tokens = tuple(f"{'long' * 10}_{i}" for i in range(30))
+    hv.set_layer(np.full((2, 30, 30), 1 / 30, dtype=np.float32), tokens, tokens, [0, 1], (tokens, tokens))
+    hv.show()
+    qtbot.waitExposed(hv)
+    rects = hv.label_rects()
+    assert len(rects) == 60 and all(r.left() >= 0 and r.right() <= hv.width() for r in rects)
+    assert all(not a.intersects(b) for j, a in enumerate(rects) for b in rects[j + 1:])
+    assert hv.label(tokens[0]) != tokens[0] and "…" in hv.label(tokens[0])
+    assert tokens[5] in hv._tooltip(("q", 5))

@@ -60,20 +60,60 @@
         <translation>热力图</translation>
     </message>
     <message>
+        <source>The attention heatmap will appear here</source>
+        <translation>注意力热力图将显示在这里</translation>
+    </message>
+    <message>
+        <source>One row per token of the text: how much it attends to each token, for the layer and head chosen above. Hover a cell to read its weight.</source>
+        <translation>文本的每个词元占一行：在上方所选的层和头中，它对每个词元的注意力有多大。将鼠标悬停在单元格上可读取其权重。</translation>
+    </message>
+    <message>
         <source>Model view</source>
         <translation>模型视图</translation>
+    </message>
+    <message>
+        <source>Every layer and head at a glance</source>
+        <translation>一览所有层和头</translation>
+    </message>
+    <message>
+        <source>A thumbnail of each head&apos;s attention, layers down and heads across; click one to open it in the heatmap.</source>
+        <translation>每个头的注意力缩略图，纵向为层、横向为头；点击其中一个即可在热力图中打开。</translation>
     </message>
     <message>
         <source>Head view</source>
         <translation>头视图</translation>
     </message>
     <message>
+        <source>Lines from each token to the tokens it attends to</source>
+        <translation>从每个词元连向它所关注词元的连线</translation>
+    </message>
+    <message>
+        <source>The text&apos;s tokens in two columns, joined by one colour per head; the stronger the attention, the darker the line.</source>
+        <translation>文本的词元分成两列，每个头用一种颜色连线；注意力越强，线条越深。</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
+        <source>The same text through two models, side by side</source>
+        <translation>同一段文本经过两个模型，并排对比</translation>
+    </message>
+    <message>
+        <source>Show attention for the text first; then name a second model with the same tokenizer to see both maps and their difference.</source>
+        <translation>请先显示这段文本的注意力；再指定一个使用相同分词器的第二个模型，即可查看两张注意力图及其差异。</translation>
+    </message>
+    <message>
         <source>Embeddings</source>
         <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>The model&apos;s vocabulary as a map</source>
+        <translation>以地图形式查看模型的词表</translation>
+    </message>
+    <message>
+        <source>Each vocabulary entry&apos;s input embedding, projected to 2-D: tokens used alike end up close together.</source>
+        <translation>每个词表条目的输入嵌入投影到二维平面：用法相近的词元会彼此靠近。</translation>
     </message>
     <message>
         <source>Head patterns (this layer)</source>
@@ -98,6 +138,14 @@
     <message>
         <source>Save the current view or maps as {format}</source>
         <translation>将当前视图或注意力图保存为 {format}</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet: open the small built-in story model (tiny-stories) to see its attention on the example text.</source>
+        <translation>尚未加载模型：打开小型内置故事模型（tiny-stories），即可查看它在示例文本上的注意力。</translation>
+    </message>
+    <message>
+        <source>Open tiny-stories and show attention</source>
+        <translation>打开 tiny-stories 并显示注意力</translation>
     </message>
     <message>
         <source>Load a model first (Models page).</source>
@@ -202,6 +250,14 @@
         <translation>差值（第二个 − 已加载）</translation>
     </message>
     <message>
+        <source>Both maps and their difference will appear here</source>
+        <translation>两张注意力图及其差异将显示在这里</translation>
+    </message>
+    <message>
+        <source>Name a second model above (a folder, a hub id or builtin:NAME) that splits the text into the same tokens, then press Load and compare.</source>
+        <translation>在上方指定第二个模型（文件夹、Hub ID 或 builtin:NAME），它须将文本切分为相同的词元，然后点击“加载并对比”。</translation>
+    </message>
+    <message>
         <source>Second model: {name}</source>
         <translation>第二个模型：{name}</translation>
     </message>
@@ -251,6 +307,14 @@
     <message>
         <source>Nearest by cosine similarity (full embedding, not the 2-D view):</source>
         <translation>按余弦相似度排列的最近邻（基于完整嵌入，而非二维视图）：</translation>
+    </message>
+    <message>
+        <source>The embedding map will appear here</source>
+        <translation>嵌入分布图将显示在这里</translation>
+    </message>
+    <message>
+        <source>Each point will be a vocabulary entry&apos;s input embedding, projected to 2-D with PCA; then search a word for its nearest neighbours.</source>
+        <translation>每个点代表一个词表条目的输入嵌入，经 PCA 投影到二维；之后可搜索一个词，查看它的最近邻。</translation>
     </message>
     <message>
         <source>Load a model first (Models page).</source>

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from workbench.attention.maps import AttentionMaps
 from workbench.gui.i18n import core_text, translate
+from workbench.gui.widgets.elide import ElidedLabel
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner
 
@@ -45,22 +47,39 @@ class CompareView(QWidget):
         self.status.setWordWrap(True)
         self.left, self.right = HeatmapView(), HeatmapView()
         self.diff = HeatmapView(diverging=True)
-        self.titles = [QLabel(translate("CompareView", "Loaded model")), QLabel(translate("CompareView", "Second model")),
-                       QLabel(translate("CompareView", "Difference (second − loaded)"))]
+        self.titles = [ElidedLabel(translate("CompareView", "Loaded model")),
+                       ElidedLabel(translate("CompareView", "Second model")),
+                       ElidedLabel(translate("CompareView", "Difference (second − loaded)"))]
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(self.load_button)
-        maps = QHBoxLayout()
+        maps_box = QWidget()
+        maps = QHBoxLayout(maps_box)
+        maps.setContentsMargins(0, 0, 0, 0)
         for title, view in zip(self.titles, (self.left, self.right, self.diff)):
             col = QVBoxLayout()
             col.addWidget(title)
             col.addWidget(view, 1)
             maps.addLayout(col, 1)
+        self.maps_stack = EmptyStack(maps_box, EmptyState(
+            translate("CompareView", "Both maps and their difference will appear here"),
+            translate("CompareView", "Name a second model above (a folder, a hub id or builtin:NAME) that splits "
+                                     "the text into the same tokens, then press Load and compare."),
+            "mdi6.compare-horizontal"))
         lay = QVBoxLayout(self)
         lay.addLayout(row)
         lay.addWidget(self.banner)
         lay.addWidget(self.status)
-        lay.addLayout(maps, 1)
+        lay.addWidget(self.maps_stack, 1)
+
+    def clear(self) -> None:
+        """Forget the second model's maps (the loaded model changed): back to the empty view."""
+        self.other_maps, self.other_name = None, ""
+        self.titles[1].setText(translate("CompareView", "Second model"))
+        self.status.setText(translate("CompareView", "Compare the current text through a second model with the same "
+                                                     "tokenizer."))
+        self.banner.hide()
+        self.maps_stack.show_content(False)
 
     def set_other(self, name: str, maps: Any) -> None:
         self.other_name, self.other_maps = name, maps
@@ -90,6 +109,7 @@ class CompareView(QWidget):
         self.left.set_matrix(a, base_set.query_tokens, base_set.key_tokens)
         self.right.set_matrix(b, other.query_tokens, other.key_tokens)
         self.diff.set_matrix(b - a, other.query_tokens, other.key_tokens)
+        self.maps_stack.show_content(True)
         diff = np.abs(b - a)
         self.status.setText(translate("CompareView", "Largest difference {largest}, mean {mean}").format(
             largest=f"{float(diff.max()):.3g}", mean=f"{float(diff.mean()):.3g}"))

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
 from workbench.gui.i18n import translate
+from workbench.gui.theme import colors, notifier, style_plot
 from workbench.gui.widgets import MessageBanner
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.attention.projector import Projection
@@ -46,16 +49,20 @@ class EmbeddingsView(QWidget):
         self.projection: Any = None
         self.neighbours: list[tuple[str, float]] = []
         self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
         self.plot.setLabel(axis="bottom", text=translate("EmbeddingsView", "principal component 1"))
         self.plot.setLabel(axis="left", text=translate("EmbeddingsView", "principal component 2"))
-        self.points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(80, 130, 220, 120), hoverable=True,
-                                         tip=lambda x, y, data: str(data))
-        self.marks = pg.ScatterPlotItem(size=11, pen=pg.mkPen("k"), brush=pg.mkBrush(230, 60, 60, 230))
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, never "(x0.001)"
+        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, tip=lambda x, y, data: str(data))
+        self.marks = pg.ScatterPlotItem(size=11)
         self.plot.addItem(self.points)
         self.plot.addItem(self.marks)
+        style_plot(self.plot)
         self.labels: list[pg.TextItem] = []
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("EmbeddingsView", "A word or token, e.g. cat"))
+        self.search.setMinimumWidth(120)
         self.find_button = QPushButton(translate("EmbeddingsView", "Nearest neighbours"))
         self.compute_button = QPushButton(translate("EmbeddingsView", "Compute projection"))
         self.list = QListWidget()
@@ -70,20 +77,62 @@ class EmbeddingsView(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.find_button)
         sl.addLayout(row)
-        sl.addWidget(self.banner)
-        sl.addWidget(QLabel(translate("EmbeddingsView", "Nearest by cosine similarity (full embedding, not the 2-D "
-                                                        "view):")))
+        nearest = QLabel(translate("EmbeddingsView", "Nearest by cosine similarity (full embedding, not the 2-D "
+                                                     "view):"))
+        nearest.setWordWrap(True)
+        sl.addWidget(nearest)
         sl.addWidget(self.list, 1)
+        sl.addStretch(0)
+        self.list.hide()  # until a search has neighbours to list
         split = QSplitter()
+        split.setChildrenCollapsible(False)
         split.addWidget(self.plot)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.empty = EmptyState(
+            translate("EmbeddingsView", "The embedding map will appear here"),
+            translate("EmbeddingsView", "Each point will be a vocabulary entry's input embedding, projected to 2-D "
+                                        "with PCA; then search a word for its nearest neighbours."),
+            "mdi6.scatter-plot-outline", translate("EmbeddingsView", "Compute projection"), self.compute)
+        self.stack = EmptyStack(split, self.empty)
         lay = QVBoxLayout(self)
         lay.addWidget(self.info)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.stack, 1)
         self.compute_button.clicked.connect(self.compute)
         self.find_button.clicked.connect(self.find)
         self.search.returnPressed.connect(self.find)
+        self._theme_changed()
+        notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self, *_: object) -> None:
+        c = colors()
+        point = QColor(c.accent)
+        point.setAlpha(120)
+        mark = QColor(c.danger)
+        mark.setAlpha(230)
+        self.points.setBrush(pg.mkBrush(point))
+        self.marks.setPen(pg.mkPen(c.text))
+        self.marks.setBrush(pg.mkBrush(mark))
+        for label in self.labels:
+            label.setColor(c.danger)
+
+    def reset(self) -> None:
+        """Forget the projection (the model changed): back to the empty view."""
+        self.projection = None
+        self.neighbours = []
+        self.points.clear()
+        self.marks.clear()
+        for label in self.labels:
+            self.plot.removeItem(label)
+        self.labels = []
+        self.list.clear()
+        self.list.hide()
+        self.banner.hide()
+        self.info.setText(translate("EmbeddingsView", "Each point is a vocabulary entry's input embedding, projected "
+                                                      "to 2-D with PCA. Tokens used alike end up close together."))
+        self.stack.show_content(False)
 
     def compute(self) -> None:
         if self.state.loaded is None:
@@ -95,6 +144,8 @@ class EmbeddingsView(QWidget):
     def show_projection(self, proj: Any) -> None:
         self.projection = proj
         self.points.setData(pos=proj.coords, data=list(proj.tokens))
+        self.banner.hide()
+        self.stack.show_content(True)
         self.info.setText(translate("EmbeddingsView", "{shown} of {total} vocabulary entries; the axes hold {first} "
                                                       "and {second} of the variance. Hover a point to see its "
                                                       "token.").format(
@@ -112,6 +163,7 @@ class EmbeddingsView(QWidget):
         self.banner.hide()
         self.neighbours = nn
         self.list.clear()
+        self.list.show()
         self.list.addItem(translate("EmbeddingsView", "{token} (id {id})").format(token=token, id=tid))
         for t, sim in nn:
             self.list.addItem(f"  {t}   {sim:.3f}")
@@ -126,7 +178,7 @@ class EmbeddingsView(QWidget):
         pos = self.projection.coords[rows] if rows else np.zeros((0, 2))
         self.marks.setData(pos=pos)
         for r in rows:
-            label = pg.TextItem(self.projection.tokens[r], color=(200, 30, 30))
+            label = pg.TextItem(self.projection.tokens[r], color=colors().danger)
             label.setPos(*self.projection.coords[r])
             self.plot.addItem(label)
             self.labels.append(label)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QHideEvent, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import translate
+from workbench.gui.theme import SPACE
 
 THUMB = 56
 TICK_MS = 12.0  # rendering budget per event-loop turn (at least one thumbnail per turn)
@@ -89,8 +90,9 @@ class ModelGrid(QWidget):
         self.table.setIconSize(QSize(THUMB, THUMB))
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.info = QLabel("")
+        self.info.setWordWrap(True)  # a long line in Chinese or at a narrow window never widens the page
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setContentsMargins(SPACE[1], SPACE[1], SPACE[1], SPACE[1])
         lay.addWidget(self.info)
         lay.addWidget(self.table, 1)
         self.weights = np.zeros((0, 0, 1, 1), dtype=np.float32)  # (layers, heads, q, k)

@@ -15,14 +15,18 @@ from workbench.gui.attention.budget_box import BudgetBox
 from workbench.gui.attention.compare import Compared, CompareView, compare_job
 from workbench.gui.attention.embeddings import EmbeddingsView
 from workbench.gui.attention.grid import ModelGrid
-from workbench.gui.attention.headview import HEAD_COLORS, HeadView
+from workbench.gui.attention.headview import HeadView, head_color
 from workbench.gui.i18n import core_text, error_text, translate
+from workbench.gui.theme import SPACE, notifier, set_role
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.gui.widgets.heatmap import HeatmapView
 from workbench.gui.widgets import MessageBanner, heading
 
 if TYPE_CHECKING:
     from workbench.attention.maps import AttentionMaps
     from workbench.backends import Backend
+
+EXAMPLE_MODEL = "builtin:tiny-stories"  # what the empty views open when no model is loaded
 
 
 def extract_job(ctx: Any, loaded: Backend, text: str, pair: str | None, generate: int) -> AttentionMaps:
@@ -58,14 +62,19 @@ class AttentionPage(QWidget):
         self._derived_value: tuple[Any, list[Any]] = (None, [])
         self.job: Any = None
         self.pending_focus: int | None = None
+        self._open_then_show = False  # the empty views' action opened the example model: show it
+        self.stacks: dict[str, EmptyStack] = {}  # tab -> its EmptyStack (empty until maps arrive)
         self._build()
         state.model_changed.connect(self.set_model)
+        notifier().changed.connect(self._paint_head_checks)
+        self._update_empty()
 
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
         self._make_widgets()
         self.tabs = self._make_tabs()
         lay = QVBoxLayout(self)
+        lay.setSpacing(SPACE[1])
         lay.addWidget(heading(translate("AttentionPage", "Attention")))
         lay.addLayout(self._text_row())
         lay.addLayout(self._selector_row())
@@ -95,33 +104,68 @@ class AttentionPage(QWidget):
         self.notes.setWordWrap(True)
         self.heatmap = HeatmapView()
         self.patterns = QListWidget()
+        self.patterns.setWordWrap(True)
+        self.patterns.setMinimumWidth(180)  # the side panel's width: a pattern reads on two lines
         self.grid = ModelGrid()
         self.headview = HeadView()
         self.head_checks: list[QCheckBox] = []
         self.head_checks_row = QHBoxLayout()
+        self.head_checks_row.addStretch(1)  # the checkboxes go before it, packed to the left
         self.compare = CompareView()
         self.embeddings = EmbeddingsView(self.state)
 
     def _make_tabs(self) -> QTabWidget:
+        """Each tab an EmptyStack: what will appear there and the one action that fills it, until
+        there is something to show (no empty axes, no blank panel)."""
         tabs = QTabWidget()
-        tabs.addTab(self._heatmap_tab(), translate("AttentionPage", "Heatmap"))
-        tabs.addTab(self.grid, translate("AttentionPage", "Model view"))
-        tabs.addTab(self._headview_tab(), translate("AttentionPage", "Head view"))
-        tabs.addTab(self.compare, translate("AttentionPage", "Compare"))
-        tabs.addTab(self.embeddings, translate("AttentionPage", "Embeddings"))
+        views = (
+            ("heatmap", self._heatmap_tab(), translate("AttentionPage", "Heatmap"), "mdi6.grid",
+             translate("AttentionPage", "The attention heatmap will appear here"),
+             translate("AttentionPage", "One row per token of the text: how much it attends to each token, for the "
+                                        "layer and head chosen above. Hover a cell to read its weight.")),
+            ("grid", self.grid, translate("AttentionPage", "Model view"), "mdi6.view-grid-outline",
+             translate("AttentionPage", "Every layer and head at a glance"),
+             translate("AttentionPage", "A thumbnail of each head's attention, layers down and heads across; click "
+                                        "one to open it in the heatmap.")),
+            ("headview", self._headview_tab(), translate("AttentionPage", "Head view"), "mdi6.vector-line",
+             translate("AttentionPage", "Lines from each token to the tokens it attends to"),
+             translate("AttentionPage", "The text's tokens in two columns, joined by one colour per head; the "
+                                        "stronger the attention, the darker the line.")),
+            ("compare", self.compare, translate("AttentionPage", "Compare"), "mdi6.compare-horizontal",
+             translate("AttentionPage", "The same text through two models, side by side"),
+             translate("AttentionPage", "Show attention for the text first; then name a second model with the same "
+                                        "tokenizer to see both maps and their difference.")),
+            ("embeddings", self.embeddings, translate("AttentionPage", "Embeddings"), "mdi6.scatter-plot-outline",
+             translate("AttentionPage", "The model's vocabulary as a map"),
+             translate("AttentionPage", "Each vocabulary entry's input embedding, projected to 2-D: tokens used "
+                                        "alike end up close together.")),
+        )
+        self.empty_texts: dict[str, tuple[str, str]] = {}
+        for key, content, tab, icon_name, title, body in views:
+            empty = EmptyState(title, body, icon_name, translate("AttentionPage", "Show attention"),
+                               self._empty_action)
+            self.empty_texts[key] = (title, body)
+            self.stacks[key] = EmptyStack(content, empty)
+            tabs.addTab(self.stacks[key], tab)
         return tabs
 
     def _heatmap_tab(self) -> QWidget:
         """The heatmap, with the head patterns of the shown layer beside it."""
         heat = QSplitter()
+        heat.setChildrenCollapsible(False)
+        heat.setContentsMargins(SPACE[1], SPACE[1], SPACE[1], SPACE[1])
         heat.addWidget(self.heatmap)
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(QLabel(translate("AttentionPage", "Head patterns (this layer)")))
+        title = QLabel(translate("AttentionPage", "Head patterns (this layer)"))
+        title.setWordWrap(True)
+        set_role(title, "muted")
+        sl.addWidget(title)
         sl.addWidget(self.patterns)
         heat.addWidget(side)
         heat.setStretchFactor(0, 4)
+        heat.setStretchFactor(1, 1)
         return heat
 
     def _headview_tab(self) -> QWidget:
@@ -159,11 +203,13 @@ class AttentionPage(QWidget):
         for w in (self.hide_special, self.merge, self.log_scale):
             row2.addWidget(w)
         row2.addStretch(1)
+        self.save_buttons: list[QPushButton] = []
         for label, slot in (("PNG", self.save_png), (".npz", self.save_npz), ("CSV", self.save_csv)):
             b = QPushButton(label)
             b.setToolTip(translate("AttentionPage", "Save the current view or maps as {format}").format(format=label))
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda _checked=False, slot=slot: slot())
             row2.addWidget(b)
+            self.save_buttons.append(b)
         return row2
 
     def _connect(self) -> None:
@@ -179,8 +225,46 @@ class AttentionPage(QWidget):
 
     # -- model and text ----------------------------------------------------------------------------
     def set_model(self, loaded: Backend | None) -> None:
-        self.maps, self._derived_key = None, None
+        self.maps, self._derived_key = None, None  # the maps were the old model's: the views empty
         self.generate.setEnabled(loaded is not None and loaded.task == "causal-lm" and loaded.backend == "pytorch")
+        self.compare.clear()
+        self.embeddings.reset()
+        self._update_empty()
+        if self._open_then_show:
+            self._open_then_show = False
+            if loaded is not None and getattr(getattr(loaded, "info", None), "source", None) == EXAMPLE_MODEL:
+                window = self.window()
+                if hasattr(window, "show_page"):
+                    window.show_page("Attention")
+                self.compute()
+
+    # -- empty views -----------------------------------------------------------------------------
+    def _update_empty(self) -> None:
+        """Empty views until there are maps (the embeddings: until there is a model); their action
+        is "Show attention" on the Text field's example, or, with no model, opening the example model."""
+        has_model = self.state.loaded is not None
+        has_maps = self.maps is not None
+        busy = self.job is not None and self.job.running
+        no_model = translate("AttentionPage", "No model is loaded yet: open the small built-in story model "
+                                              "(tiny-stories) to see its attention on the example text.")
+        action = (translate("AttentionPage", "Show attention") if has_model
+                  else translate("AttentionPage", "Open tiny-stories and show attention"))
+        for key, stack in self.stacks.items():
+            title, body = self.empty_texts[key]
+            stack.empty.set_texts(title, body if has_model else f"{body}\n\n{no_model}", action)
+            stack.empty.button.setEnabled(not busy)
+            stack.show_content(has_model if key == "embeddings" else has_maps)
+        for w in (*self.save_buttons, self.kind, self.layer, self.head):
+            w.setEnabled(has_maps)
+
+    def _empty_action(self) -> None:
+        if self.state.loaded is not None:
+            self.compute()
+            return
+        window = self.window()
+        if hasattr(window, "open_model"):
+            self._open_then_show = True
+            window.open_model(EXAMPLE_MODEL)
 
     def show_text(self, loaded: Backend, text: str, focus_token_index: int | None = None) -> None:
         """Called by the Playground: show `text`'s attention with the focus token's row highlighted."""
@@ -203,7 +287,12 @@ class AttentionPage(QWidget):
         self.job = self.state.runner.start("attention", extract_job, loaded, self.text.text(), pair,
                                            self.generate.value() if self.generate.isEnabled() else 0,
                                            on_done=self.show_maps, on_error=lambda m, d: self.banner.show_error(m, d),
-                                           on_finished=lambda: self.compute_button.setEnabled(True))
+                                           on_finished=self._finished)
+        self._update_empty()
+
+    def _finished(self) -> None:
+        self.compute_button.setEnabled(True)
+        self._update_empty()
 
     def show_maps(self, maps: Any) -> None:
         self.maps, self._derived_key = maps, None  # an id() may be reused by the next maps
@@ -218,6 +307,7 @@ class AttentionPage(QWidget):
                                                     "model.").format(start=maps.prompt_length))
         self.notes.setText(" ".join(notes))
         self._setup_selectors()
+        self._update_empty()
         self.refresh()
         if self.pending_focus is not None:
             n = len(self.current_set().query_tokens)
@@ -244,11 +334,16 @@ class AttentionPage(QWidget):
         self.head_checks = []
         for h in range(s.num_heads):
             cb = QCheckBox(f"H{h}")
-            cb.setStyleSheet(f"color: {HEAD_COLORS[h % len(HEAD_COLORS)]}; font-weight: bold")
             cb.setChecked(h == 0)
             cb.toggled.connect(self._refresh_headview)
             self.head_checks.append(cb)
-            self.head_checks_row.addWidget(cb)
+            self.head_checks_row.insertWidget(self.head_checks_row.count() - 1, cb)
+        self._paint_head_checks()
+
+    def _paint_head_checks(self, *_: object) -> None:
+        """Each head's checkbox in its line colour (lightened in the dark theme, as the lines are)."""
+        for h, cb in enumerate(self.head_checks):
+            cb.setStyleSheet(f"color: {head_color(h).name()}; font-weight: bold")
 
     # -- what is shown ------------------------------------------------------------------------------
     def current_set(self) -> Any:

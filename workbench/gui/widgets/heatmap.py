@@ -6,17 +6,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import translate
+from workbench.gui.theme import colors, notifier, style_plot
+from workbench.gui.widgets.elide import ElidedLabel, short_label
+from workbench.gui.widgets.token_axis import TokenAxis
 
 LOG_FLOOR = 1e-4
 
 
 def ticks(tokens: tuple[str, ...], max_labels: int = 48) -> list[list[tuple[float, str]]]:
-    """Axis ticks at cell centres; past max_labels only every n-th label is shown."""
+    """Fixed ticks at cell centres, every n-th of them past max_labels (for a plot without a
+    TokenAxis; HeatmapView's axes thin their labels to the pixels they have, see token_axis)."""
     step = max(1, int(np.ceil(len(tokens) / max_labels)))
-    major = [(i + 0.5, tokens[i][:12]) for i in range(0, len(tokens), step)]
+    major = [(i + 0.5, short_label(tokens[i])) for i in range(0, len(tokens), step)]
     return [major, []]
 
 
@@ -35,7 +39,7 @@ class HeatmapView(QWidget):
         self.log_scale = False
         self.diverging = diverging
         self.selected_row: int | None = None
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(axisItems={"bottom": TokenAxis("bottom"), "left": TokenAxis("left")})
         self.plot.setMinimumSize(160, 160)
         self.plot.setMenuEnabled(False)
         self.plot.invertY(True)
@@ -48,12 +52,14 @@ class HeatmapView(QWidget):
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.image.getColorMap(), interactive=False, width=12)
         self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         self.highlight = QGraphicsRectItem()
-        self.highlight.setPen(QPen(QColor("#ff4040"), 0))
         self.highlight.setZValue(10)
         self.highlight.hide()
         self.plot.addItem(self.highlight)
-        self.readout = QLabel(translate("HeatmapView", "Hover over a cell to read its weight; click a row to highlight it."))
-        self.readout.setMinimumWidth(100)
+        style_plot(self.plot)  # after the colour bar: its axis takes the theme's colours too
+        self._theme_changed()
+        notifier().changed.connect(self._theme_changed)
+        self.readout = ElidedLabel(translate("HeatmapView", "Hover over a cell to read its weight; click a row to "
+                                                            "highlight it."), min_width=100)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)
@@ -71,12 +77,22 @@ class HeatmapView(QWidget):
         self.matrix = np.asarray(matrix, dtype=np.float32)
         self.query_tokens, self.key_tokens = tuple(query_tokens), tuple(key_tokens)
         self._draw()
-        self.plot.getAxis("bottom").setTicks(ticks(self.key_tokens))
-        self.plot.getAxis("left").setTicks(ticks(self.query_tokens))
+        qh, kh = hovers if len(hovers) == 2 else ((), ())
+        self.axis("bottom").set_tokens(self.key_tokens, kh)
+        self.axis("left").set_tokens(self.query_tokens, qh)
         if reset:
             self.plot.setRange(xRange=(0, self.matrix.shape[1]), yRange=(0, self.matrix.shape[0]), padding=0)
         if self.selected_row is not None and self.selected_row >= self.matrix.shape[0]:
             self.select_row(None)
+
+    def axis(self, name: str) -> TokenAxis:
+        """The token axis "bottom" (keys) or "left" (queries)."""
+        return self.plot.getAxis(name)
+
+    def _theme_changed(self, *_: object) -> None:
+        pen = QPen(QColor(colors().danger), 2)
+        pen.setCosmetic(True)  # 2 screen pixels at any zoom
+        self.highlight.setPen(pen)
 
     def set_log_scale(self, on: bool) -> None:
         self.log_scale = on
