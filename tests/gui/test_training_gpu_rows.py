@@ -49,7 +49,7 @@ def test_a_cpu_run_shows_nothing_about_a_gpu(qtbot, page, tmp_path):
     page._update_progress()  # the text of the last step (the end of the run replaced it with "Finished")
     assert page.curves.store["loss"].n == 6
     assert not page.curves.memory_plot.isVisible() and not page.run_header.isVisible()
-    for text in (page.progress_label.text(), page.memory_label.text(), page.run_header.text()):
+    for text in (page.progress_label.full_text(), page.memory_label.text(), page.run_header.full_text()):
         assert "GPU" not in text and "MFU" not in text
     assert "GPU" not in page.curves.describe(3) and "MFU" not in page.curves.describe(3)
 
@@ -62,7 +62,7 @@ def test_a_cuda_run_shows_header_mfu_and_memory(qtbot, page, tmp_path):
     page.curves.redraw()
 
     assert page.run_header.isVisible()
-    assert page.run_header.text() == "NVIDIA H200 · bf16 · peak 989 TFLOP/s (datasheet)"
+    assert page.run_header.full_text() == "NVIDIA H200 · bf16 · peak 989 TFLOP/s (datasheet)"
     assert page.curves.memory_plot.isVisible()
     # getData is what is drawn, clipped to the x range, which follows the loss plot's on a later tick
     curve = page.curves.allocated_curve
@@ -74,13 +74,13 @@ def test_a_cuda_run_shows_header_mfu_and_memory(qtbot, page, tmp_path):
 
     assert not page.session.paused
     page._update_progress()
-    assert "MFU 41.0%" in page.progress_label.text()
+    assert "MFU 41.0%" in page.progress_label.full_text()
     assert page.memory_label.text() == "GPU memory 3.25 GB (peak 6.00 GB)"
 
 
 def test_multi_gpu_header_and_unknown_peak(page, tmp_path):
     page._on_event(dataclasses.replace(cuda_run_started(tmp_path), world_size=8, peak_flops=0.0, peak_source=""))
-    assert page.run_header.text() == "NVIDIA H200 × 8 GPUs · bf16"
+    assert page.run_header.full_text() == "NVIDIA H200 × 8 GPUs · bf16"
     page._begin()  # a new run hides the last one's header until its own RunStarted
     assert not page.run_header.isVisible()
 

@@ -241,3 +241,49 @@ def test_closing_the_window_during_training_exits_cleanly_with_a_checkpoint(tmp_
     assert len(checkpoints) == 1 and (checkpoints[0] / "optimizer.pt").exists()
     status = json.loads((run / "status.json").read_text())
     assert status["state"] == "stopped" and status["step"] == int(checkpoints[0].name.split("-")[1]) >= 3
+
+
+def test_empty_states_before_data_and_after_clear(qtbot, page, tmp_path):
+    from workbench.training.events import StepLogged as S
+
+    curves, replay = page.curves, page.replay
+    assert curves.stack.is_empty() and replay.stack.is_empty() and page.samples.is_empty()
+    assert page.form.data.table_stack.is_empty()  # the data preview, before a file is chosen
+    assert "loss curve" in curves.empty.body.text() and curves.empty.button.text() == "Start from an example"
+    assert "probe sentence" in replay.empty.body.text()
+    curves.add_event(S(1, 0.0, 3.0, 1e-3, 1.0, 1000.0, 0.0, 0.0))
+    assert not curves.stack.is_empty()  # the first point shows the plots
+    curves.clear()
+    assert curves.stack.is_empty()
+    replay.add_snapshot(0, ["a", "b"], np.full((1, 1, 2, 2), 0.5, dtype=np.float32))
+    assert not replay.stack.is_empty() and replay.current()[0] == 0
+    replay.clear()
+    assert replay.stack.is_empty() and not replay.snapshots
+
+    page.runs.root = str(tmp_path)  # no runs: the list says what will appear there
+    page.runs.refresh()
+    qtbot.wait(200)
+    assert page.runs.runs == [] and page.runs.stack.is_empty()
+    run = tmp_path / "a-very-long-run-name-that-a-narrow-column-shows-elided-1"
+    run.mkdir()
+    tiny_config(tmp_path).save(run / "config.json")
+    page.runs.refresh()
+    qtbot.waitUntil(lambda: len(page.runs.runs) == 1, timeout=10000)
+    assert not page.runs.stack.is_empty()
+    assert page.runs.tree.topLevelItem(0).toolTip(0) == str(run)  # the whole path on hover
+
+    page.show_run(str(run))  # an earlier run without metrics: nothing to plot yet
+    assert curves.stack.is_empty()
+
+
+def test_the_example_run_starts_offline_and_shows_its_curves(qtbot, page):
+    from workbench.gui.training.form import QUICK_EXAMPLE
+
+    assert page.start_example()
+    assert page.form.hyper.name.text() == QUICK_EXAMPLE and page.form.model.scratch.isChecked()
+    qtbot.waitUntil(lambda: page.curves.store["loss"].n >= 1 or not page.session.running, timeout=90000)
+    assert page.curves.store["loss"].n >= 1, page.banner.label.text()
+    assert not page.curves.stack.is_empty()  # the plots, as soon as the first point arrived
+    page.stop()
+    qtbot.waitUntil(lambda: not page.session.running, timeout=60000)
+    assert isinstance(page.events[-1], TrainingFinished) and not page.curves.stack.is_empty()

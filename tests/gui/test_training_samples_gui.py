@@ -31,7 +31,7 @@ def page(window):
 
 
 def test_samples_from_events_and_the_rouge_curve(page):
-    assert page.samples.step_label.text() == EMPTY_TEXT and page.samples.browser.toPlainText() == ""
+    assert page.samples.is_empty() and page.samples.texts() == EMPTY_TEXT  # the empty state says what comes
     emit = page.session.event.emit  # the route the training thread's events take
     emit(_started())
     assert page.side.currentWidget() is page.samples  # a seq2seq run shows its samples first
@@ -61,8 +61,10 @@ def test_samples_from_events_and_the_rouge_curve(page):
 def test_a_new_run_clears_the_samples(page, tmp_path):
     page.session.event.emit(SamplesGenerated(5, SAMPLES))
     assert STORY in page.samples.texts()
+    assert not page.samples.is_empty()
     page._begin()  # what Start and Resume do first
-    assert page.samples.step_label.text() == EMPTY_TEXT and page.samples.browser.toPlainText() == ""
+    assert page.samples.is_empty() and page.samples.texts() == EMPTY_TEXT
+    assert page.samples.step_label.text() == "" and page.samples.browser.toPlainText() == ""
 
 
 def test_a_reopened_run_shows_its_last_samples(qtbot, page, tmp_path):

@@ -4,10 +4,6 @@
 <context>
     <name>AttentionReplay</name>
     <message>
-        <source>No snapshots yet: set a probe sentence before starting</source>
-        <translation>还没有快照：开始前请设置探针句子</translation>
-    </message>
-    <message>
         <source>Mean of heads</source>
         <translation>各头平均</translation>
     </message>
@@ -18,6 +14,18 @@
     <message>
         <source>Head</source>
         <translation>头</translation>
+    </message>
+    <message>
+        <source>No attention snapshots yet</source>
+        <translation>还没有注意力快照</translation>
+    </message>
+    <message>
+        <source>Attention snapshots of the probe sentence appear here at each evaluation, so you can replay how the heads learn. Set a probe sentence before starting.</source>
+        <translation>每次评估时，探针句子的注意力快照会显示在这里，便于回放各个头的学习过程。请在开始前设置探针句子。</translation>
+    </message>
+    <message>
+        <source>Set a probe sentence</source>
+        <translation>设置探针句子</translation>
     </message>
     <message>
         <source>Step {step}  ({number} of {count} snapshots)</source>
@@ -48,6 +56,14 @@
     <message>
         <source>step</source>
         <translation>步</translation>
+    </message>
+    <message>
+        <source>Start from an example</source>
+        <translation>从示例开始</translation>
+    </message>
+    <message>
+        <source>Fill in the settings for a tiny run on the built-in stories (from scratch, under a minute on a CPU) and start it</source>
+        <translation>填入一次在内置故事上的微型运行的设置（从零训练，在 CPU 上不到一分钟）并开始</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -92,6 +108,22 @@
     <message>
         <source>peak</source>
         <translation>峰值</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>还没有运行</translation>
+    </message>
+    <message>
+        <source>The loss curve, the eval metric, the learning rate, the gradient norm and the training speed appear here live as a run trains. Start one with the settings on the left, or try the built-in example.</source>
+        <translation>运行训练时，损失曲线、评估指标、学习率、梯度范数和训练速度会实时显示在这里。用左侧的设置开始一次运行，或试试内置示例。</translation>
+    </message>
+    <message>
+        <source>Starting the run</source>
+        <translation>正在开始运行</translation>
+    </message>
+    <message>
+        <source>The curves appear here with the first logged step (the data and the model are being prepared).</source>
+        <translation>记录第一步后，曲线就会显示在这里（正在准备数据和模型）。</translation>
     </message>
     <message>
         <source>Log scale</source>
@@ -243,6 +275,14 @@
     <message>
         <source>Count tokens</source>
         <translation>统计词元</translation>
+    </message>
+    <message>
+        <source>No preview yet</source>
+        <translation>还没有预览</translation>
+    </message>
+    <message>
+        <source>The first rows of the data appear here, with its columns, once you choose a file or a built-in set.</source>
+        <translation>选择文件或内置数据集后，数据的前几行及其列会显示在这里。</translation>
     </message>
     <message>
         <source>Data</source>
@@ -713,6 +753,18 @@
         <translation>已中断</translation>
     </message>
     <message>
+        <source>No runs yet</source>
+        <translation>还没有运行</translation>
+    </message>
+    <message>
+        <source>Every run you start is listed here with its task, model, state and last loss: tick runs to compare their loss curves, open a trained model, or resume a stopped run.</source>
+        <translation>你开始的每次运行都会列在这里，附带任务、模型、状态和最后的损失：勾选运行可比较损失曲线，也可打开训练好的模型或继续已停止的运行。</translation>
+    </message>
+    <message>
+        <source>Start from an example</source>
+        <translation>从示例开始</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -748,20 +800,32 @@
         <translation>每次评估时，模型的输出样例会显示在这里（摘要 / 翻译运行）</translation>
     </message>
     <message>
+        <source>No samples yet</source>
+        <translation>还没有样例</translation>
+    </message>
+    <message>
+        <source>Use the summarizer example</source>
+        <translation>使用摘要示例</translation>
+    </message>
+    <message>
+        <source>Fill in the settings of the built-in summarizer example (a small BART trained from scratch)</source>
+        <translation>填入内置摘要示例的设置（从零训练的小型 BART）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Samples at step {step}&lt;/b&gt;</source>
         <translation>&lt;b&gt;第 {step} 步的样例&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#2b8a3e&apos;&gt;✓ exact&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#2b8a3e&apos;&gt;✓ 完全一致&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;✓ exact&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;✓ 完全一致&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{color}&apos;&gt;Target:&lt;/span&gt; {target}&lt;br&gt;&lt;span style=&apos;color:{color}&apos;&gt;Model:&lt;/span&gt; &lt;b&gt;{output}&lt;/b&gt; {mark}&lt;/p&gt;</source>
+        <translation>&lt;span style=&apos;color:{color}&apos;&gt;目标：&lt;/span&gt; {target}&lt;br&gt;&lt;span style=&apos;color:{color}&apos;&gt;模型：&lt;/span&gt; &lt;b&gt;{output}&lt;/b&gt; {mark}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;i&gt;(empty)&lt;/i&gt;</source>
         <translation>&lt;i&gt;（空）&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#666&apos;&gt;Target:&lt;/span&gt; {target}&lt;br&gt;&lt;span style=&apos;color:#666&apos;&gt;Model:&lt;/span&gt; &lt;b&gt;{output}&lt;/b&gt; {mark}&lt;/p&gt;</source>
-        <translation>&lt;span style=&apos;color:#666&apos;&gt;目标：&lt;/span&gt; {target}&lt;br&gt;&lt;span style=&apos;color:#666&apos;&gt;模型：&lt;/span&gt; &lt;b&gt;{output}&lt;/b&gt; {mark}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -817,6 +881,10 @@
     <message>
         <source>Samples</source>
         <translation>样例</translation>
+    </message>
+    <message>
+        <source>A training run is already going; stop it first</source>
+        <translation>已有训练运行在进行；请先停止它</translation>
     </message>
     <message>
         <source>Preparing data and model ...</source>

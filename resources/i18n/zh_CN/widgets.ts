@@ -53,5 +53,9 @@
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 </TS>

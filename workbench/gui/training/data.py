@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from workbench.gui.i18n import translate
 from workbench.gui.training.form_widgets import combo, dspin, spin
 from workbench.gui.widgets import MessageBanner
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.training.config import BUILTIN_DATA, DATA_FORMATS, TrainConfig
 
 if TYPE_CHECKING:
@@ -87,6 +89,10 @@ class DataSection(QWidget):
         self.path.setPlaceholderText(translate("DataSection", ".txt, .csv or .jsonl file, or a built-in set"))
         self.browse = QPushButton(translate("DataSection", "File..."))
         self.builtin = QComboBox()  # built-in sets, then the recently used files
+        # A long recent path is elided in the list; the closed box never widens the form for it.
+        self.builtin.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.builtin.setMinimumContentsLength(16)
+        self.builtin.view().setTextElideMode(Qt.ElideMiddle)
         self._fill_choices()
         self.format = combo([(format_name(f), f) for f in DATA_FORMATS])
         self.columns = {role: QComboBox() for role in ("text", "label", "prompt", "response", "messages",
@@ -111,6 +117,7 @@ class DataSection(QWidget):
         self.preview_button = QPushButton(translate("DataSection", "Preview"))
         self.count_button = QPushButton(translate("DataSection", "Count tokens"))
         self.count_job: Any = None
+        self._preview_path = ""  # the data the preview table shows (or is being read)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.banner = MessageBanner()
@@ -118,6 +125,11 @@ class DataSection(QWidget):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.setMinimumHeight(160)
+        self.table_empty = EmptyState(translate("DataSection", "No preview yet"),
+                                      translate("DataSection", "The first rows of the data appear here, with its "
+                                                               "columns, once you choose a file or a built-in set."),
+                                      "mdi6.table-eye", translate("DataSection", "Preview"), self.preview)
+        self.table_stack = EmptyStack(self.table, self.table_empty)
         self._layout()
         self.browse.clicked.connect(self._browse)
         self.builtin.activated.connect(self._pick_builtin)
@@ -149,7 +161,7 @@ class DataSection(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.banner)
         lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.table_stack, 1)
 
     def set_task(self, task: str) -> None:
         """Show only the column menus (and label names) the task uses."""
@@ -200,6 +212,7 @@ class DataSection(QWidget):
     def preview(self) -> None:
         self.banner.hide()
         path = self.path.text().strip()
+        self._preview_path = path
         self.state.runner.start("preview data", _preview_job, path, self.format.currentData(),
                                 on_done=lambda preview: (self.show_preview(preview), self._remember(path)),
                                 on_error=self.banner.show_error)
@@ -212,6 +225,7 @@ class DataSection(QWidget):
         for r, row in enumerate(preview.rows):
             for c, col in enumerate(cols):
                 self.table.setItem(r, c, QTableWidgetItem(str(row.get(col, ""))[:300]))
+        self.table_stack.show_content(bool(cols))
         for box in self.columns.values():  # offer the file's columns, keep the current choice
             current = box.currentText()
             box.clear()
@@ -274,6 +288,12 @@ class DataSection(QWidget):
 
     def show_config(self, cfg: TrainConfig) -> None:
         d = cfg.data
+        if d.path != self._preview_path:  # the table showed other data: back to its empty state
+            self._preview_path = ""
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            self.table_stack.show_content(False)
+            self.summary.setText("")
         self.path.setText(d.path)
         self.format.setCurrentIndex(max(0, self.format.findData(d.format)))
         for role, value in (("text", d.text_column), ("label", d.label_column), ("prompt", d.prompt_column),

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
-                               QRadioButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
+                               QPushButton, QRadioButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from workbench.errors import InputError
 from workbench.gui.i18n import core_text, translate
@@ -17,6 +19,23 @@ from workbench.gui.training.form_widgets import combo, dspin, scrolled, spin
 from workbench.training.config import (ARCHITECTURES, MAX_EVAL_GENERATE, PRECISIONS, SCHEDULERS, LoraSettings,
                                        ScratchConfig, TrainConfig)
 from workbench.training.examples import EXAMPLES, example
+
+QUICK_EXAMPLE = "tiny-stories-quick"  # the run name of the empty dashboard's "Start from an example"
+
+
+def quick_example(cpu_threads: int = 0) -> TrainConfig:
+    """The empty dashboard's example: the tiny-stories-scratch recipe shrunk to a run of under a
+    minute on one CPU core (a 2-layer GPT-2 and a small BPE on 2,000 built-in stories: offline),
+    which logs every other step and takes an attention snapshot of the recipe's probe every 100."""
+    cfg = example("tiny-stories-scratch")
+    cfg.name = QUICK_EXAMPLE
+    cfg.scratch = replace(cfg.scratch, layers=2, heads=2, width=64, mlp_width=128, context_length=64,
+                          vocab_size=600)
+    cfg.data = replace(cfg.data, max_examples=2000, max_length=64, eval_fraction=0.05)
+    cfg.max_steps, cfg.batch_size, cfg.warmup_steps = 600, 8, 30
+    cfg.logging_steps, cfg.eval_steps, cfg.save_steps = 2, 100, 0
+    cfg.cpu_threads = cpu_threads  # a machine setting, not part of the recipe
+    return cfg
 
 
 
@@ -301,6 +320,9 @@ class ConfigForm(QWidget):
         # The titles are marked N_ in workbench.training.examples; the names stay the config's.
         self.examples = combo([(translate("ConfigForm", "Start from an example ..."), "")]
                               + [(core_text(title), name) for name, (title, _f) in EXAMPLES.items()])
+        # The titles are long and translated: the closed box never widens the form for them.
+        self.examples.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.examples.setMinimumContentsLength(16)
         self.examples.activated.connect(self._load_example)
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolled(self.model), translate("ConfigForm", "Model"))
@@ -316,10 +338,15 @@ class ConfigForm(QWidget):
     def _load_example(self, _index: int) -> None:
         name = self.examples.currentData()
         if name:
-            cfg = example(name)
-            cfg.cpu_threads = self.hyper.threads.value()  # a machine setting, not part of the recipe
-            self.set_config(cfg)
+            self.load_example(name)
             self.examples.setCurrentIndex(0)
+
+    def load_example(self, name: str) -> TrainConfig:
+        """Show the example `name` (EXAMPLES) in the form, on this machine's CPU threads; returns it."""
+        cfg = example(name)
+        cfg.cpu_threads = self.hyper.threads.value()  # a machine setting, not part of the recipe
+        self.apply_config(cfg)
+        return cfg
 
     def config(self) -> TrainConfig:
         """The settings as a validated TrainConfig (InputError with one sentence if they cannot work)."""
@@ -336,8 +363,23 @@ class ConfigForm(QWidget):
         except InputError:
             return None
 
-    def set_config(self, cfg: TrainConfig) -> None:
+    def apply_config(self, cfg: TrainConfig) -> None:
+        """Show `cfg` in every field: the mode (fine-tune or from scratch), model, data, hyperparameters
+        and output. Every path that starts a run from a config (the page's start given one, an
+        example, a resumed run folder) calls this first, so that the form shows what runs."""
         self.model.show_config(cfg)
         self.data.show_config(cfg)
         self.hyper.show_config(cfg)
+
+    set_config = apply_config  # the earlier name
+
+    def show_field(self, widget: QWidget) -> None:
+        """Bring the tab holding `widget` to the front, scroll it into view and focus it."""
+        for i in range(self.tabs.count()):
+            area = self.tabs.widget(i)
+            if isinstance(area, QScrollArea) and area.widget().isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                area.ensureWidgetVisible(widget)
+                widget.setFocus()
+                return
 

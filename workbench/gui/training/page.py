@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
 from workbench.errors import WorkbenchError
 from workbench.gui.i18n import core_text, error_text, translate
 from workbench.gui.state import AppState
-from workbench.gui.training.form import ConfigForm
+from workbench.gui.training.form import ConfigForm, quick_example
+from workbench.gui.widgets.elide import ElidedLabel
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -86,9 +87,10 @@ class TrainingPage(QWidget):
         self.resume_button.clicked.connect(self._resume_clicked)
         self.progress = QProgressBar()
         self.progress.setFormat(translate("TrainingPage", "step %v / %m"))
-        self.progress_label = QLabel(translate("TrainingPage", "Not started"))
+        # Run names, paths and GPU names can be long: elided in the middle, the whole text on hover.
+        self.progress_label = ElidedLabel(translate("TrainingPage", "Not started"))
         self.memory_label = QLabel("")
-        self.run_header = QLabel("")  # the GPU and precision of the run; hidden on the CPU
+        self.run_header = ElidedLabel("")  # the GPU and precision of the run; hidden on the CPU
         self.run_header.hide()
         self.banner = MessageBanner()
 
@@ -103,7 +105,8 @@ class TrainingPage(QWidget):
                   self.resume_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.run_header)  # the row's free space, above the progress bar
+        buttons.addWidget(self.run_header, 1)  # the row's free space, above the progress bar
+        self.run_header.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         status = QHBoxLayout()
         status.setSpacing(16)  # a GPU run's long progress text ends next to the memory text
         status.addWidget(self.progress, 2)
@@ -154,6 +157,11 @@ class TrainingPage(QWidget):
         self.curves_host.setSizes([3000, 1000])
         self.runs_host.layout().addWidget(self.runs)
         self.replay.step_selected.connect(self.curves.set_marker)
+        # The empty views' actions: the built-in example run, the probe sentence, the seq2seq example.
+        self.curves.example_requested.connect(self.start_example)
+        self.runs.example_requested.connect(self.start_example)
+        self.replay.probe_requested.connect(lambda: self.form.show_field(self.form.hyper.probe))
+        self.samples.example_requested.connect(lambda: self.form.load_example("stories-summarizer"))
         self.runs.overlay_changed.connect(self._overlay)
         self.runs.open_requested.connect(self.open_model)
         self.runs.resume_requested.connect(self.resume)
@@ -168,11 +176,16 @@ class TrainingPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------------
     def start(self, config: Any = None, ignore_memory: bool = False) -> bool:
-        """Start a run with `config` (default: the form's settings). False with a message if it cannot,
-        or if its memory estimate does not fit (unless `ignore_memory`: Start anyway)."""
+        """Start a run with `config` (default: the form's settings), shown in the form first so that
+        the form shows what runs. False with a message if it cannot, or if its memory estimate does
+        not fit (unless `ignore_memory`: Start anyway)."""
         self.banner.hide()
         self.start_anyway_button.hide()
         try:
+            if self.session.running:  # before anything changes: the dashboard is that run's
+                raise WorkbenchError(translate("TrainingPage", "A training run is already going; stop it first"))
+            if config is not None:
+                self.form.apply_config(config)
             cfg = config if config is not None else self.form.config()
             if not ignore_memory and self._refuse_for_memory(cfg, config):
                 return False
@@ -183,6 +196,13 @@ class TrainingPage(QWidget):
             return False
         self._after_start(translate("TrainingPage", "Preparing data and model ..."))
         return True
+
+    def start_example(self) -> bool:
+        """The empty dashboard's action: a tiny from-scratch run on the built-in stories (offline),
+        shown in the form and started; the Curves tab in front to watch it."""
+        self.ensure_dashboard()
+        self.tabs.setCurrentWidget(self.curves_host)
+        return self.start(quick_example(self.form.hyper.threads.value()))
 
     def _refuse_for_memory(self, cfg: Any, config: Any) -> bool:
         """Show why the run will not fit, with what would, and offer Start anyway; False if it fits."""
@@ -199,13 +219,20 @@ class TrainingPage(QWidget):
         return True
 
     def resume(self, run_dir: str) -> bool:
-        """Continue a stopped or interrupted run; its earlier curves and snapshots come back first."""
+        """Continue a stopped or interrupted run; its settings fill the form and its earlier curves and
+        snapshots come back first."""
+        from workbench.training.config import TrainConfig
         from workbench.training.curves import CurveStore
         from workbench.training.runs import RunFolder
 
         self.banner.hide()
         self.start_anyway_button.hide()
         try:
+            if self.session.running:
+                raise WorkbenchError(translate("TrainingPage", "A training run is already going; stop it first"))
+            config = RunFolder(run_dir).config_path
+            if config.exists():  # the form shows the run's settings (the engine reports a folder without)
+                self.form.apply_config(TrainConfig.load(config))
             self._begin()
             self.curves.set_store(CurveStore.from_run(run_dir))  # the curve so far; the run continues it
             for step, tokens, maps in RunFolder(run_dir).attention_snapshots():
@@ -269,6 +296,7 @@ class TrainingPage(QWidget):
 
     def _after_start(self, text: str) -> None:
         self.progress_label.setText(text)
+        self.curves.set_waiting()  # until the first step: the curves come with it
         self.progress.setRange(0, 0)  # busy until RunStarted gives the step count
         self.pause_button.setText(translate("TrainingPage", "Pause"))
         self.clock.start()
@@ -313,6 +341,8 @@ class TrainingPage(QWidget):
         if not running:
             self.clock.stop()
             self.pause_button.setText(translate("TrainingPage", "Pause"))
+            if self.curves is not None:
+                self.curves.set_idle()  # a run that ended before its first step: the empty state's action again
 
     # -- events (GUI thread) --------------------------------------------------------------------------
     def _on_event(self, e: Any) -> None:

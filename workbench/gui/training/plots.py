@@ -13,13 +13,39 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import translate
+from workbench.gui.theme import colors, notifier, style_plot
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.training.curves import CurveStore, ema
 
-OVERLAY_COLORS = ("#e8590c", "#2b8a3e", "#862e9c", "#c2255c", "#1864ab", "#5c940d")
+# Curve colours, (light plot, dark plot): saturated on the white plot, lighter on the dark one, so
+# that every curve reads on both. The accent, danger and success ones are the theme's own.
+_EXTRA = {"purple": ("#7048c8", "#b197fc"), "blue": ("#1864ab", "#74c0fc"), "orange": ("#d9480f", "#ffa94d"),
+          "pink": ("#c2255c", "#f783ac"), "marker": ("#e67700", "#ffc078")}
+OVERLAY_COLORS = (("#e8590c", "#ff922b"), ("#2b8a3e", "#69db7c"), ("#862e9c", "#da77f2"),
+                  ("#c2255c", "#f783ac"), ("#1864ab", "#74c0fc"), ("#5c940d", "#a9e34b"))
 GIB = 2**30
+
+
+def plot_is_dark() -> bool:
+    return QColor(colors().plot).lightness() < 128
+
+
+def series_colors() -> dict[str, str]:
+    """The colour of each curve on the plot background in use."""
+    c, dark = colors(), int(plot_is_dark())
+    extra = {name: pair[dark] for name, pair in _EXTRA.items()}
+    return {"loss": c.accent, "eval": c.danger, "perplexity": c.danger, "accuracy": c.success, "f1": extra["purple"],
+            "rougeL": extra["blue"], "bleu": extra["orange"], "learning_rate": c.success, "grad": c.warning,
+            "speed": extra["purple"], "allocated": extra["blue"], "peak": extra["pink"], "marker": extra["marker"],
+            "crosshair": c.muted}
+
+
+def overlay_color(index: int) -> str:
+    return OVERLAY_COLORS[index % len(OVERLAY_COLORS)][int(plot_is_dark())]
 
 
 def _plot(layout: Any, title: str, row: int, col: int, colspan: int = 1, grid: bool = False) -> Any:
@@ -36,6 +62,7 @@ class CurvesPanel(QWidget):
     """The dashboard's plots with log-scale, smoothing and a crosshair readout."""
 
     step_hovered = Signal(int)
+    example_requested = Signal()  # the empty state's action: start the built-in example run
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +78,25 @@ class CurvesPanel(QWidget):
         self._build_curves()
         self._build_crosshair()
         self._build_controls()
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addLayout(self.controls)
+        cl.addWidget(self.readout)
+        cl.addWidget(self.graphics, 1)
+        # Before a run: what will appear here, and the one action that fills it; the plots come
+        # with the first logged point (or a run's history).
+        self.empty = EmptyState(*self._empty_texts(), "mdi6.chart-line",
+                                translate("CurvesPanel", "Start from an example"), self.example_requested.emit)
+        self.empty.button.setToolTip(translate("CurvesPanel", "Fill in the settings for a tiny run on the built-in "
+                                                              "stories (from scratch, under a minute on a CPU) and start it"))
+        self.stack = EmptyStack(content, self.empty)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(self.controls)
-        lay.addWidget(self.readout)
-        lay.addWidget(self.graphics, 1)
+        lay.addWidget(self.stack)
+        style_plot(self.graphics)
+        self._apply_colors()
+        notifier().changed.connect(self._on_theme)
         self.timer = QTimer(self)
         # 3 groups, so each plot is refreshed every 450 ms: live to the eye, and the GUI thread's
         # painting (which holds the GIL) costs the training thread under 2% (bench_training.py).
@@ -91,28 +132,82 @@ class CurvesPanel(QWidget):
         g.ci.layout.setRowStretchFactor(0, 2)
 
     def _build_curves(self) -> None:
-        """The curves in the plots, and their legends."""
+        """The curves in the plots, and their legends (their colours: _apply_colors)."""
         self.loss_plot.addLegend(offset=(-10, 10))
-        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((80, 130, 220, 90), width=1), name=translate("CurvesPanel", "train (raw)"))
-        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#1c5fd4", width=2), name=translate("CurvesPanel", "train (smoothed)"))
-        self.eval_curve = self.loss_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=6,
-                                              symbolBrush="#e03131", name=translate("CurvesPanel", "eval"))
+        self.raw_curve = self.loss_plot.plot(name=translate("CurvesPanel", "train (raw)"))
+        self.smooth_curve = self.loss_plot.plot(name=translate("CurvesPanel", "train (smoothed)"))
+        self.eval_curve = self.loss_plot.plot(symbol="o", symbolSize=6, name=translate("CurvesPanel", "eval"))
         self.metric_curves = {
-            "perplexity": self.metric_plot.plot(pen=pg.mkPen("#e03131", width=2), symbol="o", symbolSize=5),
-            "accuracy": self.metric_plot.plot(pen=pg.mkPen("#2b8a3e", width=2), symbol="o", symbolSize=5),
-            "f1": self.metric_plot.plot(pen=pg.mkPen("#862e9c", width=2), symbol="t", symbolSize=6),
+            "perplexity": self.metric_plot.plot(symbol="o", symbolSize=5),
+            "accuracy": self.metric_plot.plot(symbol="o", symbolSize=5),
+            "f1": self.metric_plot.plot(symbol="t", symbolSize=6),
             # seq2seq: the scores of the greedy outputs at each evaluation (percentages)
-            "rougeL": self.metric_plot.plot(pen=pg.mkPen("#1864ab", width=2), symbol="o", symbolSize=5),
-            "bleu": self.metric_plot.plot(pen=pg.mkPen("#e8590c", width=2), symbol="t", symbolSize=6)}
-        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen("#2b8a3e", width=2))
-        self.grad_curve = self.grad_plot.plot(pen=pg.mkPen("#e8590c", width=1))
-        self.speed_curve = self.speed_plot.plot(pen=pg.mkPen("#5f3dc4", width=1))
-        legend = self.memory_plot.addLegend(labelTextSize="7pt", verSpacing=-5, frame=False)
+            "rougeL": self.metric_plot.plot(symbol="o", symbolSize=5),
+            "bleu": self.metric_plot.plot(symbol="t", symbolSize=6)}
+        self.lr_curve = self.lr_plot.plot()
+        self.grad_curve = self.grad_plot.plot()
+        self.speed_curve = self.speed_plot.plot()
+        self.memory_legend = legend = self.memory_plot.addLegend(labelTextSize="7pt", verSpacing=-5, frame=False)
         # Halfway up on the right: auto-range puts the lowest allocated point at the bottom and the
         # peak at the top, so the corners are where the curves are.
         legend.anchor(itemPos=(1, 0.5), parentPos=(1, 0.5), offset=(-5, 0))
-        self.allocated_curve = self.memory_plot.plot(pen=pg.mkPen("#4dabf7", width=1), name=translate("CurvesPanel", "allocated"))
-        self.peak_curve = self.memory_plot.plot(pen=pg.mkPen("#f06595", width=1), name=translate("CurvesPanel", "peak"))
+        self.allocated_curve = self.memory_plot.plot(name=translate("CurvesPanel", "allocated"))
+        self.peak_curve = self.memory_plot.plot(name=translate("CurvesPanel", "peak"))
+
+    def _apply_colors(self) -> None:
+        """Give every curve its colour for the plot background in use (now and after a theme switch)."""
+        k = series_colors()
+        raw = QColor(k["loss"])
+        raw.setAlpha(90)
+        self.raw_curve.setPen(pg.mkPen(raw, width=1))
+        self.smooth_curve.setPen(pg.mkPen(k["loss"], width=2))
+        self.eval_curve.setPen(pg.mkPen(k["eval"], width=2))
+        self.eval_curve.setSymbolBrush(k["eval"])
+        self.eval_curve.setSymbolPen(k["eval"])
+        for name, curve in self.metric_curves.items():
+            curve.setPen(pg.mkPen(k[name], width=2))
+            curve.setSymbolBrush(k[name])
+            curve.setSymbolPen(k[name])
+        self.lr_curve.setPen(pg.mkPen(k["learning_rate"], width=2))
+        self.grad_curve.setPen(pg.mkPen(k["grad"], width=1))
+        self.speed_curve.setPen(pg.mkPen(k["speed"], width=1))
+        self.allocated_curve.setPen(pg.mkPen(k["allocated"], width=1))
+        self.peak_curve.setPen(pg.mkPen(k["peak"], width=1))
+        self.vline.setPen(pg.mkPen(k["crosshair"], style=Qt.DashLine))
+        self.marker.setPen(pg.mkPen(k["marker"], width=2))
+        for i, (_store, curve) in enumerate(self.overlays.values()):
+            curve.setPen(pg.mkPen(overlay_color(i), width=2, style=Qt.DashLine))
+        # The memory plot's legend has no frame (style_plot gives legends one).
+        self.memory_legend.setPen(None)
+        self.memory_legend.setBrush(None)
+
+    def _on_theme(self, _colors: object) -> None:
+        self._apply_colors()
+        self._draw_metrics()  # its title names the seq2seq curves in their colours
+
+    def _empty_texts(self) -> tuple[str, str]:
+        return (translate("CurvesPanel", "No run yet"),
+                translate("CurvesPanel", "The loss curve, the eval metric, the learning rate, the gradient norm and "
+                                         "the training speed appear here live as a run trains. Start one with the "
+                                         "settings on the left, or try the built-in example."))
+
+    def set_waiting(self) -> None:
+        """A run is starting: the empty state says the curves come with its first step."""
+        self.empty.set_texts(translate("CurvesPanel", "Starting the run"),
+                             translate("CurvesPanel", "The curves appear here with the first logged step (the "
+                                                      "data and the model are being prepared)."), "")
+        self._sync_empty()
+
+    def set_idle(self) -> None:
+        """No run is starting: the empty state offers its action again (shown only without data)."""
+        self.empty.set_texts(*self._empty_texts(), translate("CurvesPanel", "Start from an example"))
+        self._sync_empty()
+
+    def has_data(self) -> bool:
+        return bool(self.overlays) or any(series.n for series in self.store.series.values())
+
+    def _sync_empty(self) -> None:
+        self.stack.show_content(self.has_data())
 
     def _follow_x(self, _view: Any, x_range: Any) -> None:
         # Applied to the small plots on their own redraw tick (see tick()), not now: setting it
@@ -143,9 +238,10 @@ class CurvesPanel(QWidget):
         self.controls.addStretch(1)
 
     def _build_crosshair(self) -> None:
-        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((120, 120, 120), style=Qt.DashLine))
+        self.vline = pg.InfiniteLine(angle=90, movable=False)
+        self.vline.hide()  # until the mouse is over the loss plot
         self.loss_plot.addItem(self.vline, ignoreBounds=True)
-        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#f08c00", width=2))
+        self.marker = pg.InfiniteLine(angle=90, movable=False)
         self.marker.hide()  # the attention replay's step
         self.loss_plot.addItem(self.marker, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
@@ -174,14 +270,17 @@ class CurvesPanel(QWidget):
         self._smoothed = np.empty(0)
         self._drawn = -1
         self.redraw()
+        self.set_idle()
 
     def set_store(self, store: CurveStore) -> None:
         self.store = store
         self._smoothed = np.empty(0)
         self._drawn = -1
+        self._sync_empty()
 
     def add_event(self, event: Any) -> None:
-        self.store.add(event)  # drawn by the timer, not here
+        if self.store.add(event) and self.stack.is_empty():  # drawn by the timer, not here
+            self.stack.show_content(True)
 
     def smoothed(self) -> np.ndarray:
         loss = self.store["loss"]
@@ -241,7 +340,9 @@ class CurvesPanel(QWidget):
             curve.setData(s[name].xs[:0] if hidden else s[name].xs, s[name].ys[:0] if hidden else s[name].ys)
         title = translate("CurvesPanel", "Accuracy / F1") if s["accuracy"].n else translate("CurvesPanel", "Perplexity")
         if scored:  # the colours of the two curves name them
-            title = "<span style='color:#1864ab'>ROUGE-L</span> / <span style='color:#e8590c'>BLEU</span>"
+            k = series_colors()
+            title = (f"<span style='color:{k['rougeL']}'>ROUGE-L</span> / "
+                     f"<span style='color:{k['bleu']}'>BLEU</span>")
         self.metric_plot.setTitle(title)
 
     def _draw_memory(self) -> None:
@@ -256,13 +357,13 @@ class CurvesPanel(QWidget):
         """Show (or, with store=None, remove) another run's smoothed loss on the loss plot."""
         if key in self.overlays:
             self.loss_plot.removeItem(self.overlays.pop(key)[1])
-        if store is None:
-            return
-        color = OVERLAY_COLORS[len(self.overlays) % len(OVERLAY_COLORS)]
-        loss = store["loss"]
-        curve = self.loss_plot.plot(loss.xs, ema(loss.ys, self._smooth_weight),
-                                    pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=label or key)
-        self.overlays[key] = (store, curve)
+        if store is not None:
+            loss = store["loss"]
+            curve = self.loss_plot.plot(loss.xs, ema(loss.ys, self._smooth_weight),
+                                        pen=pg.mkPen(overlay_color(len(self.overlays)), width=2, style=Qt.DashLine),
+                                        name=label or key)
+            self.overlays[key] = (store, curve)
+        self._sync_empty()
 
     # -- crosshair ----------------------------------------------------------------------------------
     def _mouse_moved(self, args: Any) -> None:
@@ -278,6 +379,7 @@ class CurvesPanel(QWidget):
             i -= 1
         step = int(loss.xs[i])
         self.vline.setPos(step)
+        self.vline.show()
         # Lines break between the values only: "loss 1.6667" keeps its (single) space unbroken.
         self.readout.setText(re.sub(r"(?<! ) (?! )", "\u00a0", self.describe(step)))
         self.step_hovered.emit(step)

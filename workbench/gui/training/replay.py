@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
 
 from workbench.attention.select import select_matrix
 from workbench.gui.i18n import translate
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.gui.widgets.heatmap import HeatmapView
 
 
 class AttentionReplay(QWidget):
     step_selected = Signal(int)
+    probe_requested = Signal()  # the empty state's action: show the form's probe sentence field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,7 +24,7 @@ class AttentionReplay(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._show)
-        self.step_label = QLabel(translate("AttentionReplay", "No snapshots yet: set a probe sentence before starting"))
+        self.step_label = QLabel("")
         self.step_label.setWordWrap(True)
         self.layer_spin = QSpinBox()
         self.head_spin = QSpinBox()
@@ -38,12 +40,24 @@ class AttentionReplay(QWidget):
             row.addWidget(w)
         row.addWidget(self.mean_check)
         row.addStretch(1)
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addLayout(row)
+        cl.addWidget(self.heatmap, 1)
+        cl.addWidget(self.step_label)
+        cl.addWidget(self.slider)
+        # Until the first snapshot: what will appear here and how to get it (a probe sentence).
+        self.empty = EmptyState(translate("AttentionReplay", "No attention snapshots yet"),
+                                translate("AttentionReplay", "Attention snapshots of the probe sentence appear here "
+                                                             "at each evaluation, so you can replay how the heads "
+                                                             "learn. Set a probe sentence before starting."),
+                                "mdi6.grid", translate("AttentionReplay", "Set a probe sentence"),
+                                self.probe_requested.emit)
+        self.stack = EmptyStack(content, self.empty)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(row)
-        lay.addWidget(self.heatmap, 1)
-        lay.addWidget(self.step_label)
-        lay.addWidget(self.slider)
+        lay.addWidget(self.stack)
         self.slider.sliderMoved.connect(lambda v: setattr(self, "follow", v == self.slider.maximum()))
 
     def clear(self) -> None:
@@ -51,8 +65,9 @@ class AttentionReplay(QWidget):
         self.follow = True
         self.slider.setRange(0, 0)
         self.heatmap.set_matrix(np.zeros((1, 1), dtype=np.float32), ("",), ("",))
-        self.heatmap.image.clear()  # blank until the next run's first snapshot
-        self.step_label.setText(translate("AttentionReplay", "No snapshots yet: set a probe sentence before starting"))
+        self.heatmap.image.clear()
+        self.step_label.setText("")
+        self.stack.show_content(False)  # the empty state until the next run's first snapshot
 
     def add_snapshot(self, step: int, tokens: list[str], maps: np.ndarray) -> None:
         self.snapshots = [s for s in self.snapshots if s[0] < step]  # a resume replaces later ones
@@ -63,6 +78,7 @@ class AttentionReplay(QWidget):
         self.slider.setRange(0, len(self.snapshots) - 1)
         if self.follow:
             self.slider.setValue(len(self.snapshots) - 1)
+        self.stack.show_content(True)
         self._show(self.slider.value())
 
     def current(self) -> tuple[int, np.ndarray] | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QPushButton, QTreeWidge
                                QWidget)
 
 from workbench.gui.i18n import translate
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.training.curves import CurveStore
 from workbench.training.runs import RunSummary
 
@@ -63,6 +64,7 @@ class RunsPanel(QWidget):
     open_requested = Signal(str, str)  # model folder, page title ("Playground" / "Attention")
     resume_requested = Signal(str)  # run folder
     show_requested = Signal(str)  # run folder, to show on the dashboard
+    example_requested = Signal()  # the empty list's action: start the built-in example run
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +75,18 @@ class RunsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(columns())
         self.tree.setRootIsDecorated(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        # Run names, model ids and paths are elided in the middle (both ends tell runs apart); the
+        # whole text is each cell's tooltip. The name column fits its text up to a third of the list.
+        self.tree.setTextElideMode(Qt.ElideMiddle)
+        self.tree.header().setSectionResizeMode(QHeaderView.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.empty = EmptyState(translate("RunsPanel", "No runs yet"),
+                                translate("RunsPanel", "Every run you start is listed here with its task, model, "
+                                                       "state and last loss: tick runs to compare their loss "
+                                                       "curves, open a trained model, or resume a stopped run."),
+                                "mdi6.history", translate("RunsPanel", "Start from an example"),
+                                self.example_requested.emit)
+        self.stack = EmptyStack(self.tree, self.empty)
         self.refresh_button = QPushButton(translate("RunsPanel", "Refresh"))
         self.show_button = QPushButton(translate("RunsPanel", "Show"))
         self.show_button.setToolTip(translate("RunsPanel", "Show the run's curves, attention snapshots and samples "
@@ -88,7 +101,7 @@ class RunsPanel(QWidget):
         row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.stack, 1)
         lay.addLayout(row)
         self.refresh_button.clicked.connect(self.refresh)
         self.show_button.clicked.connect(self._show)
@@ -120,9 +133,33 @@ class RunsPanel(QWidget):
                                     f"{r.step}/{r.total_steps}", loss, ev])
             item.setData(0, Qt.UserRole, r.path)
             item.setCheckState(0, Qt.Checked if r.path in ticked else Qt.Unchecked)
+            item.setToolTip(0, r.path)
+            for column in range(1, item.columnCount()):
+                item.setToolTip(column, item.text(column))
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
+        self.stack.show_content(bool(runs))
+        self._fit_columns()
         self._sync_buttons()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text; when they do not all fit, the run name and model columns
+        give up the width (down to a quarter of the list each), their text elided in the middle."""
+        avail = self.tree.viewport().width()
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        excess = sum(self.tree.columnWidth(c) for c in range(self.tree.columnCount())) - avail
+        for column in (0, 2):
+            if excess <= 0:
+                break
+            width = self.tree.columnWidth(column)
+            cut = min(excess, max(0, width - max(120, avail // 4)))
+            self.tree.setColumnWidth(column, width - cut)
+            excess -= cut
 
     def ticked(self) -> list[str]:
         return [self.tree.topLevelItem(i).data(0, Qt.UserRole) for i in range(self.tree.topLevelItemCount())

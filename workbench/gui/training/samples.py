@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import translate
+from workbench.gui.theme import colors, notifier
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 from workbench.training.events import EvalLogged, SamplesGenerated
 
 # The empty state in English (tests compare with it); the panel shows empty_text(), its translation.
@@ -22,26 +25,46 @@ SOURCE_CHARS = 400  # a long article is cut here on screen (the full text is in 
 
 
 class SamplesPanel(QWidget):
+    example_requested = Signal()  # the empty state's action: fill the form with the summarizer example
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.samples: SamplesGenerated | None = None
         self.scores: dict[int, dict[str, float]] = {}  # step -> that evaluation's ROUGE / BLEU / chrF
-        self.step_label = QLabel(empty_text())
+        self.step_label = QLabel("")
         self.step_label.setWordWrap(True)
         # A label's minimum width is its longest word's when it wraps; Ignored keeps the panel from
         # widening the page with a long line.
         self.step_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.browser = QTextBrowser()  # wraps at the widget's width
         self.browser.setOpenLinks(False)
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.step_label)
+        cl.addWidget(self.browser, 1)
+        self.empty = EmptyState(translate("SamplesPanel", "No samples yet"), empty_text(), "mdi6.text-box-outline",
+                                translate("SamplesPanel", "Use the summarizer example"), self.example_requested.emit)
+        self.empty.button.setToolTip(translate("SamplesPanel", "Fill in the settings of the built-in summarizer "
+                                                               "example (a small BART trained from scratch)"))
+        self.stack = EmptyStack(content, self.empty)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.step_label)
-        lay.addWidget(self.browser, 1)
+        lay.addWidget(self.stack)
+        notifier().changed.connect(self._on_theme)
+
+    def _on_theme(self, _colors: object) -> None:
+        if self.samples is not None:
+            self._show_html()
 
     def clear(self) -> None:
         self.samples, self.scores = None, {}
-        self.step_label.setText(empty_text())
+        self.step_label.setText("")
         self.browser.clear()
+        self.stack.show_content(False)
+
+    def is_empty(self) -> bool:
+        return self.stack.is_empty()
 
     def add_eval(self, e: EvalLogged) -> None:
         """Keep the evaluation's generation scores for the step label (they come just before the samples)."""
@@ -55,8 +78,13 @@ class SamplesPanel(QWidget):
         """Show the latest evaluation's samples (replacing the earlier ones)."""
         self.samples = e
         self._show_label()
-        self.browser.setHtml("".join(_sample_html(i + 1, s.source, s.target, s.prediction)
-                                     for i, s in enumerate(e.samples)))
+        self._show_html()
+        self.stack.show_content(True)
+
+    def _show_html(self) -> None:
+        c = colors()
+        self.browser.setHtml("".join(_sample_html(i + 1, s.source, s.target, s.prediction, c.muted, c.success)
+                                     for i, s in enumerate(self.samples.samples)))
 
     def _show_label(self) -> None:
         e = self.samples
@@ -67,16 +95,19 @@ class SamplesPanel(QWidget):
         self.step_label.setText(f"{title} · {', '.join(parts)}" if parts else title)
 
     def texts(self) -> str:
-        """The panel's text as shown (tests, the log)."""
+        """The panel's text as shown (tests, the log): the empty state's sentence before any samples."""
+        if self.stack.is_empty():
+            return self.empty.body.text()
         return self.step_label.text() + "\n" + self.browser.toPlainText()
 
 
-def _sample_html(number: int, source: str, target: str, prediction: str) -> str:
+def _sample_html(number: int, source: str, target: str, prediction: str, muted: str, success: str) -> str:
+    """One sample as HTML, in the theme's muted and success colours."""
     shown = source if len(source) <= SOURCE_CHARS else source[:SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
     exact = prediction.strip() == target.strip()
-    mark = translate("SamplesPanel", "<span style='color:#2b8a3e'>✓ exact</span>") if exact else ""
+    mark = translate("SamplesPanel", "<span style='color:{color}'>✓ exact</span>").format(color=success) if exact else ""
     output = html.escape(prediction) if prediction.strip() else translate("SamplesPanel", "<i>(empty)</i>")
-    return (f"<p style='margin-bottom:10px'><b>{number}.</b> <span style='color:#666'>{html.escape(shown)}</span><br>"
-            + translate("SamplesPanel", "<span style='color:#666'>Target:</span> {target}<br>"
-                                        "<span style='color:#666'>Model:</span> <b>{output}</b> {mark}</p>").format(
-                target=html.escape(target), output=output, mark=mark))
+    return (f"<p style='margin-bottom:10px'><b>{number}.</b> <span style='color:{muted}'>{html.escape(shown)}</span><br>"
+            + translate("SamplesPanel", "<span style='color:{color}'>Target:</span> {target}<br>"
+                                        "<span style='color:{color}'>Model:</span> <b>{output}</b> {mark}</p>").format(
+                target=html.escape(target), output=output, mark=mark, color=muted))

@@ -20,8 +20,11 @@ class MessageBanner(QFrame):
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.details_button = QPushButton(translate("MessageBanner", "Details"))
         self.details_button.setCheckable(True)
-        self.close_button = QPushButton("✕")
-        self.close_button.setFixedWidth(28)
+        from workbench.gui.theme import icon
+
+        self.close_button = QPushButton(icon("mdi6.close"), "")
+        self.close_button.setFixedSize(28, 28)
+        self.close_button.setToolTip(translate("MessageBanner", "Close"))
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(160)

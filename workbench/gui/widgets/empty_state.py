@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStackedWidget, QVBox
 
 from workbench.gui.theme import SPACE, icon, notifier, set_role
 
+MAX_LINE = 560  # px: the longest line of an empty state's text
+
 
 class EmptyState(QFrame):
     """An icon, a title, a sentence of what will appear, and an optional action button."""
@@ -30,7 +32,6 @@ class EmptyState(QFrame):
         for label in (self.title, self.body):
             label.setAlignment(Qt.AlignCenter)
             label.setWordWrap(True)
-        self.body.setMaximumWidth(560)  # a readable line length, centred below
         self.button = QPushButton(action)
         set_role(self.button, "primary")
         self.button.setVisible(bool(action))
@@ -40,12 +41,20 @@ class EmptyState(QFrame):
         lay.setContentsMargins(SPACE[4], SPACE[4], SPACE[4], SPACE[4])
         lay.setSpacing(SPACE[2])
         lay.addStretch(1)
+        # No alignment flag on the wrapped labels: with one, a layout gives them their one-line
+        # height and cuts the wrapped text off. resizeEvent keeps the lines short instead.
         for w in (self.icon_label, self.title, self.body):
-            lay.addWidget(w, 0, Qt.AlignHCenter)
+            lay.addWidget(w)
         lay.addWidget(self.button, 0, Qt.AlignHCenter)
         lay.addStretch(1)
         self._paint_icon()
         notifier().changed.connect(lambda _c: self._paint_icon())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Side margins that keep the text at a readable line length (MAX_LINE px) in a wide view."""
+        side = max(SPACE[4], (event.size().width() - MAX_LINE) // 2)
+        self.layout().setContentsMargins(side, SPACE[4], side, SPACE[4])
+        super().resizeEvent(event)
 
     def _paint_icon(self) -> None:
         from workbench.gui.theme import colors
