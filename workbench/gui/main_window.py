@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QProcess, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from workbench.gui.i18n import LANGUAGES, SETTING, chosen_language, translate
 from workbench.gui.log_panel import LogPanel
@@ -138,13 +139,15 @@ class MainWindow(QMainWindow):
         self.model_icon.setPixmap(icon("mdi6.cube-outline").pixmap(18, 18))
         self.model_label = ElidedLabel(translate("MainWindow", "No model loaded"), min_width=120)
         self.backend_label = ElidedLabel("", min_width=80)
+        for label in (self.model_label, self.backend_label):  # as wide as their text while there is room
+            label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         set_role(self.backend_label, "chip")
         self.backend_label.hide()
         self.change_model = QPushButton(translate("MainWindow", "Open a model"))
         self.change_model.clicked.connect(lambda: self.show_page("Models"))
         row.addWidget(self.model_icon)
-        row.addWidget(self.model_label, 3)
-        row.addWidget(self.backend_label, 2)
+        row.addWidget(self.model_label)
+        row.addWidget(self.backend_label)
         row.addStretch(1)
         row.addWidget(self.change_model)
         return header

@@ -157,8 +157,11 @@ def font(role: str) -> QFont:
 
 
 def stylesheet(c: Colors, base_pt: float = 10.0) -> str:
-    """The application's stylesheet: only what Fusion and the palette do not already do."""
+    """The application's stylesheet: only what Fusion and the palette do not already do. (Spin
+    boxes keep Fusion's frame: a border rule here makes Qt drop Fusion's arrows.)"""
     s, r = SPACE, RADIUS
+    check = indicator_image("mdi6.check-bold", c.on_accent)
+    chevron, chevron_off = indicator_image("mdi6.chevron-down", c.text), indicator_image("mdi6.chevron-down", c.border)
     return f"""
 QLabel[role="display"] {{ font-size: {point_size('display', base_pt)}pt; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: {point_size('title', base_pt)}pt; font-weight: 600; }}
@@ -177,10 +180,20 @@ QPushButton:hover {{ background: {c.surface_alt}; }}
 QPushButton:disabled {{ color: {c.muted}; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.accent}; }}
 QPushButton[role="primary"]:disabled {{ background: {c.border}; border-color: {c.border}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
     border: 1px solid {c.border}; border-radius: {r - 2}px; padding: 2px {s[0]}px; background: {c.surface}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
-QDoubleSpinBox:focus {{ border-color: {c.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border-color: {c.accent}; }}
+QComboBox::drop-down {{ border: none; width: 18px; }}
+QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}
+QComboBox::down-arrow:disabled {{ image: url({chevron_off}); }}
+QCheckBox::indicator {{ width: 14px; height: 14px; border: 1px solid {c.muted}; border-radius: 3px;
+    background: {c.surface}; }}
+QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; image: url({check}); }}
+QCheckBox::indicator:disabled {{ border-color: {c.border}; }}
+QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {c.muted}; border-radius: 8px;
+    background: {c.surface}; }}
+QRadioButton::indicator:checked {{ width: 8px; height: 8px; border: 4px solid {c.accent}; background: {c.on_accent}; }}
+QRadioButton::indicator:disabled {{ border-color: {c.border}; }}
 QTabWidget::pane {{ border: 1px solid {c.border}; border-radius: {r}px; top: -1px; background: {c.surface}; }}
 QTabBar::tab {{ padding: {s[0] + 1}px {s[3]}px; border: 1px solid transparent; border-bottom: none;
     border-top-left-radius: {r}px; border-top-right-radius: {r}px; color: {c.muted}; }}
@@ -200,6 +213,28 @@ QGroupBox::title {{ subcontrol-origin: margin; left: {s[2]}px; padding: 0 {s[0]}
 QStatusBar {{ border-top: 1px solid {c.border}; }}
 QToolTip {{ border: 1px solid {c.border}; padding: {s[0]}px; }}
 """
+
+
+def indicator_image(name: str, color: str) -> str:
+    """A 32 px PNG of an icon, for the stylesheet's url() (a stylesheet cannot take a QIcon); written
+    once per name and colour into a folder of this process's, as a path with forward slashes."""
+    import tempfile
+    from pathlib import Path
+
+    global _image_dir
+    if _image_dir is None:
+        import atexit
+        import shutil
+
+        _image_dir = tempfile.mkdtemp(prefix="workbench-theme-")
+        atexit.register(shutil.rmtree, _image_dir, True)
+    path = Path(_image_dir) / f"{name.replace('.', '-')}-{color.lstrip('#')}.png"
+    if not path.exists() and QApplication.instance() is not None:
+        icon(name, color).pixmap(32, 32).save(str(path))
+    return path.as_posix()
+
+
+_image_dir: str | None = None
 
 
 # -- plots -------------------------------------------------------------------------------------

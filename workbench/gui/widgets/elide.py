@@ -59,6 +59,13 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         super().setText(elide_middle(self._full, self.fontMetrics(), self.width()))
 
+    def sizeHint(self):  # noqa: N802 - the whole text's width, not the elided one's
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + margins.left()
+                      + margins.right() + 2)
+        return hint
+
     def minimumSizeHint(self):  # noqa: N802 - the clipped-text check reads this: eliding is by design
         hint = super().minimumSizeHint()
         hint.setWidth(self.minimumWidth())
