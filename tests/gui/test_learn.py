@@ -10,6 +10,11 @@ from tests.gui.conftest import load
 def test_attention_steps_and_loss(qtbot, window, tiny_gpt2):
     loaded = load(qtbot, window, str(tiny_gpt2))
     page = window.show_page("Learn")
+    tokens = page.tokens
+    assert tokens.stack.is_empty()  # no blank tables while the first example is computed
+    qtbot.waitUntil(lambda: tokens.result is not None, timeout=20000)  # the visible tab's first example
+    assert not tokens.stack.is_empty() and tokens.words.rowCount() == len(tokens.result.words)
+    assert page.attention.steps is None and page.attention.stack.is_empty()  # the others: when first shown
     tab = page.attention
     tab.layer.setValue(1)
     tab.head.setValue(2)
@@ -27,14 +32,16 @@ def test_attention_steps_and_loss(qtbot, window, tiny_gpt2):
     assert np.isclose(page.loss.result.mean_loss, page.loss.result.model_loss, rtol=1e-4)
     assert loaded is window.state.loaded
 
-    tokens = page.tokens
+    tokens.result = None
     tokens.text.setText("the unbelievable cat")
     tokens.run()
     qtbot.waitUntil(lambda: tokens.result is not None, timeout=20000)
     ids = loaded.tokenizer("the unbelievable cat")["input_ids"]
     assert tokens.words.rowCount() == len(tokens.result.words) and tokens.embeddings.rowCount() == len(ids)
     assert " ".join(map(str, ids)) in tokens.step3.text()
-    assert window.minimumSizeHint().height() <= 760  # the tall explanation scrolls instead
+    # The tall explanation scrolls instead (the page's own height: the window adds its header and
+    # status bar, and other pages have their own tests of it).
+    assert page.minimumSizeHint().height() <= 640
 
 
 def test_fine_tuning_before_and_after(qtbot, window, tiny_gpt2, tmp_path):
@@ -51,9 +58,12 @@ def test_fine_tuning_before_and_after(qtbot, window, tiny_gpt2, tmp_path):
                       batch_size=4, learning_rate=3e-3, logging_steps=10, eval_steps=0, save_steps=0, cpu_threads=1)
     result = run_training(cfg)
     page = window.show_page("Learn")
-    page.tabs.setCurrentWidget(page.finetune)  # switching to the tab lists the runs
+    page.tabs.setCurrentWidget(page.finetune)  # switching to the tab lists the runs, and compares the first
     tab = page.finetune
     assert tab.run_combo.findData(result.run_dir) >= 0
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=60000)
+    assert not tab.stack.is_empty()
+    tab.result = None
     tab.select_run(result.run_dir)
     tab.text.setText("the cat sat on the")
     tab.compare()
@@ -66,3 +76,24 @@ def test_fine_tuning_before_and_after(qtbot, window, tiny_gpt2, tmp_path):
     tab.run_combo.clear()
     tab.compare()  # nothing to compare: a message, no job
     assert "No finished run" in tab.banner.label.text()
+
+
+def test_learn_computes_each_tab_when_first_shown_and_again_for_a_new_model(qtbot, window, tiny_gpt2, tiny_bert):
+    """Each tab computes its first example when it is first shown, one job at a time; a new model
+    recomputes the visible tab, the others when they are shown again."""
+    load(qtbot, window, str(tiny_gpt2))
+    page = window.show_page("Learn")
+    page.tabs.setCurrentWidget(page.attention)  # while the tokens job runs: waits its turn
+    assert page.gate.busy() and page.attention in page.gate.waiting and page.attention.stack.is_empty()
+    assert "Computing" in page.attention.stack.empty.title.text()
+    qtbot.waitUntil(lambda: page.tokens.result is not None and page.attention.steps is not None, timeout=20000)
+    assert page.attention.tables["weights"].rowCount() == len(page.attention.steps.tokens)
+    assert page.loss.result is None  # never shown
+    first = page.attention.steps
+    bert = load(qtbot, window, str(tiny_bert))
+    assert page.attention.stack.is_empty() and page.tokens.stack.is_empty()  # the old model's results go
+    window.show_page("Learn")
+    assert page.tabs.currentWidget() is page.attention
+    qtbot.waitUntil(lambda: page.attention.steps is not first, timeout=20000)
+    assert page.attention.computed_for is bert and not page.attention.stack.is_empty()
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.loss))  # an encoder has no next-token loss

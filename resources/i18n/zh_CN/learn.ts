@@ -92,8 +92,12 @@
         <translation>显示维数</translation>
     </message>
     <message>
-        <source>Load a model first (Models page).</source>
-        <translation>请先加载模型（模型页面）。</translation>
+        <source>One attention head, step by step</source>
+        <translation>一个注意力头，逐步计算</translation>
+    </message>
+    <message>
+        <source>The queries, keys, scores, softmax weights and values of one layer and head, as small tables over the tokens of the text.</source>
+        <translation>某一层某个头的查询、键、分数、softmax 权重和值，以文本词元为行列的小表格展示。</translation>
     </message>
     <message>
         <source>Causal model: later tokens are masked.</source>
@@ -106,6 +110,21 @@
     <message>
         <source>Layer {layer}, head {head}: d_k = {d_k}, so scores are divided by √{d_k} = {root}. {kind} Showing the first {n} of {d_k} dimensions of Q, K, V and the output.</source>
         <translation>第 {layer} 层，头 {head}：d_k = {d_k}，因此分数要除以 √{d_k} = {root}。{kind}下面显示 Q、K、V 和输出 {d_k} 个维度中的前 {n} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleTab</name>
+    <message>
+        <source>{what} Open a model to see it computed on it, or start with the built-in story model.</source>
+        <translation>{what}打开一个模型即可看到在它上面的计算结果，或先从内置的故事模型开始。</translation>
+    </message>
+    <message>
+        <source>Open tiny-stories</source>
+        <translation>打开 tiny-stories</translation>
+    </message>
+    <message>
+        <source>Computing ...</source>
+        <translation>正在计算…</translation>
     </message>
 </context>
 <context>
@@ -155,6 +174,26 @@
         <translation>训练运行文件夹</translation>
     </message>
     <message>
+        <source>The same text, before and after training</source>
+        <translation>同一段文本，训练前与训练后</translation>
+    </message>
+    <message>
+        <source>The model the run started from and the model it ended with, side by side: each one&apos;s continuation and loss on your text (or its labels).</source>
+        <translation>运行开始时的模型与结束时的模型并排对比：各自在你的文本上的续写和损失（或标签）。</translation>
+    </message>
+    <message>
+        <source>No finished training run yet</source>
+        <translation>还没有已完成的训练运行</translation>
+    </message>
+    <message>
+        <source>Train a model on the Training page (a few steps are enough), or pick a run folder: its model before and after training will appear here.</source>
+        <translation>在训练页面训练一个模型（几步就够），或选择一个运行文件夹：它训练前后的模型会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Open the Training page</source>
+        <translation>打开训练页面</translation>
+    </message>
+    <message>
         <source>No finished run yet: train one on the Training page (or pick a run folder).</source>
         <translation>还没有已结束的运行：请在训练页面训练一个（或选择一个运行文件夹）。</translation>
     </message>
@@ -186,8 +225,12 @@
         <translation>学习</translation>
     </message>
     <message>
-        <source>Computed on &lt;b&gt;{source}&lt;/b&gt;: {layers} layers × {heads} heads, vocabulary of {vocab} tokens (Playground → Tokenizer shows the same split live as you type).</source>
-        <translation>基于 &lt;b&gt;{source}&lt;/b&gt; 计算：{layers} 层 × {heads} 头，词表含 {vocab} 个词元（“试验场 → 分词器”会在你输入时实时显示同样的切分）。</translation>
+        <source>Computed on {source}</source>
+        <translation>计算所用模型：{source}</translation>
+    </message>
+    <message>
+        <source>{layers} layers × {heads} heads, vocabulary of {vocab} tokens (Playground → Tokenizer shows the same split live as you type).</source>
+        <translation>{layers} 层 × {heads} 个头，词表含 {vocab} 个词元（试验场 → 分词器会在你输入时实时显示同样的切分）。</translation>
     </message>
 </context>
 <context>
@@ -225,8 +268,12 @@
         <translation>训练语言模型，就是让它给真实的下一个词元分配较高的概率。它在每个位置上的损失是交叉熵，即真实的下一个词元的负对数概率；训练损失是所有位置上的平均值，困惑度则等于 e^损失。</translation>
     </message>
     <message>
-        <source>Load a model first (Models page).</source>
-        <translation>请先加载模型（模型页面）。</translation>
+        <source>The loss, position by position</source>
+        <translation>逐个位置的损失</translation>
+    </message>
+    <message>
+        <source>For each token of the text: the probability the model gave it, its cross-entropy and what the model expected instead.</source>
+        <translation>文本中的每个词元：模型给它的概率、它的交叉熵，以及模型原本预期的词元。</translation>
     </message>
     <message>
         <source>Mean cross-entropy over {count} positions: &lt;b&gt;{loss}&lt;/b&gt; (the model&apos;s own loss: {model_loss}); perplexity {perplexity}.</source>
@@ -275,8 +322,12 @@
         <translation>模型从来看不到字母：它的分词器把文本切成固定词表中的片段，交给模型的是这些片段的编号（ID）。每个 ID 选出嵌入矩阵中的一行，第一层处理的就是这个向量。</translation>
     </message>
     <message>
-        <source>Load a model first (Models page).</source>
-        <translation>请先加载模型（模型页面）。</translation>
+        <source>The text, step by step through the tokenizer</source>
+        <translation>文本逐步经过分词器</translation>
+    </message>
+    <message>
+        <source>Its words, the vocabulary pieces they are cut into, their ids and the embedding rows those ids select.</source>
+        <translation>文本中的词、它们被切成的词表片段、对应的 id，以及这些 id 选中的嵌入行。</translation>
     </message>
     <message>
         <source>the {algorithm} tokenizer&apos;s own rules</source>

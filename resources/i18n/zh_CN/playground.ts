@@ -4,6 +4,10 @@
 <context>
     <name>ChatTab</name>
     <message>
+        <source>Hello! Can you tell me a short story?</source>
+        <translation>你好！能给我讲一个小故事吗？</translation>
+    </message>
+    <message>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
@@ -18,6 +22,14 @@
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <source>The conversation will appear here</source>
+        <translation>对话会显示在这里</translation>
+    </message>
+    <message>
+        <source>Your messages and the model&apos;s replies, sent to it with its chat template (or as a plain transcript).</source>
+        <translation>你的消息和模型的回复；消息按模型的对话模板发送（没有模板时按纯文本记录发送）。</translation>
     </message>
     <message>
         <source>Using the tokenizer&apos;s chat template.</source>
@@ -49,6 +61,14 @@
     <message>
         <source>Text to classify</source>
         <translation>要分类的文本</translation>
+    </message>
+    <message>
+        <source>The model&apos;s labels will appear here</source>
+        <translation>模型的标签会显示在这里</translation>
+    </message>
+    <message>
+        <source>How likely the model finds each of its labels for your text, as bars.</source>
+        <translation>以条形图显示模型认为你的文本属于各个标签的概率。</translation>
     </message>
     <message>
         <source>Prediction: &lt;b&gt;{label}&lt;/b&gt; ({prob}) — the text was truncated to {tokens} tokens</source>
@@ -86,6 +106,14 @@
         <translation>句子嵌入（最后一层隐藏状态的平均值）及其余弦相似度</translation>
     </message>
     <message>
+        <source>Their similarity will appear here</source>
+        <translation>相似度会显示在这里</translation>
+    </message>
+    <message>
+        <source>The cosine similarity of the two texts&apos; embeddings (1 = the same direction) and a glimpse of the vectors.</source>
+        <translation>两段文本嵌入的余弦相似度（1 = 方向相同），以及向量的前几个数。</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;font-size:16pt&apos;&gt;Cosine similarity: &lt;b&gt;{cosine}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Each text becomes a vector of {size} numbers. Text A starts [{head}, ...], norm {norm_a}; text B norm {norm_b}.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:16pt&apos;&gt;余弦相似度：&lt;b&gt;{cosine}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;每段文本都变成一个由 {size} 个数组成的向量。文本 A 以 [{head}, ...] 开头，范数 {norm_a}；文本 B 的范数为 {norm_b}。&lt;/p&gt;</translation>
     </message>
@@ -103,6 +131,14 @@
     <message>
         <source>Text with [MASK] where a word should be predicted</source>
         <translation>文本中用 [MASK] 标出要预测的词</translation>
+    </message>
+    <message>
+        <source>The model&apos;s guesses will appear here</source>
+        <translation>模型的猜测会显示在这里</translation>
+    </message>
+    <message>
+        <source>For each [MASK] in your text: the five words the model finds most likely there, with their probabilities.</source>
+        <translation>对文本中的每个 [MASK]：模型认为最可能填入的五个词及其概率。</translation>
     </message>
     <message>
         <source>Use {mask} or [MASK]</source>
@@ -164,12 +200,36 @@
         <translation>显示此词元的注意力</translation>
     </message>
     <message>
+        <source>Alternatives</source>
+        <translation>候选词元</translation>
+    </message>
+    <message>
+        <source>Hover or click a generated token: the tokens the model considered in its place appear here, with their probabilities.</source>
+        <translation>悬停或点击一个生成的词元：模型在该位置考虑过的词元及其概率会显示在这里。</translation>
+    </message>
+    <message>
         <source>Output (colour = the model&apos;s probability of each token: red low, green high)</source>
         <translation>输出（颜色表示模型给每个词元的概率：红色低，绿色高）</translation>
     </message>
     <message>
         <source>Input text (the model writes a new text from it)</source>
         <translation>输入文本（模型据此写出新文本）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s text will appear here</source>
+        <translation>模型写出的文本会显示在这里</translation>
+    </message>
+    <message>
+        <source>It writes a new text from your input (a summary or a translation), token by token, each token coloured by how likely the model found it.</source>
+        <translation>模型根据你的输入逐个词元写出新文本（摘要或翻译），每个词元按模型给它的概率着色。</translation>
+    </message>
+    <message>
+        <source>The continuation will appear here</source>
+        <translation>续写会显示在这里</translation>
+    </message>
+    <message>
+        <source>The model continues your prompt token by token, each token coloured by how likely the model found it: red low, green high.</source>
+        <translation>模型逐个词元续写你的提示词，每个词元按模型给它的概率着色：红色低，绿色高。</translation>
     </message>
     <message>
         <source>Load a model first (Models page).</source>
@@ -223,8 +283,20 @@
         <translation>分词器</translation>
     </message>
     <message>
-        <source>Load a model on the Models page to try it here.</source>
-        <translation>在模型页面加载一个模型，即可在这里试用。</translation>
+        <source>Try a model here</source>
+        <translation>在这里试用模型</translation>
+    </message>
+    <message>
+        <source>Generate text token by token and see how likely each token was, chat, classify, fill in [MASK], compare sentence embeddings and watch the tokenizer split your text: the tabs that fit the model appear here. Open a model on the Models page, or start with the built-in story model.</source>
+        <translation>逐个词元生成文本并查看每个词元的概率、对话、分类、填写 [MASK]、比较句子嵌入，以及观察分词器如何切分你的文本：适合该模型的标签页会显示在这里。请在模型页面打开一个模型，或先从内置的故事模型开始。</translation>
+    </message>
+    <message>
+        <source>Open tiny-stories</source>
+        <translation>打开 tiny-stories</translation>
+    </message>
+    <message>
+        <source>{task}, {parameters} parameters; backend: {runtime}</source>
+        <translation>{task}，{parameters} 个参数；后端：{runtime}</translation>
     </message>
     <message>
         <source>Playground</source>
@@ -233,10 +305,6 @@
     <message>
         <source>Summarize / translate</source>
         <translation>摘要 / 翻译</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{source}&lt;/b&gt; — {task}, {parameters} parameters; backend: {runtime}</source>
-        <translation>&lt;b&gt;{source}&lt;/b&gt; — {task}，{parameters} 个参数；后端：{runtime}</translation>
     </message>
 </context>
 <context>
@@ -305,6 +373,14 @@
         <translation>文本</translation>
     </message>
     <message>
+        <source>Computing ...</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Your text split into the tokenizer&apos;s pieces, each with its id, as you type.</source>
+        <translation>你的文本在输入时被切分成分词器的片段，每个片段附带其 id。</translation>
+    </message>
+    <message>
         <source>Text (updates as you type)</source>
         <translation>文本（随输入实时更新）</translation>
     </message>
@@ -322,6 +398,10 @@
     <message>
         <source>Load a model first (Models page).</source>
         <translation>请先加载模型（模型页面）。</translation>
+    </message>
+    <message>
+        <source>Computing ...</source>
+        <translation>正在计算…</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from workbench.gui.learn.common import ExampleTab, JobGate
 from workbench.gui.state import AppState
+from workbench.gui.theme import colors, notifier
 from workbench.gui.widgets.bar_chart import BarChart
 from workbench.gui.i18n import core_text, translate
 from workbench.gui.widgets import MessageBanner
@@ -46,10 +48,17 @@ class SidePanel(QWidget):
         lay.addWidget(self.body)
         lay.addWidget(self.chart)
         lay.addStretch(1)
+        self.shown: tuple[Any, str] | None = None
+        notifier().changed.connect(self._on_theme)  # a bound method: disconnected when the panel goes
+
+    def _on_theme(self, _colors: Any) -> None:
+        if self.shown is not None:
+            self.show_side(*self.shown)
 
     def show_side(self, side: Any, text: str) -> None:
         from html import escape
 
+        self.shown = (side, text)
         self.title.setText(f"<b>{escape(core_text(side.title))}</b>")  # marked N_ in the core
         if side.classes:
             self.chart.set_items(list(side.classes))
@@ -61,14 +70,13 @@ class SidePanel(QWidget):
         loss = "" if side.loss is None else translate("SidePanel", "Loss on your text: <b>{loss}</b> (lower is "
                                                                    "better)").format(loss=f"{side.loss:.3f}") + "<br>"
         greedy = translate("SidePanel", "Greedy continuation:")
-        self.body.setText(f"{loss}{greedy}<br><span style='color:gray'>{escape(text)}</span>"
+        self.body.setText(f"{loss}{greedy}<br><span style='color:{colors().muted}'>{escape(text)}</span>"
                           f"<b>{escape(side.continuation or '')}</b>")
 
 
-class FineTuneTab(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+class FineTuneTab(ExampleTab):
+    def __init__(self, state: AppState, gate: JobGate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, gate, parent)
         self.result: Any = None
         self.run_combo = QComboBox()
         self.run_combo.setMinimumContentsLength(40)
@@ -92,13 +100,15 @@ class FineTuneTab(QWidget):
         row2 = QHBoxLayout()
         row2.addWidget(self.text, 1)
         row2.addWidget(self.compare_button)
-        sides = QGridLayout()
+        results = QWidget()
+        sides = QGridLayout(results)
+        sides.setContentsMargins(0, 0, 0, 0)
         sides.addWidget(self.before, 0, 0)
         sides.addWidget(self.after, 0, 1)
         lay = QVBoxLayout(self)
-        for item in (intro, row, row2, self.banner, self.note, sides):
-            (lay.addLayout if isinstance(item, (QHBoxLayout, QGridLayout)) else lay.addWidget)(item)
-        lay.addStretch(1)
+        for item in (intro, row, row2, self.banner, self.note):
+            (lay.addLayout if isinstance(item, QHBoxLayout) else lay.addWidget)(item)
+        lay.addWidget(self.make_stack(results, "mdi6.compare-horizontal"), 1)
         self.refresh_button.clicked.connect(self.refresh_runs)
         self.folder_button.clicked.connect(self._pick_folder)
         self.compare_button.clicked.connect(self.compare)
@@ -127,21 +137,69 @@ class FineTuneTab(QWidget):
         if folder:
             self.select_run(folder)
 
+    # -- the first example: the latest run, compared when the tab is first shown ----------------
+    def needs_model(self) -> bool:
+        return False  # a run's models, not the loaded one
+
+    def what_appears(self) -> tuple[str, str]:
+        return (translate("FineTuneTab", "The same text, before and after training"),
+                translate("FineTuneTab", "The model the run started from and the model it ended with, side by "
+                                         "side: each one's continuation and loss on your text (or its labels)."))
+
+    def run_text(self) -> str:
+        return self.compare_button.text()
+
+    def show_empty(self) -> None:
+        if self.stack is None:
+            return
+        if self.busy() or self.run_combo.currentData():
+            super().show_empty()
+            return
+        self.stack.show_content(False)
+        self.stack.empty.set_texts(translate("FineTuneTab", "No finished training run yet"),
+                                   translate("FineTuneTab", "Train a model on the Training page (a few steps are "
+                                                            "enough), or pick a run folder: its model before and "
+                                                            "after training will appear here."),
+                                   translate("FineTuneTab", "Open the Training page"))
+
+    def _on_empty_action(self) -> None:
+        if self.run_combo.currentData() or self.busy():
+            self.run()
+        else:
+            self.state.show_page("Training")
+
+    def compute_first(self) -> None:
+        self.refresh_runs()
+        if self.result is None and self.run_combo.currentData() and not self.busy():
+            self.run()
+        elif self.stack is not None and self.stack.is_empty():
+            self.show_empty()
+
+    def model_changed(self, loaded: Any) -> None:
+        pass  # the comparison is of a run's models: another loaded model changes nothing here
+
     def compare(self) -> None:
+        self.run()
+
+    def start_job(self) -> Any:
         run_dir = self.run_combo.currentData()
         if not run_dir:
             self.banner.show_error(translate("FineTuneTab", "No finished run yet: train one on the Training page (or "
                                                             "pick a run folder)."))
-            return
+            return None
         self.banner.hide()
         self.compare_button.setEnabled(False)
-        self.state.runner.start("before/after", _compare_job, run_dir, self.text.text(),
-                                on_done=self.show_result, on_message=self.note.setText,
-                                on_error=lambda m, d: self.banner.show_error(m, d),
-                                on_finished=lambda: self.compare_button.setEnabled(True))
+        return self.started(self.state.runner.start(
+            "before/after", _compare_job, run_dir, self.text.text(), on_done=self.show_result,
+            on_message=self.note.setText, on_error=self.banner.show_error,
+            on_finished=lambda: self.compare_button.setEnabled(True)), None)
+
+    def repaint_results(self) -> None:
+        pass  # the side panels repaint themselves
 
     def show_result(self, result: Any) -> None:
         self.result = result
+        self.stack.show_content(True)
         self.note.setText(core_text(result.note))
         self.before.show_side(result.before, result.text)
         self.after.show_side(result.after, result.text)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget, QScrollArea)
 
 from workbench.gui.state import AppState
+from workbench.gui.learn.common import BUILTIN, ExampleTab, JobGate
 from workbench.gui.learn.finetune import FineTuneTab
 from workbench.gui.learn.tokens import TokensTab
 from workbench.gui.training.form_widgets import scrolled
@@ -21,6 +23,7 @@ from workbench.gui.i18n import translate
 from workbench.gui.widgets.examples import ExamplesButton
 from workbench.gui.widgets.matrix_table import fill_matrix
 from workbench.gui.widgets import MessageBanner, heading, prob_color
+from workbench.gui.widgets.elide import ElidedLabel
 
 if TYPE_CHECKING:
     from workbench.explain.attention_steps import AttentionSteps
@@ -66,10 +69,9 @@ def _loss_job(ctx: Any, loaded: LoadedModel, text: str) -> LossBreakdown:
     return explain_loss(loaded, text)
 
 
-class AttentionStepsTab(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+class AttentionStepsTab(ExampleTab):
+    def __init__(self, state: AppState, gate: JobGate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, gate, parent)
         self.steps: Any = None
         # The default is an example in the UI's language (the built-in story model knows both).
         self.text = QLineEdit(translate("AttentionStepsTab", "the cat sat on the mat"))
@@ -103,11 +105,15 @@ class AttentionStepsTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.summary)
+        rl.addWidget(scroll, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.banner)
-        lay.addWidget(self.summary)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(self.make_stack(results, "mdi6.grid"), 1)
         self.run_button.clicked.connect(self.run)
         self.text.returnPressed.connect(self.run)
 
@@ -115,16 +121,31 @@ class AttentionStepsTab(QWidget):
         self.layer.setMaximum(max(0, (loaded.info.num_layers or 1) - 1))
         self.head.setMaximum(max(0, (loaded.info.num_heads or 1) - 1))
 
-    def run(self) -> None:
-        if self.state.loaded is None:
-            self.banner.show_error(translate("AttentionStepsTab", "Load a model first (Models page)."))
-            return
-        self.banner.hide()
-        self.state.runner.start("attention steps", _steps_job, self.state.loaded, self.text.text(),
-                                self.layer.value(), self.head.value(), on_done=self.show_steps,
-                                on_error=lambda m, d: self.banner.show_error(m, d))
+    def what_appears(self) -> tuple[str, str]:
+        return (translate("AttentionStepsTab", "One attention head, step by step"),
+                translate("AttentionStepsTab", "The queries, keys, scores, softmax weights and values of one layer "
+                                               "and head, as small tables over the tokens of the text."))
 
-    def show_steps(self, s: Any) -> None:
+    def run_text(self) -> str:
+        return self.run_button.text()
+
+    def repaint_results(self) -> None:
+        if self.steps is not None:
+            self.show_steps(self.steps, self.computed_for)
+
+    def start_job(self) -> Any:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.show_empty()
+            return None
+        self.banner.hide()
+        return self.started(self.state.runner.start(
+            "attention steps", _steps_job, loaded, self.text.text(), self.layer.value(), self.head.value(),
+            on_done=lambda s, m=loaded: self.show_steps(s, m), on_error=self.banner.show_error), loaded)
+
+    def show_steps(self, s: Any, loaded: Any = None) -> None:
+        if not self.arrived(self.state.loaded if loaded is None else loaded):
+            return  # computed on a model that has been replaced since
         self.steps = s
         toks = list(s.tokens)
         n = min(self.dims.value(), s.d_k)
@@ -142,10 +163,9 @@ class AttentionStepsTab(QWidget):
             layer=s.layer, head=s.head, d_k=s.d_k, root=f"{np.sqrt(s.d_k):.2f}", kind=kind, n=n))
 
 
-class LossTab(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+class LossTab(ExampleTab):
+    def __init__(self, state: AppState, gate: JobGate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, gate, parent)
         self.result: Any = None
         self.text = QLineEdit(translate("LossTab", "Once upon a time there was a little cat."))
         self.run_button = QPushButton(translate("LossTab", "Compute"))
@@ -170,20 +190,40 @@ class LossTab(QWidget):
         lay.addWidget(intro)
         lay.addLayout(row)
         lay.addWidget(self.banner)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.summary)
+        rl.addWidget(self.table, 1)
+        lay.addWidget(self.make_stack(results, "mdi6.chart-bell-curve"), 1)
         self.run_button.clicked.connect(self.run)
         self.text.returnPressed.connect(self.run)
 
-    def run(self) -> None:
-        if self.state.loaded is None:
-            self.banner.show_error(translate("LossTab", "Load a model first (Models page)."))
-            return
-        self.banner.hide()
-        self.state.runner.start("loss", _loss_job, self.state.loaded, self.text.text(), on_done=self.show_loss,
-                                on_error=lambda m, d: self.banner.show_error(m, d))
+    def what_appears(self) -> tuple[str, str]:
+        return (translate("LossTab", "The loss, position by position"),
+                translate("LossTab", "For each token of the text: the probability the model gave it, its "
+                                     "cross-entropy and what the model expected instead."))
 
-    def show_loss(self, br: Any) -> None:
+    def run_text(self) -> str:
+        return self.run_button.text()
+
+    def repaint_results(self) -> None:
+        if self.result is not None:
+            self.show_loss(self.result, self.computed_for)
+
+    def start_job(self) -> Any:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.show_empty()
+            return None
+        self.banner.hide()
+        return self.started(self.state.runner.start(
+            "loss", _loss_job, loaded, self.text.text(), on_done=lambda br, m=loaded: self.show_loss(br, m),
+            on_error=self.banner.show_error), loaded)
+
+    def show_loss(self, br: Any, loaded: Any = None) -> None:
+        if not self.arrived(self.state.loaded if loaded is None else loaded):
+            return  # computed on a model that has been replaced since
         self.result = br
         self.table.setRowCount(len(br.positions))
         for r, p in enumerate(br.positions):
@@ -205,32 +245,71 @@ class LearnPage(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.gate = JobGate()  # one Learn job at a time: the tabs' first examples queue behind each other
         self.tabs = QTabWidget()
-        self.attention = AttentionStepsTab(state)
-        self.loss = LossTab(state)
-        self.tokens = TokensTab(state)
-        self.tabs.addTab(scrolled(self.tokens), translate("LearnPage", "Tokenisation"))  # tall: scrolls on 800-pixel screens
+        self.attention = AttentionStepsTab(state, self.gate)
+        self.loss = LossTab(state, self.gate)
+        self.tokens = TokensTab(state, self.gate)
+        self.tokens_scroll = scrolled(self.tokens)  # tall: scrolls on 800-pixel screens
+        self.tabs.addTab(self.tokens_scroll, translate("LearnPage", "Tokenisation"))
         self.tabs.addTab(self.attention, translate("LearnPage", "Attention, step by step"))
         self.tabs.addTab(self.loss, translate("LearnPage", "The loss"))
-        self.finetune = FineTuneTab(state)
+        self.finetune = FineTuneTab(state, self.gate)
         self.tabs.addTab(self.finetune, translate("LearnPage", "Fine-tuning: before and after"))
-        self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget() is self.finetune
-                                         and self.finetune.refresh_runs())
+        self.tabs.currentChanged.connect(lambda _i: self.isVisible() and self.current_tab().compute_first())
+        self.return_to = ""  # the built-in an empty state opened: the page comes back when it is in
+        for tab in (self.tokens, self.attention, self.loss):
+            tab.open_builtin = self.open_builtin
+        self.source_label = ElidedLabel()
+        bold = self.source_label.font()
+        bold.setBold(True)
+        self.source_label.setFont(bold)
+        self.source_label.hide()
         self.note = QLabel(translate("LearnPage", "Load a model to see these ideas computed on it."))
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(translate("LearnPage", "Learn")))
+        lay.addWidget(self.source_label)
         lay.addWidget(self.note)
         lay.addWidget(self.tabs, 1)
         state.model_changed.connect(self.set_model)
+        if state.loaded is not None:
+            self.set_model(state.loaded)
+
+    def current_tab(self) -> ExampleTab:
+        widget = self.tabs.currentWidget()
+        return self.tokens if widget is self.tokens_scroll else widget
+
+    def on_shown(self) -> None:
+        """The window shows the page: the visible tab computes its first example (the others do
+        when they are first shown)."""
+        self.current_tab().compute_first()
+
+    def open_builtin(self) -> None:
+        """Open the built-in story model (on the Models page, which shows the progress), then come back."""
+        window = self.window()
+        if hasattr(window, "open_model"):
+            self.return_to = BUILTIN
+            window.open_model(BUILTIN)
 
     def set_model(self, loaded: Backend | None) -> None:
+        if self.return_to:
+            if loaded is not None and loaded.info.source == self.return_to:
+                QTimer.singleShot(0, lambda: self.state.show_page("Learn"))
+            self.return_to = ""
+        for tab in (self.tokens, self.attention, self.loss, self.finetune):
+            tab.model_changed(loaded)
         if loaded is None:
+            self.source_label.hide()
+            self.note.setText(translate("LearnPage", "Load a model to see these ideas computed on it."))
             return
         self.attention.set_model(loaded)
         self.tabs.setTabVisible(self.tabs.indexOf(self.loss), loaded.task == "causal-lm")
-        self.note.setText(translate("LearnPage", "Computed on <b>{source}</b>: {layers} layers × {heads} heads, "
-                                                 "vocabulary of {vocab} tokens (Playground → Tokenizer shows the same "
-                                                 "split live as you type).").format(
-            source=loaded.info.source, layers=loaded.info.num_layers, heads=loaded.info.num_heads,
-            vocab=f"{loaded.info.vocab_size:,}"))
+        self.source_label.setText(translate("LearnPage", "Computed on {source}").format(source=loaded.info.source))
+        self.source_label.show()
+        self.note.setText(translate("LearnPage", "{layers} layers × {heads} heads, vocabulary of {vocab} tokens "
+                                                 "(Playground → Tokenizer shows the same split live as you "
+                                                 "type).").format(
+            layers=loaded.info.num_layers, heads=loaded.info.num_heads, vocab=f"{loaded.info.vocab_size:,}"))
+        if self.isVisible():
+            self.current_tab().compute_first()

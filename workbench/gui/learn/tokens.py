@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from workbench.gui.learn.common import ExampleTab, JobGate
 from workbench.gui.state import AppState
 from workbench.gui.widgets.examples import ExamplesButton
 from workbench.gui.widgets.matrix_table import fill_matrix
@@ -26,10 +27,9 @@ def _explain_job(ctx: Any, loaded: LoadedModel, text: str) -> TokenSteps:
     return explain_tokens(loaded, text)
 
 
-class TokensTab(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+class TokensTab(ExampleTab):
+    def __init__(self, state: AppState, gate: JobGate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, gate, parent)
         self.result: Any = None
         self.text = QLineEdit(translate("TokensTab", "Unbelievable, the dragon's friends played!"))
         self.run_button = QPushButton(translate("TokensTab", "Explain"))
@@ -55,21 +55,43 @@ class TokensTab(QWidget):
                                               "picks one row of the embedding matrix, and that vector is what the "
                                               "first layer works on."))
         intro.setWordWrap(True)
-        for w in (intro, row, self.banner, self.step1, self.words, self.step3, self.step4, self.embeddings):
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        for w in (self.step1, self.words, self.step3, self.step4, self.embeddings):
+            rl.addWidget(w)
+        rl.addStretch(1)
+        for w in (intro, row, self.banner):
             (lay.addLayout if isinstance(w, QHBoxLayout) else lay.addWidget)(w)
-        lay.addStretch(1)
+        lay.addWidget(self.make_stack(results, "mdi6.format-letter-case"), 1)
         self.run_button.clicked.connect(self.run)
         self.text.returnPressed.connect(self.run)
 
-    def run(self) -> None:
-        if self.state.loaded is None:
-            self.banner.show_error(translate("TokensTab", "Load a model first (Models page)."))
-            return
-        self.banner.hide()
-        self.state.runner.start("explain tokens", _explain_job, self.state.loaded, self.text.text(),
-                                on_done=self.show_steps, on_error=lambda m, d: self.banner.show_error(m, d))
+    def what_appears(self) -> tuple[str, str]:
+        return (translate("TokensTab", "The text, step by step through the tokenizer"),
+                translate("TokensTab", "Its words, the vocabulary pieces they are cut into, their ids and the "
+                                       "embedding rows those ids select."))
 
-    def show_steps(self, s: Any) -> None:
+    def run_text(self) -> str:
+        return self.run_button.text()
+
+    def repaint_results(self) -> None:
+        if self.result is not None:
+            self.show_steps(self.result, self.computed_for)
+
+    def start_job(self) -> Any:
+        loaded = self.state.loaded
+        if loaded is None:
+            self.show_empty()
+            return None
+        self.banner.hide()
+        return self.started(self.state.runner.start(
+            "explain tokens", _explain_job, loaded, self.text.text(),
+            on_done=lambda s, m=loaded: self.show_steps(s, m), on_error=self.banner.show_error), loaded)
+
+    def show_steps(self, s: Any, loaded: Any = None) -> None:
+        if not self.arrived(self.state.loaded if loaded is None else loaded):
+            return  # computed on a model that has been replaced since
         self.result = s
         from workbench.explain.tokens import ALGORITHMS
 

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QText
 
 from workbench.gui.i18n import translate
 from workbench.gui.state import AppState
+from workbench.gui.playground.examples import Prefill
 from workbench.gui.playground.generate_tab import generate_job
 from workbench.gui.playground.sampling_form import SamplingForm
 from workbench.gui.widgets import MessageBanner
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -27,8 +29,10 @@ class ChatTab(QWidget):
         self.reply = ""
         self.transcript = QTextBrowser()
         self.template_label = QLabel()
-        self.input = QLineEdit()
+        self.template_label.setWordWrap(True)
+        self.input = QLineEdit(translate("ChatTab", "Hello! Can you tell me a short story?"))
         self.input.setPlaceholderText(translate("ChatTab", "Type a message and press Enter"))
+        self.prefill = Prefill(self.input)
         self.send_button = QPushButton(translate("ChatTab", "Send"))
         self.stop_button = QPushButton(translate("ChatTab", "Stop"))
         self.stop_button.setEnabled(False)
@@ -42,7 +46,12 @@ class ChatTab(QWidget):
         row.addWidget(self.clear_button)
         left = QVBoxLayout()
         left.addWidget(self.template_label)
-        left.addWidget(self.transcript, 1)
+        self.transcript_stack = EmptyStack(self.transcript, EmptyState(
+            translate("ChatTab", "The conversation will appear here"),
+            translate("ChatTab", "Your messages and the model's replies, sent to it with its chat template (or as a "
+                                 "plain transcript)."), "mdi6.forum-outline", action=self.send_button.text(),
+            on_action=self.send))
+        left.addWidget(self.transcript_stack, 1)
         left.addWidget(self.banner)
         left.addLayout(row)
         lay = QHBoxLayout(self)
@@ -58,11 +67,13 @@ class ChatTab(QWidget):
         self.template_label.setText(translate("ChatTab", "Using the tokenizer's chat template.") if has else
                                     translate("ChatTab", "This tokenizer has no chat template: the conversation is "
                                               "sent as a plain 'User: / Assistant:' transcript."))
+        self.prefill.set(translate("ChatTab", "Hello! Can you tell me a short story?"))
         self.clear()
 
     def clear(self) -> None:
         self.messages = []
         self.transcript.clear()
+        self.transcript_stack.show_content(False)
 
     def send(self) -> None:
         from workbench.generation.chat import chat_prompt
@@ -75,6 +86,7 @@ class ChatTab(QWidget):
             return
         self.banner.hide()
         self.input.clear()
+        self.transcript_stack.show_content(True)
         self.messages.append({"role": "user", "content": text})
         self._append(translate("ChatTab", "<p><b>You:</b> {text}</p><p><b>Model:</b> ").format(text=html.escape(text)))
         self.reply = ""

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
 
 from workbench.gui.i18n import translate
 from workbench.gui.state import AppState
+from workbench.gui.playground.examples import Prefill, seq2seq_example
 from workbench.gui.playground.sampling_form import SamplingForm
+from workbench.gui.theme import colors, notifier
 from workbench.gui.widgets import MessageBanner, prob_color
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.backends import Backend
@@ -34,10 +37,12 @@ def generate_job(ctx: Any, loaded: Backend, prompt: str, settings: GenerationSet
 
 
 def token_html(index: int, text: str, prob: float) -> str:
+    """A generated token on its probability's colour (pale in the light theme, deep in the dark
+    one) in the theme's text colour."""
     color = prob_color(prob).name()
     shown = html.escape(text).replace("\n", "↵<br>")
-    return (f'<a href="tok:{index}" style="background:{color};color:#111;text-decoration:none;white-space:pre-wrap">'
-            f"{shown}</a>")
+    return (f'<a href="tok:{index}" style="background:{color};color:{colors().text};text-decoration:none;'
+            f'white-space:pre-wrap">{shown}</a>')
 
 
 def token_hover(label: Any) -> str:
@@ -66,6 +71,9 @@ class GenerateTab(QWidget):
         self.selected: int | None = None
         self.prompt = QPlainTextEdit(translate("GenerateTab", "Once upon a time"))
         self.prompt.setMaximumHeight(110)
+        self.prefill = Prefill(self.prompt)
+        self.seq2seq = False
+        self.show_prompt = True  # decoders: the output starts with the prompt
         self.input_label = QLabel(translate("GenerateTab", "Prompt"))
         self.form = SamplingForm()
         self.generate_button = QPushButton(translate("GenerateTab", "Generate"))
@@ -85,7 +93,17 @@ class GenerateTab(QWidget):
         self.alt_table.verticalHeader().hide()
         self.attention_button = QPushButton(translate("GenerateTab", "Show attention for this token"))
         self.attention_button.setEnabled(False)
+        self.output_stack = EmptyStack(self.output, EmptyState(*self._empty_texts(), "mdi6.text-box-outline",
+                                                               action=self.generate_button.text(),
+                                                               on_action=self.start))
+        self.alt_stack = EmptyStack(self.alt_table, EmptyState(
+            translate("GenerateTab", "Alternatives"),
+            translate("GenerateTab", "Hover or click a generated token: the tokens the model considered in its "
+                                     "place appear here, with their probabilities."), "mdi6.format-list-numbered"))
+        self.detail_title.hide()  # the alternatives' empty state says it until a token is picked
         self._layout()
+        self.detail_tok: Any = None  # the token whose alternatives are shown
+        notifier().changed.connect(self._on_theme)  # a bound method: disconnected when the tab goes
         self.generate_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.output.highlighted.connect(self._on_hover)
@@ -106,13 +124,13 @@ class GenerateTab(QWidget):
         cl.addWidget(self.banner)
         cl.addWidget(QLabel(translate("GenerateTab", "Output (colour = the model's probability of each token: "
                                       "red low, green high)")))
-        cl.addWidget(self.output, 1)
+        cl.addWidget(self.output_stack, 1)
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.form)
         sl.addWidget(self.detail_title)
-        sl.addWidget(self.alt_table, 1)
+        sl.addWidget(self.alt_stack, 1)
         sl.addWidget(self.attention_button)
         split = QSplitter()
         split.addWidget(center)
@@ -123,8 +141,45 @@ class GenerateTab(QWidget):
         lay.addWidget(split)
 
     def set_seq2seq(self, on: bool) -> None:
+        self.seq2seq = on
         self.input_label.setText(translate("GenerateTab", "Input text (the model writes a new text from it)") if on
                                  else translate("GenerateTab", "Prompt"))
+        self.output_stack.empty.set_texts(*self._empty_texts())
+
+    def _empty_texts(self) -> tuple[str, str]:
+        if self.seq2seq:
+            return (translate("GenerateTab", "The model's text will appear here"),
+                    translate("GenerateTab", "It writes a new text from your input (a summary or a translation), "
+                                             "token by token, each token coloured by how likely the model found it."))
+        return (translate("GenerateTab", "The continuation will appear here"),
+                translate("GenerateTab", "The model continues your prompt token by token, each token coloured by "
+                                         "how likely the model found it: red low, green high."))
+
+    def set_model(self, loaded: Backend) -> None:
+        """A new model: its example input, and none of the old model's output."""
+        self.set_seq2seq(loaded.is_encoder_decoder)
+        self.prefill.set(seq2seq_example(loaded) if loaded.is_encoder_decoder
+                         else translate("GenerateTab", "Once upon a time"))
+        self.tokens = []
+        self.selected = None
+        self.output.clear()
+        self.stats.setText("")
+        self.output_stack.show_content(False)
+        self._clear_details()
+
+    def _on_theme(self, _colors: Any) -> None:
+        """Repaint what carries the theme's colours: the tokens and their alternatives."""
+        if self.tokens:
+            self._render()
+        if self.detail_tok is not None and not self.alt_stack.is_empty():
+            self.show_details(self.detail_tok)
+
+    def _clear_details(self) -> None:
+        self.detail_tok = None
+        self.alt_table.setRowCount(0)
+        self.alt_stack.show_content(False)
+        self.detail_title.hide()
+        self.attention_button.setEnabled(False)
 
     # -- running -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -138,10 +193,11 @@ class GenerateTab(QWidget):
         self.tokens = []
         self.tokenizer = loaded.tokenizer  # token labels for the details, even after another model opens
         self.prompt_used = self.prompt.toPlainText()
-        self.output.clear()
-        if not loaded.is_encoder_decoder:
-            prompt = html.escape(self.prompt_used).replace(chr(10), "<br>")
-            self.output.insertHtml(f'<b style="white-space:pre-wrap">{prompt}</b>')
+        self.show_prompt = not loaded.is_encoder_decoder
+        self.selected = None
+        self._clear_details()
+        self._render()
+        self.output_stack.show_content(True)
         self.generate_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.stats.setText(translate("GenerateTab", "Generating ..."))
@@ -156,6 +212,10 @@ class GenerateTab(QWidget):
 
     def _on_token(self, tok: Any) -> None:
         self.tokens.append(tok)
+        self._append_token(tok)
+        self.stats.setText(rate_text(len(self.tokens), tok.elapsed_s))
+
+    def _append_token(self, tok: Any) -> None:
         cursor = self.output.textCursor()
         cursor.movePosition(QTextCursor.End)
         self.output.setTextCursor(cursor)
@@ -163,7 +223,15 @@ class GenerateTab(QWidget):
         # once (its details name the piece: '注(3/3)'). Other empty tokens (end of text) show '·'.
         byte_piece = not tok.text and tok.token_id not in set(getattr(self.tokenizer, "all_special_ids", ()))
         self.output.insertHtml(token_html(tok.index, tok.text or ("" if byte_piece else "·"), tok.prob))
-        self.stats.setText(rate_text(len(self.tokens), tok.elapsed_s))
+
+    def _render(self) -> None:
+        """The prompt (decoders) and the tokens so far, in the theme's colours (again after a switch)."""
+        self.output.clear()
+        if self.show_prompt:
+            prompt = html.escape(self.prompt_used).replace(chr(10), "<br>")
+            self.output.insertHtml(f'<b style="white-space:pre-wrap">{prompt}</b>')
+        for tok in self.tokens:
+            self._append_token(tok)
 
     def _on_finished(self) -> None:
         self.generate_button.setEnabled(True)
@@ -204,6 +272,9 @@ class GenerateTab(QWidget):
         label = token_labels(self.tokenizer, [t.token_id for t in self.tokens])[tok.index]
         self.detail_title.setText(translate("GenerateTab", "Token {index}: {text} (id {id}, {hover}), p = {prob}").format(
             index=tok.index + 1, text=repr(label.text), id=tok.token_id, hover=token_hover(label), prob=f"{tok.prob:.3f}"))
+        self.detail_tok = tok
+        self.detail_title.show()
+        self.alt_stack.show_content(bool(tok.alternatives))
         self.alt_table.setRowCount(len(tok.alternatives))
         for r, alt in enumerate(tok.alternatives):
             mark = "  " + translate("GenerateTab", "← chosen") if alt.token_id == tok.token_id else ""

@@ -10,9 +10,12 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPla
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from workbench.gui.i18n import translate
+from workbench.gui.playground.examples import Prefill
 from workbench.gui.state import AppState
+from workbench.gui.theme import notifier
 from workbench.gui.widgets.bar_chart import BarChart
 from workbench.gui.widgets import MessageBanner, prob_color
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,7 +49,8 @@ def _similarity_job(ctx: Any, loaded: Backend, a: str, b: str) -> Similarity:
 
 
 class _TaskTab(QWidget):
-    """Input, a Run button, a message banner; subclasses add the result widgets."""
+    """Input, a Run button, a message banner; subclasses add the result widgets, in an EmptyStack
+    (make_stack) that says what will appear there until the first run's result arrives."""
 
     job_name = "Run"  # the runner's name of the job (English: the log and its messages)
 
@@ -58,8 +62,32 @@ class _TaskTab(QWidget):
         self.run_button = QPushButton(self.button_text())
         self.run_button.setShortcut("Ctrl+Return")
         self.note = QLabel("")
+        self.note.setWordWrap(True)
         self.run_button.clicked.connect(self.run)
         self.lay = QVBoxLayout(self)
+        self.stack: EmptyStack | None = None
+        self.empty_texts = ("", "")
+        self.last_result: Any = None
+        notifier().changed.connect(self._on_theme)  # a bound method: disconnected when the tab goes
+
+    def _on_theme(self, _colors: Any) -> None:
+        """Repaint the cells coloured by probability in the new theme's colours."""
+        if self.last_result is not None and self.stack is not None and not self.stack.is_empty():
+            self.show_result(self.last_result)
+
+    def make_stack(self, content: QWidget, title: str, body: str, icon_name: str) -> EmptyStack:
+        """The result widgets, behind what they will show and the Run button's action."""
+        self.empty_texts = (title, body)
+        self.stack = EmptyStack(content, EmptyState(title, body, icon_name, action=self.button_text(),
+                                                    on_action=self.run))
+        return self.stack
+
+    def set_model(self, loaded: Backend) -> None:
+        """A new model: its example input, and none of the old model's results."""
+        self.note.setText("")
+        if self.stack is not None:
+            self.stack.show_content(False)
+            self.stack.empty.set_texts(*self.empty_texts, self.button_text())
 
     def button_text(self) -> str:
         """The Run button's text, in the UI's language."""
@@ -73,11 +101,27 @@ class _TaskTab(QWidget):
             return
         self.banner.hide()
         self.run_button.setEnabled(False)
+        if self.stack is not None and self.stack.is_empty():
+            self.stack.empty.set_texts(translate("_TaskTab", "Computing ..."), self.empty_texts[1], "")
         fn, args = self.job_args()
-        self.job = self.state.runner.start(self.job_name, fn, self.state.loaded, *args,
-                                           on_done=self.show_result,
+        loaded = self.state.loaded
+        self.job = self.state.runner.start(self.job_name, fn, loaded, *args,
+                                           on_done=lambda result, m=loaded: self._arrived(result, m),
                                            on_error=lambda m, d: self.banner.show_error(m, d),
-                                           on_finished=lambda: self.run_button.setEnabled(True))
+                                           on_finished=self._finished)
+
+    def _arrived(self, result: Any, loaded: Any) -> None:
+        if loaded is not self.state.loaded:
+            return  # of a model replaced since
+        self.last_result = result
+        self.show_result(result)
+        if self.stack is not None:
+            self.stack.show_content(True)
+
+    def _finished(self) -> None:
+        self.run_button.setEnabled(True)
+        if self.stack is not None and self.stack.is_empty():  # an error: the action again
+            self.stack.empty.set_texts(*self.empty_texts, self.button_text())
 
     def job_args(self) -> tuple[Any, tuple[Any, ...]]:
         raise NotImplementedError
@@ -96,13 +140,26 @@ class ClassifyTab(_TaskTab):
         super().__init__(state, parent)
         self.text = QPlainTextEdit(translate("ClassifyTab", "The food was wonderful and the staff were very friendly."))
         self.text.setMaximumHeight(120)
+        self.prefill = Prefill(self.text)
         self.chart = BarChart()
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.note)
+        rl.addWidget(self.chart, 1)
         self.lay.addWidget(QLabel(translate("ClassifyTab", "Text to classify")))
         self.lay.addWidget(self.text)
         self.lay.addWidget(self.run_button)
         self.lay.addWidget(self.banner)
-        self.lay.addWidget(self.note)
-        self.lay.addWidget(self.chart, 1)
+        self.lay.addWidget(self.make_stack(
+            results, translate("ClassifyTab", "The model's labels will appear here"),
+            translate("ClassifyTab", "How likely the model finds each of its labels for your text, as bars."),
+            "mdi6.chart-bar"), 1)
+
+    def set_model(self, loaded: Backend) -> None:
+        super().set_model(loaded)
+        self.chart.set_items([])
+        self.prefill.set(translate("ClassifyTab", "The food was wonderful and the staff were very friendly."))
 
     def job_args(self) -> tuple[Any, tuple[Any, ...]]:
         return _classify_job, (self.text.toPlainText(),)
@@ -130,6 +187,7 @@ class FillMaskTab(_TaskTab):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.text = QLineEdit(translate("FillMaskTab", "The cat sat on the [MASK]."))
+        self.prefill = Prefill(self.text)
         self.table = QTableWidget(0, 0)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -137,13 +195,21 @@ class FillMaskTab(_TaskTab):
         self.lay.addWidget(self.text)
         self.lay.addWidget(self.run_button)
         self.lay.addWidget(self.banner)
-        self.lay.addWidget(self.table, 1)
+        self.lay.addWidget(self.make_stack(
+            self.table, translate("FillMaskTab", "The model's guesses will appear here"),
+            translate("FillMaskTab", "For each [MASK] in your text: the five words the model finds most likely "
+                                     "there, with their probabilities."), "mdi6.form-textbox"), 1)
         self.text.returnPressed.connect(self.run)
 
     def set_model(self, loaded: Backend) -> None:
+        super().set_model(loaded)
+        self.table.setRowCount(0)
         mask = getattr(loaded.tokenizer, "mask_token", None)
+        example = translate("FillMaskTab", "The cat sat on the [MASK].")
         if mask:
             self.text.setPlaceholderText(translate("FillMaskTab", "Use {mask} or [MASK]").format(mask=mask))
+            example = example.replace("[MASK]", mask)  # the model's own mask token
+        self.prefill.set(example)
 
     def job_args(self) -> tuple[Any, tuple[Any, ...]]:
         return _fill_mask_job, (self.text.text(), 5)
@@ -171,6 +237,7 @@ class EmbeddingsTab(_TaskTab):
         super().__init__(state, parent)
         self.a = QLineEdit(translate("EmbeddingsTab", "A cat sat on the mat."))
         self.b = QLineEdit(translate("EmbeddingsTab", "A kitten rested on the rug."))
+        self.prefill_a, self.prefill_b = Prefill(self.a), Prefill(self.b)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         form = QFormLayout()
@@ -181,8 +248,21 @@ class EmbeddingsTab(_TaskTab):
         self.lay.addLayout(form)
         self.lay.addWidget(self.run_button)
         self.lay.addWidget(self.banner)
-        self.lay.addWidget(self.result)
-        self.lay.addStretch(1)
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.result)
+        rl.addStretch(1)
+        self.lay.addWidget(self.make_stack(
+            results, translate("EmbeddingsTab", "Their similarity will appear here"),
+            translate("EmbeddingsTab", "The cosine similarity of the two texts' embeddings (1 = the same "
+                                       "direction) and a glimpse of the vectors."), "mdi6.vector-line"), 1)
+
+    def set_model(self, loaded: Backend) -> None:
+        super().set_model(loaded)
+        self.result.setText("")
+        self.prefill_a.set(translate("EmbeddingsTab", "A cat sat on the mat."))
+        self.prefill_b.set(translate("EmbeddingsTab", "A kitten rested on the rug."))
 
     def job_args(self) -> tuple[Any, tuple[Any, ...]]:
         return _similarity_job, (self.a.text(), self.b.text())

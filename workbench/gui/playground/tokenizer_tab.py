@@ -14,12 +14,21 @@ from PySide6.QtCore import Qt
 from workbench.gui.i18n import translate
 from workbench.gui.playground.generate_tab import token_hover
 from workbench.gui.state import AppState
+from workbench.gui.theme import colors, current_is_dark, notifier
 from workbench.gui.widgets import MessageBanner
+from workbench.gui.widgets.empty_state import EmptyStack, EmptyState
 
 if TYPE_CHECKING:
     from workbench.predict import TokenSpan
 
-PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6")
+PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6")  # the light theme's
+DARK_PALETTE = ("#6b4a22", "#2f5e2a", "#1f5560", "#463d7a", "#6a3566", "#5c5a22")  # the same hues, deep
+
+
+def span_colors() -> tuple[str, ...]:
+    """The tokens' alternating backgrounds: pale in the light theme, deep in the dark one (the
+    theme's text colour reads on both)."""
+    return DARK_PALETTE if current_is_dark() else PALETTE
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class TokenizerTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.spans: list[Any] = []
+        self.shown: Tokenized | None = None
         self.text = QPlainTextEdit(translate("TokenizerTab", "Tokenizers split text into pieces from a fixed "
                                              "vocabulary: unbelievable words become several tokens."))
         self.text.setMaximumHeight(120)
@@ -58,34 +68,58 @@ class TokenizerTab(QWidget):
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.table)
+        # The first split is computed as soon as a model is in (it is cheap); until it arrives:
+        self.stack = EmptyStack(split, EmptyState(
+            translate("TokenizerTab", "Computing ..."),
+            translate("TokenizerTab", "Your text split into the tokenizer's pieces, each with its id, as you type."),
+            "mdi6.format-letter-case"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(translate("TokenizerTab", "Text (updates as you type)")))
         lay.addWidget(self.text)
         lay.addWidget(self.banner)
         lay.addWidget(self.counts)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.stack, 1)
         self.text.textChanged.connect(self.timer.start)
         self.timer.timeout.connect(self.refresh)
+        notifier().changed.connect(self._on_theme)  # a bound method: disconnected when the tab goes
+
+    def _on_theme(self, _colors: Any) -> None:
+        if self.shown is not None:
+            self.show_spans(self.shown)
 
     def set_model(self, _loaded: Any) -> None:
+        self.shown = None
+        self.counts.setText("")
+        self.stack.show_content(False)
         self.refresh()
 
     def refresh(self) -> None:
         loaded = self.state.loaded
         if loaded is None:
             return
+        self.banner.hide()
         self.state.runner.start("tokenize", _tokenize_job, loaded.tokenizer, self.text.toPlainText(),
-                                on_done=self.show_spans, on_error=lambda m, d: self.banner.show_error(m, d))
+                                on_done=lambda result, t=loaded.tokenizer: self._arrived(result, t),
+                                on_error=lambda m, d: self.banner.show_error(m, d))
+
+    def _arrived(self, result: Tokenized, tokenizer: Any) -> None:
+        loaded = self.state.loaded
+        if loaded is not None and loaded.tokenizer is tokenizer:  # else: the new model's split is on its way
+            self.show_spans(result)
 
     def show_spans(self, result: Tokenized) -> None:
         text, spans = result.text, result.spans
         if text != self.text.toPlainText():
             return  # a newer request is on its way
         self.spans = spans
+        self.shown = result
+        self.stack.show_content(True)
+        c, palette = colors(), span_colors()
         parts = []
         for i, s in enumerate(spans):
             shown = html.escape(s.label or s.token).replace("↵", "↵<br>")
-            style = "border:1px solid #888;color:#555" if s.special else f"background:{PALETTE[i % len(PALETTE)]};color:#111"
+            style = (f"border:1px solid {c.muted};color:{c.muted}" if s.special
+                     else f"background:{palette[i % len(palette)]};color:{c.text}")
             hover = result.hovers[i] if i < len(result.hovers) else s.hover
             parts.append(f'<span style="{style}" title="id {s.id} · {html.escape(hover)}">{shown}</span>')
         self.view.setHtml("<div style='font-size:13pt;line-height:160%'>" + "".join(parts) + "</div>")
