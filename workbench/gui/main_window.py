@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         row.addLayout(right, 1)
         self.setCentralWidget(central)
-        notifier().changed.connect(lambda _c: self._paint_icons())
+        notifier().changed.connect(self._paint_icons)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.log_panel = LogPanel(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.log_panel)
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 36))
         self.nav.addItem(item)
 
-    def _paint_icons(self) -> None:
+    def _paint_icons(self, _colors: object = None) -> None:
         """Icons take the theme's text colour: repaint them after a theme switch."""
         for i, title in enumerate(self.pages):
             self.nav.item(i).setIcon(icon(NAV_ICONS.get(title, "mdi6.circle-small")))

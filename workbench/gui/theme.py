@@ -247,8 +247,11 @@ def _style_pyqtgraph(c: Colors) -> None:
     import pyqtgraph as pg
 
     pg.setConfigOptions(background=c.plot, foreground=c.muted, antialias=True)
+    from shiboken6 import isValid
+
     for plot in list(_plots):
-        _restyle(plot, c)
+        if isValid(plot):  # a plot whose window has gone is still in the set until Python collects it
+            _restyle(plot, c)
 
 
 def style_plot(plot: Any) -> Any:

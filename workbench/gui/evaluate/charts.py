@@ -35,7 +35,10 @@ class FigureChart(QWidget):
         self.title = chart_title(name)
         self.items: list[tuple[str, float, bool]] = []
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        notifier().changed.connect(lambda _c: self.update())
+        notifier().changed.connect(self._on_theme)
+
+    def _on_theme(self, _colors: object = None) -> None:  # a bound method: disconnected when the chart goes
+        self.update()
 
     def set_items(self, items: list[tuple[str, float, bool]]) -> None:
         self.items = list(items)

@@ -55,9 +55,9 @@ class SummaryTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.setTextElideMode(Qt.ElideMiddle)
         self._paint_selection()
-        notifier().changed.connect(lambda _c: self._paint_selection())
+        notifier().changed.connect(self._paint_selection)
 
-    def _paint_selection(self) -> None:
+    def _paint_selection(self, _colors: object = None) -> None:
         """A pale (or, dark, deep) selection, so that the selected row's best values stay readable."""
         c = colors()
         palette = self.palette()

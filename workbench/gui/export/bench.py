@@ -101,8 +101,12 @@ class BenchTab(QWidget):
                                 translate("BenchTab", "Run the benchmark"), self.start)
         self._layout()
         self.run_button.clicked.connect(self.start)
-        notifier().changed.connect(lambda _c: self.result is not None and self._plot(self.result.rows))
+        notifier().changed.connect(self._on_theme)
         self.cancel_button.clicked.connect(lambda: self.job is not None and self.job.cancel())
+
+    def _on_theme(self, _colors: object = None) -> None:  # a bound method: disconnected when the tab goes
+        if self.result is not None:
+            self._plot(self.result.rows)
 
     def _layout(self) -> None:
         def compact(*widgets: QWidget) -> QHBoxLayout:

@@ -234,8 +234,11 @@ class ModelsPage(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         self.tree.itemActivated.connect(self._on_tree_activated)
         self.state.model_changed.connect(self._show_info)
-        notifier().changed.connect(lambda _c: self._show_info(self.state.loaded))
+        notifier().changed.connect(self._on_theme)
         self.refresh_library()
+
+    def _on_theme(self, _colors: object = None) -> None:  # a bound method: disconnected when the page goes
+        self._show_info(self.state.loaded)
 
     def _layout(self) -> None:
         row = QHBoxLayout()

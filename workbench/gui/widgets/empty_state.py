@@ -48,7 +48,7 @@ class EmptyState(QFrame):
         lay.addWidget(self.button, 0, Qt.AlignHCenter)
         lay.addStretch(1)
         self._paint_icon()
-        notifier().changed.connect(lambda _c: self._paint_icon())
+        notifier().changed.connect(self._paint_icon)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Side margins that keep the text at a readable line length (MAX_LINE px) in a wide view."""
@@ -56,7 +56,7 @@ class EmptyState(QFrame):
         self.layout().setContentsMargins(side, SPACE[4], side, SPACE[4])
         super().resizeEvent(event)
 
-    def _paint_icon(self) -> None:
+    def _paint_icon(self, _colors: object = None) -> None:
         from workbench.gui.theme import colors
 
         self.icon_label.setPixmap(icon(self.icon_name, colors().muted).pixmap(48, 48))
