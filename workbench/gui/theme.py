@@ -178,6 +178,10 @@ QPushButton {{ padding: {s[0] + 1}px {s[2]}px; border-radius: {r}px; border: 1px
     background: {c.surface}; }}
 QPushButton:hover {{ background: {c.surface_alt}; }}
 QPushButton:disabled {{ color: {c.muted}; }}
+QToolButton[popupMode="2"] {{ padding: {s[0]}px 20px {s[0]}px {s[1]}px; border-radius: {r}px;
+    border: 1px solid {c.border}; background: {c.surface}; }}
+QToolButton[popupMode="2"]::menu-indicator {{ image: url({chevron}); width: 10px; height: 10px;
+    subcontrol-origin: padding; subcontrol-position: right center; right: 5px; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.accent}; }}
 QPushButton[role="primary"]:disabled {{ background: {c.border}; border-color: {c.border}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{

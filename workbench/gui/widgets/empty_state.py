@@ -56,6 +56,12 @@ class EmptyState(QFrame):
         self.layout().setContentsMargins(side, SPACE[4], side, SPACE[4])
         super().resizeEvent(event)
 
+    def minimumSizeHint(self):  # noqa: N802 - without the side margins resizeEvent added: they are
+        hint = super().minimumSizeHint()  # there only while the view is wide, never a reason to be wide
+        margins = self.layout().contentsMargins()
+        hint.setWidth(hint.width() - (margins.left() + margins.right() - 2 * SPACE[4]))
+        return hint
+
     def _paint_icon(self, _colors: object = None) -> None:
         from workbench.gui.theme import colors
 
