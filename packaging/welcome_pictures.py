@@ -18,9 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 WIDTH = 440
+TRAIN_SECONDS = 40  # of the Training page's example run before its picture is taken
 
 
 def main() -> int:
+    import os
+
+    os.environ["WORKBENCH_HOME"] = tempfile.mkdtemp()  # the example run and the recent list stay out of yours
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -49,13 +53,23 @@ def main() -> int:
         if title == "Attention":
             page.show_text(window.state.loaded, "Once upon a time, there was a little girl named Lily.")
             wait(lambda: page.maps is not None)
+        if title == "Playground":  # a story, its tokens coloured by their probability
+            page.generate.start()
+            wait(lambda: not window.state.runner.jobs, 60)
+        if title == "Training":  # the built-in example run for a while, so that its curves show
+            page.start_example()
+            end = time.time() + TRAIN_SECONDS
+            wait(lambda: time.time() > end, TRAIN_SECONDS + 5)
         wait(lambda: not window.state.runner.jobs, 60)
         end = time.time() + 0.5
         while time.time() < end:
             app.processEvents()
         shot = window.stack.grab().scaledToWidth(WIDTH, Qt.SmoothTransformation)
-        shot.save(str(out / f"{title}.png"), "PNG", 90)
+        shot.save(str(out / f"{title}.png"), "PNG", 0)  # 0: the smallest file
         print(f"{out / (title + '.png')}: {shot.width()}x{shot.height()}")
+        if title == "Training":
+            page.stop()
+            wait(lambda: not page.session.running, 60)
     window.close()
     return 0
 

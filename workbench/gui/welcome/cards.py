@@ -15,7 +15,7 @@ from workbench.gui.widgets import heading
 from workbench.gui.widgets.elide import ElidedLabel
 from workbench.paths import resource_path
 
-PICTURE_WIDTH = 220  # px; resources/welcome/<Area>.png are screenshots (packaging/welcome_pictures.py)
+PICTURE_WIDTH = 200  # px; resources/welcome/<Area>.png are screenshots (packaging/welcome_pictures.py)
 
 
 def card(title: str, icon_name: str) -> tuple[QFrame, QVBoxLayout]:

@@ -75,6 +75,8 @@ class WelcomePage(QWidget):
         top.addWidget(self._own_model_card(), 2)
         lay.addLayout(top)
         self.recent_models, self.recent_runs = QVBoxLayout(), QVBoxLayout()
+        for rows in (self.recent_models, self.recent_runs):  # not the columns' 24 px they would inherit
+            rows.setSpacing(SPACE[0])
         lay.addWidget(self._recent_card())
         lay.addWidget(heading(translate("WelcomePage", "What each area does"), "subtitle"))
         lay.addLayout(self._areas_grid(parent))
