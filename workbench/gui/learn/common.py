@@ -79,7 +79,7 @@ class ExampleTab(QWidget):
 
     def run_text(self) -> str:
         """The tab's button text (its one action once a model is loaded)."""
-        raise NotImplementedError
+        return self.run_button.text()
 
     def needs_model(self) -> bool:
         return True
@@ -122,6 +122,15 @@ class ExampleTab(QWidget):
 
     def start_job(self) -> Any:
         raise NotImplementedError
+
+    def model_for_job(self) -> Any:
+        """The loaded model a job starts on, its banner cleared; None (the empty state shown) without one."""
+        loaded = self.state.loaded
+        if loaded is None:
+            self.show_empty()
+            return None
+        self.banner.hide()
+        return loaded
 
     def started(self, job: Any, loaded: Any) -> Any:
         """Record a job start_job started on `loaded` (its finish refreshes the empty state)."""

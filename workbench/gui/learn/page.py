@@ -126,19 +126,14 @@ class AttentionStepsTab(ExampleTab):
                 translate("AttentionStepsTab", "The queries, keys, scores, softmax weights and values of one layer "
                                                "and head, as small tables over the tokens of the text."))
 
-    def run_text(self) -> str:
-        return self.run_button.text()
-
     def repaint_results(self) -> None:
         if self.steps is not None:
             self.show_steps(self.steps, self.computed_for)
 
     def start_job(self) -> Any:
-        loaded = self.state.loaded
+        loaded = self.model_for_job()
         if loaded is None:
-            self.show_empty()
             return None
-        self.banner.hide()
         return self.started(self.state.runner.start(
             "attention steps", _steps_job, loaded, self.text.text(), self.layer.value(), self.head.value(),
             on_done=lambda s, m=loaded: self.show_steps(s, m), on_error=self.banner.show_error), loaded)
@@ -204,19 +199,14 @@ class LossTab(ExampleTab):
                 translate("LossTab", "For each token of the text: the probability the model gave it, its "
                                      "cross-entropy and what the model expected instead."))
 
-    def run_text(self) -> str:
-        return self.run_button.text()
-
     def repaint_results(self) -> None:
         if self.result is not None:
             self.show_loss(self.result, self.computed_for)
 
     def start_job(self) -> Any:
-        loaded = self.state.loaded
+        loaded = self.model_for_job()
         if loaded is None:
-            self.show_empty()
             return None
-        self.banner.hide()
         return self.started(self.state.runner.start(
             "loss", _loss_job, loaded, self.text.text(), on_done=lambda br, m=loaded: self.show_loss(br, m),
             on_error=self.banner.show_error), loaded)

@@ -72,19 +72,14 @@ class TokensTab(ExampleTab):
                 translate("TokensTab", "Its words, the vocabulary pieces they are cut into, their ids and the "
                                        "embedding rows those ids select."))
 
-    def run_text(self) -> str:
-        return self.run_button.text()
-
     def repaint_results(self) -> None:
         if self.result is not None:
             self.show_steps(self.result, self.computed_for)
 
     def start_job(self) -> Any:
-        loaded = self.state.loaded
+        loaded = self.model_for_job()
         if loaded is None:
-            self.show_empty()
             return None
-        self.banner.hide()
         return self.started(self.state.runner.start(
             "explain tokens", _explain_job, loaded, self.text.text(),
             on_done=lambda s, m=loaded: self.show_steps(s, m), on_error=self.banner.show_error), loaded)
