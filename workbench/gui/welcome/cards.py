@@ -76,16 +76,18 @@ def clear(layout: QLayout) -> None:
             clear(item.layout())
 
 
-def recent_list(layout: QVBoxLayout, items: Sequence[tuple[str, str, Callable[..., None]]], empty: str) -> None:
+def recent_list(layout: QVBoxLayout, items: Sequence[tuple[str, str, Callable[..., None]]],
+                empty: str) -> list[tuple[ElidedLabel, QPushButton]]:
     """Fill layout with (name, tooltip, on_open) rows: the name elided in the middle and an Open
-    button; the sentence `empty` where there are none."""
+    button; the sentence `empty` where there are none. Returns the rows."""
     clear(layout)
     if not items:
         note = QLabel(empty)
         note.setWordWrap(True)
         set_role(note, "muted")
         layout.addWidget(note)
-        return
+        return []
+    rows = []
     for name, tooltip, on_open in items:
         row = QHBoxLayout()
         label = ElidedLabel(name)
@@ -95,3 +97,5 @@ def recent_list(layout: QVBoxLayout, items: Sequence[tuple[str, str, Callable[..
         row.addWidget(label, 1)
         row.addWidget(button)
         layout.addLayout(row)
+        rows.append((label, button))
+    return rows

@@ -171,10 +171,10 @@ class WelcomePage(QWidget):
             runs = list_runs()[:5]
         except OSError:
             runs = []
-        recent_list(self.recent_models, [(s, s, lambda _=False, s=s: self._open_source(s))
+        self.recent_model_rows = recent_list(self.recent_models, [(s, s, lambda _=False, s=s: self._open_source(s))
                                          for s in recent_sources()[:5]],
                     translate("WelcomePage", "No model opened yet: the models you open are listed here."))
-        recent_list(self.recent_runs, [(r.name, translate("WelcomePage", "{name}: {model}, step {step} of {total}, {state}")
+        self.recent_run_rows = recent_list(self.recent_runs, [(r.name, translate("WelcomePage", "{name}: {model}, step {step} of {total}, {state}")
                                         .format(name=r.name, model=r.model, step=r.step, total=r.total_steps,
                                                 state=r.state), lambda _=False, p=r.path: self._open_run(p))
                                        for r in runs],
