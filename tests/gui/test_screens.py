@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gui.conftest import release_leftovers
 from tests.gui.screen_checks import all_problems
 
 pytestmark = pytest.mark.timeout(900)
@@ -22,6 +23,7 @@ COMBOS = [(state, theme, size) for state in ("empty", "loaded") for theme in THE
 
 @pytest.fixture(scope="module")
 def screen_window(qapp, tmp_path_factory):
+    release_leftovers()  # every theme switch re-polishes every widget alive
     from PySide6.QtCore import QSettings
 
     from workbench.gui.main_window import MainWindow

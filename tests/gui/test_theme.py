@@ -29,7 +29,7 @@ def test_palettes_are_readable(c: Colors):
 
 
 @pytest.fixture
-def restore_theme(qapp):
+def restore_theme(qapp, few_widgets):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QLabel
 from tests.gui.conftest import load
 
 
-def test_recent_models_open_and_empty_history_explains(qtbot, window):
+def test_recent_models_open_and_empty_history_explains(qtbot, window, tmp_path, monkeypatch):
     from workbench.models.library import add_recent
+
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))  # no models or runs of earlier tests
 
     welcome = window.pages["Welcome"]
     welcome.refresh_recent()

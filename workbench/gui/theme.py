@@ -112,9 +112,12 @@ def apply_theme(name: str) -> None:
         hints.colorSchemeChanged.connect(_on_system_scheme)
         app._workbench_follows_system = True
     c = colors()
-    app.setStyle("Fusion")
-    app.setPalette(palette(c))
-    app.setStyleSheet(stylesheet(c, app.font().pointSizeF()))
+    if app.style().name().lower() != "fusion":  # a new style re-polishes every widget: only once
+        app.setStyle("Fusion")
+    sheet = stylesheet(c, app.font().pointSizeF())
+    if app.styleSheet() != sheet:  # the same theme again (System after the desktop switched back)
+        app.setPalette(palette(c))
+        app.setStyleSheet(sheet)
     _style_pyqtgraph(c)
     notifier().changed.emit(c)
 
@@ -157,11 +160,13 @@ def font(role: str) -> QFont:
 
 
 def stylesheet(c: Colors, base_pt: float = 10.0) -> str:
-    """The application's stylesheet: only what Fusion and the palette do not already do. (Spin
-    boxes keep Fusion's frame: a border rule here makes Qt drop Fusion's arrows.)"""
+    """The application's stylesheet: only what Fusion and the palette do not already do."""
+    return _roles_sheet(c, base_pt) + _controls_sheet(c)
+
+
+def _roles_sheet(c: Colors, base_pt: float) -> str:
+    """Text on the type scale, cards, the header and the navigation (the roles of set_role)."""
     s, r = SPACE, RADIUS
-    check = indicator_image("mdi6.check-bold", c.on_accent)
-    chevron, chevron_off = indicator_image("mdi6.chevron-down", c.text), indicator_image("mdi6.chevron-down", c.border)
     return f"""
 QLabel[role="display"] {{ font-size: {point_size('display', base_pt)}pt; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: {point_size('title', base_pt)}pt; font-weight: 600; }}
@@ -174,6 +179,16 @@ QFrame[role="card"] QLabel {{ background: transparent; border: none; }}
 QFrame[role="empty"] {{ background: {c.surface}; border: 1px dashed {c.border}; border-radius: {r + 2}px; }}
 QFrame[role="empty"] QLabel {{ background: transparent; border: none; }}
 QWidget#header {{ background: {c.surface}; border-bottom: 1px solid {c.border}; }}
+"""
+
+
+def _controls_sheet(c: Colors) -> str:
+    """Buttons, inputs, indicators, tabs and tables. (Spin boxes keep Fusion's frame: a border rule
+    here makes Qt drop Fusion's arrows.)"""
+    s, r = SPACE, RADIUS
+    check = indicator_image("mdi6.check-bold", c.on_accent)
+    chevron, chevron_off = indicator_image("mdi6.chevron-down", c.text), indicator_image("mdi6.chevron-down", c.border)
+    return f"""
 QPushButton {{ padding: {s[0] + 1}px {s[2]}px; border-radius: {r}px; border: 1px solid {c.border};
     background: {c.surface}; }}
 QPushButton:hover {{ background: {c.surface_alt}; }}

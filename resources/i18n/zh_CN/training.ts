@@ -753,6 +753,10 @@
         <translation>已中断</translation>
     </message>
     <message>
+        <source>{shape}, from scratch</source>
+        <translation>{shape}，从零训练</translation>
+    </message>
+    <message>
         <source>No runs yet</source>
         <translation>还没有运行</translation>
     </message>

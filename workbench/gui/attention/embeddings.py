@@ -48,18 +48,7 @@ class EmbeddingsView(QWidget):
         self.state = state
         self.projection: Any = None
         self.neighbours: list[tuple[str, float]] = []
-        self.plot = pg.PlotWidget()
-        self.plot.setMenuEnabled(False)
-        self.plot.setLabel(axis="bottom", text=translate("EmbeddingsView", "principal component 1"))
-        self.plot.setLabel(axis="left", text=translate("EmbeddingsView", "principal component 2"))
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, never "(x0.001)"
-        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, tip=lambda x, y, data: str(data))
-        self.marks = pg.ScatterPlotItem(size=11)
-        self.plot.addItem(self.points)
-        self.plot.addItem(self.marks)
-        style_plot(self.plot)
-        self.labels: list[pg.TextItem] = []
+        self._build_plot()
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("EmbeddingsView", "A word or token, e.g. cat"))
         self.search.setMinimumWidth(120)
@@ -105,6 +94,21 @@ class EmbeddingsView(QWidget):
         self.search.returnPressed.connect(self.find)
         self._theme_changed()
         notifier().changed.connect(self._theme_changed)
+
+    def _build_plot(self) -> None:
+        """The 2-D map: every vocabulary entry a point, the searched word and its neighbours marked."""
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setLabel(axis="bottom", text=translate("EmbeddingsView", "principal component 1"))
+        self.plot.setLabel(axis="left", text=translate("EmbeddingsView", "principal component 2"))
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, never "(x0.001)"
+        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, tip=lambda x, y, data: str(data))
+        self.marks = pg.ScatterPlotItem(size=11)
+        self.plot.addItem(self.points)
+        self.plot.addItem(self.marks)
+        style_plot(self.plot)
+        self.labels: list[pg.TextItem] = []
 
     def _theme_changed(self, *_: object) -> None:
         c = colors()

@@ -182,20 +182,7 @@ class ModelsPage(QWidget):
                                                       "or builtin:tiny-stories"))
         self.open_button = QPushButton(translate("ModelsPage", "Open"))
         self.browse_button = QPushButton(translate("ModelsPage", "Folder..."))
-        from workbench.models.spec import DTYPES
-        from workbench.models.tasks import TASK_TITLES
-
-        self.task_combo = QComboBox()  # item data: the task ("auto" = detect from the config)
-        for task in TASK_CHOICES:
-            self.task_combo.addItem(translate("ModelsPage", "auto") if task == "auto" else task, task)
-            self.task_combo.setItemData(self.task_combo.count() - 1, core_text(TASK_TITLES[task]) if task in TASK_TITLES
-                                        else translate("ModelsPage", "Detect the task from the model's config"),
-                                        Qt.ToolTipRole)
-        self.device_combo = QComboBox()  # item data: the device
-        self._set_devices(["auto", "cpu"])
-        self.dtype_combo = QComboBox()  # item data: the dtype
-        for dtype in DTYPES:
-            self.dtype_combo.addItem(dtype, dtype)
+        self._build_load_options()
         self.trust_check = QCheckBox(translate("ModelsPage", "Trust remote code (this model only)"))
         self.banner = MessageBanner()
         self.progress = QProgressBar()
@@ -236,6 +223,23 @@ class ModelsPage(QWidget):
         self.state.model_changed.connect(self._show_info)
         notifier().changed.connect(self._on_theme)
         self.refresh_library()
+
+    def _build_load_options(self) -> None:
+        """The task, device and dtype choices (item data: the key the loader takes)."""
+        from workbench.models.spec import DTYPES
+        from workbench.models.tasks import TASK_TITLES
+
+        self.task_combo = QComboBox()  # "auto" = detect from the config
+        for task in TASK_CHOICES:
+            self.task_combo.addItem(translate("ModelsPage", "auto") if task == "auto" else task, task)
+            self.task_combo.setItemData(self.task_combo.count() - 1, core_text(TASK_TITLES[task]) if task in TASK_TITLES
+                                        else translate("ModelsPage", "Detect the task from the model's config"),
+                                        Qt.ToolTipRole)
+        self.device_combo = QComboBox()
+        self._set_devices(["auto", "cpu"])
+        self.dtype_combo = QComboBox()
+        for dtype in DTYPES:
+            self.dtype_combo.addItem(dtype, dtype)
 
     def _on_theme(self, _colors: object = None) -> None:  # a bound method: disconnected when the page goes
         self._show_info(self.state.loaded)

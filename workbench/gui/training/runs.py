@@ -41,6 +41,13 @@ def state_name(state: str) -> str:
     return names.get(state, state)
 
 
+def model_name(model: str) -> str:
+    """A run's model as RunSummary gives it ("scratch gpt2 4x128" or a source) in the UI's language."""
+    if model.startswith("scratch "):
+        return translate("RunsPanel", "{shape}, from scratch").format(shape=model[len("scratch "):])
+    return model
+
+
 def _list_job(ctx: Any, root: str) -> list[RunSummary]:
     from pathlib import Path
 
@@ -129,7 +136,7 @@ class RunsPanel(QWidget):
         for r in runs:
             loss = f"{r.last_loss:.4f}" if math.isfinite(r.last_loss) else ""
             ev = f"{r.last_eval_loss:.4f}" if math.isfinite(r.last_eval_loss) else ""
-            item = QTreeWidgetItem([r.name, task_name(r.task), r.model, state_name(r.state),
+            item = QTreeWidgetItem([r.name, task_name(r.task), model_name(r.model), state_name(r.state),
                                     f"{r.step}/{r.total_steps}", loss, ev])
             item.setData(0, Qt.UserRole, r.path)
             item.setCheckState(0, Qt.Checked if r.path in ticked else Qt.Unchecked)

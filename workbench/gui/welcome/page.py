@@ -164,6 +164,7 @@ class WelcomePage(QWidget):
 
     def refresh_recent(self) -> None:
         """The five newest models opened and training runs (cheap: a JSON list and small files)."""
+        from workbench.gui.training.runs import model_name, state_name
         from workbench.models.library import recent_sources
         from workbench.training.runs import list_runs
 
@@ -171,14 +172,15 @@ class WelcomePage(QWidget):
             runs = list_runs()[:5]
         except OSError:
             runs = []
-        self.recent_model_rows = recent_list(self.recent_models, [(s, s, lambda _=False, s=s: self._open_source(s))
-                                         for s in recent_sources()[:5]],
-                    translate("WelcomePage", "No model opened yet: the models you open are listed here."))
-        self.recent_run_rows = recent_list(self.recent_runs, [(r.name, translate("WelcomePage", "{name}: {model}, step {step} of {total}, {state}")
-                                        .format(name=r.name, model=r.model, step=r.step, total=r.total_steps,
-                                                state=r.state), lambda _=False, p=r.path: self._open_run(p))
-                                       for r in runs],
-                    translate("WelcomePage", "No training run yet: runs you start on the Training page are listed here."))
+        models = [(s, s, lambda _=False, s=s: self._open_source(s)) for s in recent_sources()[:5]]
+        self.recent_model_rows = recent_list(self.recent_models, models, translate(
+            "WelcomePage", "No model opened yet: the models you open are listed here."))
+        template = translate("WelcomePage", "{name}: {model}, step {step} of {total}, {state}")
+        rows = [(r.name, template.format(name=r.name, model=model_name(r.model), step=r.step, total=r.total_steps,
+                                         state=state_name(r.state)), lambda _=False, p=r.path: self._open_run(p))
+                for r in runs]
+        self.recent_run_rows = recent_list(self.recent_runs, rows, translate(
+            "WelcomePage", "No training run yet: runs you start on the Training page are listed here."))
 
     def _areas_grid(self, parent: QWidget | None) -> QGridLayout:
         from workbench.gui.main_window import page_label
