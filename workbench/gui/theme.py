@@ -112,8 +112,9 @@ def apply_theme(name: str) -> None:
         hints.colorSchemeChanged.connect(_on_system_scheme)
         app._workbench_follows_system = True
     c = colors()
-    if app.style().name().lower() != "fusion":  # a new style re-polishes every widget: only once
-        app.setStyle("Fusion")
+    if not getattr(app, "_workbench_fusion", False):  # a new style re-polishes every widget: only once
+        app.setStyle("Fusion")  # (with a stylesheet on, app.style() is Qt's proxy, named "")
+        app._workbench_fusion = True
     sheet = stylesheet(c, app.font().pointSizeF())
     if app.styleSheet() != sheet:  # the same theme again (System after the desktop switched back)
         app.setPalette(palette(c))
