@@ -12,11 +12,7 @@ TRANSFORMERS_FLOOR := $(shell sed -n 's/.*"transformers>=\([0-9.]*\).*/\1/p' pyp
 # Two test processes (pytest-xdist), a file each at a time (module fixtures stay whole): most tests
 # keep one core busy, so one process left the second core idle half the time.
 TEST_JOBS ?= 2
-# One intra-op thread per test process: two processes of two threads each on two cores spent time
-# contending (a mixed 31-test subset: 151 s with the default, 138 s with one thread each). Tests
-# that need more set torch's threads themselves.
-TEST_THREADS ?= 1
-PYTEST = QT_QPA_PLATFORM=offscreen OMP_NUM_THREADS=$(TEST_THREADS) $(1)/bin/python -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile
+PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile
 
 export PYTHON TORCH_SPEC WORKBENCH_MATRIX
 
