@@ -37,12 +37,13 @@ REQUIRED = ("gpt2", "gpt_neox", "opt", "llama", "mistral", "qwen2", "qwen3", "ge
             "pegasus")
 
 
-# Soft-capping with a sliding-window hybrid cache (gemma2), partial rotary with a parallel block
-# (phi), ALiBi (bloom), falcon's own attention; disentangled relative (deberta-v2) and rotary
-# local/global (modernbert) encoders; relative position buckets (t5). The plainest of each kind are
-# exported and run on ONNX Runtime by the export tests already: learned positions (gpt2), RoPE with
-# grouped KV heads (llama), BERT, BART (test_export_decoder, _encoder, _seq2seq, _builtins).
-ONNX_SAMPLE = ("gemma2", "phi", "bloom", "falcon", "deberta-v2", "modernbert", "t5")
+# Soft-capping with a sliding-window hybrid cache (gemma2), ALiBi (bloom), falcon's own attention;
+# disentangled relative attention (deberta-v2); relative position buckets (t5). The plainest of each
+# kind are exported and run on ONNX Runtime by the export tests already: learned positions (gpt2),
+# RoPE with grouped KV heads (llama), BERT, BART (test_export_decoder, _encoder, _seq2seq, _builtins).
+# phi (partial rotary, parallel block) and modernbert (rotary local/global) left the sample for the
+# suite's 15 minutes; WORKBENCH_MATRIX=full (make test-latest, make lock) still exports them.
+ONNX_SAMPLE = ("gemma2", "bloom", "falcon", "deberta-v2", "t5")
 FULL = os.environ.get("WORKBENCH_MATRIX") == "full"
 
 
