@@ -42,5 +42,5 @@ def run_app(model: str | None = None, startup_time: bool = False, t0: float | No
         return app.exec()
     # Heavy imports (torch, transformers) happen in the loading worker, after the window shows.
     source = model or str(settings.value("last_model", DEFAULT_MODEL))
-    QTimer.singleShot(0, lambda: window.open_model(source))
+    QTimer.singleShot(0, lambda: window.open_model(source, show=False))  # the page stays (Welcome on a first start)
     return app.exec()

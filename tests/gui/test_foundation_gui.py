@@ -42,9 +42,12 @@ def test_a_job_returning_a_tuple_is_an_error_not_a_result(qtbot, window):
     assert done == [] and errors == ["Internal error: the pair job returned a tuple; jobs return typed objects"]
 
 
-def test_welcome_on_first_run_only(qtbot, window, tmp_path):
+def test_welcome_on_first_run_only(qtbot, window, tiny_gpt2):
     from workbench.gui.main_window import MainWindow
 
+    assert window.stack.currentWidget() is window.pages["Welcome"]
+    window.open_model(str(tiny_gpt2), show=False)  # the start-up load (workbench.app) keeps Welcome
+    qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=60000)
     assert window.stack.currentWidget() is window.pages["Welcome"]
     second = MainWindow(window.settings)  # same settings file: not the first run any more
     qtbot.addWidget(second)

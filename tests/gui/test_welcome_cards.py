@@ -25,6 +25,12 @@ def test_recent_models_open_and_empty_history_explains(qtbot, window, tmp_path, 
     button.click()
     loaded = load(qtbot, window, "builtin:tiny-sentiment")
     assert loaded.info.task == "sequence-classification"
+    window.show_page("Welcome")  # the recent row's Open went to Models
+    window.open_model("builtin:tiny-stories", show=False)  # as at start-up: Welcome stays and lists it first
+    qtbot.waitUntil(lambda: window.state.loaded.info.source == "builtin:tiny-stories", timeout=60000)
+    assert window.stack.currentWidget() is welcome
+    assert [label.full_text() for label, _ in welcome.recent_model_rows] == [
+        "builtin:tiny-stories", "builtin:tiny-sentiment"]
 
 
 def test_area_card_without_a_picture_shows_the_icon(qtbot, monkeypatch, tmp_path):

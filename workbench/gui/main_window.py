@@ -285,8 +285,10 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.browse_folder()
 
-    def open_model(self, source: str) -> None:
-        page = self.show_page("Models")
+    def open_model(self, source: str, show: bool = True) -> None:
+        """Loads a model on the Models page; show=False keeps the current page (the start-up load,
+        so that a first start stays on Welcome)."""
+        page = self.show_page("Models") if show else self.pages.get("Models")
         if page is not None:
             page.open_source(source)
 

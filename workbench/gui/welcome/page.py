@@ -230,6 +230,7 @@ class WelcomePage(QWidget):
             window.open_model(source)
 
     def _on_model_changed(self, loaded: object) -> None:
+        self.refresh_recent()  # the model just opened heads Recent (the start-up load shows on Welcome)
         if self.pending is None:
             return
         source, page, text = self.pending
