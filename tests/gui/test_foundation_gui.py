@@ -49,6 +49,11 @@ def test_welcome_on_first_run_only(qtbot, window, tiny_gpt2):
     window.open_model(str(tiny_gpt2), show=False)  # the start-up load (workbench.app) keeps Welcome
     qtbot.waitUntil(lambda: window.state.loaded is not None, timeout=60000)
     assert window.stack.currentWidget() is window.pages["Welcome"]
+    window.open_model("/no/such/dir", show=False)  # a failed start-up load shows its message on Models
+    models = window.pages["Models"]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is models, timeout=10000)
+    qtbot.waitUntil(lambda: models.banner.isVisible(), timeout=10000)
+    assert "No such folder" in models.banner.label.text()
     second = MainWindow(window.settings)  # same settings file: not the first run any more
     qtbot.addWidget(second)
     assert second.stack.currentWidget() is second.pages["Models"]

@@ -289,8 +289,16 @@ class MainWindow(QMainWindow):
         """Loads a model on the Models page; show=False keeps the current page (the start-up load,
         so that a first start stays on Welcome)."""
         page = self.show_page("Models") if show else self.pages.get("Models")
-        if page is not None:
-            page.open_source(source)
+        if page is None:
+            return
+        before = page.job
+        page.open_source(source)
+        if show:
+            return
+        if page.job is before or page.job is None:  # refused at once: its message is on Models
+            self.show_page("Models")
+        else:  # a failed load's message is on Models too: go there to show it
+            page.job.error.connect(lambda *_: self.show_page("Models"))
 
     def dragEnterEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls():
